@@ -1,0 +1,234 @@
+/*
+ * batch.c - many documents, in parallel, results in input order.
+ *
+ * N worker threads share the context read-only; each takes the next input,
+ * runs the whole pipeline on it (parse once, validate, transform to every
+ * format from the one tree, write) and parks the result in a window slot.
+ * The calling thread hands results to the caller strictly in input order,
+ * so diagnostics and reports are the same for any -j. The window is a few
+ * slots per thread and a result keeps only its diagnostics, so memory is
+ * bounded by the largest documents and -j, not by the number of inputs.
+ */
+#include "internal.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct {
+    int ready;
+    oxus_result r;
+    oxus_doc *doc;
+    char *path, *rel;
+    char **outputs;
+} slot;
+
+typedef struct {
+    const oxus_ctx *ctx;
+    const oxus_batch_options *opts;
+    oxus_input_fn next;
+    void *next_data;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    slot *window;
+    size_t nwindow;
+    size_t taken, emitted; /* inputs handed out; results delivered */
+    int exhausted;
+} batch;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Drops everything but the diagnostics once a document is done. */
+static void release(oxus_doc *doc)
+{
+    if (doc->xml) xmlFreeDoc(doc->xml);
+    doc->xml = NULL;
+    if (doc->text != (char *)doc->raw) free(doc->text);
+    free(doc->raw);
+    free(doc->lines);
+    doc->text = NULL;
+    doc->raw = NULL;
+    doc->lines = NULL;
+}
+
+static char *output_path(const batch *b, const slot *s, size_t f)
+{
+    const char *rel = s->rel;
+    if (!rel) rel = strrchr(s->path, '/') ? strrchr(s->path, '/') + 1 : s->path;
+    size_t n = strlen(rel);
+    if (n > 4 && strcmp(rel + n - 4, ".xml") == 0) n -= 4;
+    const char *suffix = oxus_ctx_format_suffix(b->ctx, b->opts->formats[f]);
+    size_t len = strlen(b->opts->outdir) + n + strlen(suffix) + 2;
+    char *p = malloc(len);
+    if (p) snprintf(p, len, "%s/%.*s%s", b->opts->outdir, (int)n, rel, suffix);
+    return p;
+}
+
+static int up_to_date(const batch *b, const slot *s)
+{
+    struct stat in, out;
+    if (stat(s->path, &in) < 0) return 0;
+    long long newest = (long long)in.st_mtime;
+    if (oxus_ctx_mtime(b->ctx) > newest) newest = oxus_ctx_mtime(b->ctx);
+    for (size_t f = 0; f < b->opts->nformats; f++)
+        if (!s->outputs[f] || stat(s->outputs[f], &out) < 0 || (long long)out.st_mtime <= newest) return 0;
+    return 1;
+}
+
+static void convert(batch *b, slot *s)
+{
+    oxus_doc *doc = s->doc;
+    size_t changed;
+    oxus_doc_normalize(doc, &changed);
+    for (size_t f = 0; f < b->opts->nformats; f++) {
+        char *data = NULL;
+        size_t len = 0;
+        int rc = oxus_doc_transform(doc, b->ctx, b->opts->formats[f], b->opts->encoding, &data, &len);
+        if (rc < 0) {
+            if (rc != OXUS_EINVALID)
+                oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "transform", "%s", oxus_errmsg());
+            s->r.status = OXUS_EINVALID;
+            free(data);
+            continue;
+        }
+        if (!b->opts->outdir) {
+            if (!s->r.data) {
+                s->r.data = data;
+                s->r.len = len;
+            } else {
+                free(data);
+            }
+            continue;
+        }
+        rc = oxus_write_atomic(s->outputs[f], data, len, b->opts->force);
+        free(data);
+        if (rc < 0) {
+            oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "io", "%s", oxus_errmsg());
+            s->r.status = OXUS_EIO;
+        } else {
+            s->r.outputs = (const char *const *)s->outputs;
+            s->outputs[s->r.noutputs++ + b->opts->nformats] = s->outputs[f];
+        }
+    }
+}
+
+static void process(batch *b, slot *s)
+{
+    double t0 = now();
+    const oxus_batch_options *o = b->opts;
+    if (o->convert && o->outdir) {
+        /* first nformats: planned paths; next nformats: those written */
+        s->outputs = calloc(2 * o->nformats + 1, sizeof *s->outputs);
+        for (size_t f = 0; s->outputs && f < o->nformats; f++) s->outputs[f] = output_path(b, s, f);
+        if (o->incremental && s->outputs && up_to_date(b, s)) {
+            s->r.skipped = 1;
+            s->r.seconds = now() - t0;
+            return;
+        }
+    }
+    int rc = oxus_doc_load(&s->doc, b->ctx, s->path, NULL);
+    if (rc == 0 && !(o->convert && b->ctx->no_validate)) rc = oxus_doc_validate(s->doc, b->ctx);
+    if (rc == OXUS_ENOMEM && s->doc)
+        oxus__diag(s->doc, 0, 0, OXUS_SEV_ERROR, "io", "out of memory");
+    s->r.status = rc == 0 ? 0 : rc == OXUS_EINVALID ? OXUS_EINVALID : OXUS_EIO;
+    if (rc == 0 && o->convert) convert(b, s);
+    if (s->doc) release(s->doc);
+    s->r.doc = s->doc;
+    if (s->outputs) s->r.outputs = (const char *const *)s->outputs + o->nformats;
+    s->r.seconds = now() - t0;
+}
+
+static void *worker(void *arg)
+{
+    batch *b = arg;
+    pthread_mutex_lock(&b->lock);
+    for (;;) {
+        while (!b->exhausted && b->taken - b->emitted >= b->nwindow) pthread_cond_wait(&b->cond, &b->lock);
+        if (b->exhausted) break;
+        char *path = NULL, *rel = NULL;
+        if (!b->next(b->next_data, &path, &rel)) {
+            b->exhausted = 1;
+            pthread_cond_broadcast(&b->cond);
+            break;
+        }
+        size_t seq = b->taken++;
+        slot *s = &b->window[seq % b->nwindow];
+        memset(s, 0, sizeof *s);
+        s->path = path;
+        s->rel = rel;
+        s->r.seq = seq;
+        s->r.path = path;
+        pthread_mutex_unlock(&b->lock);
+        process(b, s);
+        pthread_mutex_lock(&b->lock);
+        s->ready = 1;
+        pthread_cond_broadcast(&b->cond);
+    }
+    pthread_mutex_unlock(&b->lock);
+    return NULL;
+}
+
+static void free_slot(batch *b, slot *s)
+{
+    if (s->outputs)
+        for (size_t f = 0; f < b->opts->nformats; f++) free(s->outputs[f]);
+    free(s->outputs);
+    free((char *)s->r.data);
+    oxus_doc_free(s->doc);
+    free(s->path);
+    free(s->rel);
+    memset(s, 0, sizeof *s);
+}
+
+int oxus_batch_run(const oxus_ctx *ctx, const oxus_batch_options *opts, oxus_input_fn next,
+                   void *next_data, oxus_result_fn done, void *done_data)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t jobs = opts->jobs > 0 ? (size_t)opts->jobs : cpus > 0 ? (size_t)cpus : 1;
+    if (jobs > 256) jobs = 256;
+    batch b = {.ctx = ctx, .opts = opts, .next = next, .next_data = next_data, .nwindow = 4 * jobs};
+    b.window = calloc(b.nwindow, sizeof *b.window);
+    pthread_t *threads = calloc(jobs, sizeof *threads);
+    if (!b.window || !threads) {
+        free(b.window);
+        free(threads);
+        return OXUS_ENOMEM;
+    }
+    pthread_mutex_init(&b.lock, NULL);
+    pthread_cond_init(&b.cond, NULL);
+    size_t started = 0;
+    for (; started < jobs; started++)
+        if (pthread_create(&threads[started], NULL, worker, &b) != 0) break;
+    int rc = started ? 0 : oxus__fail(OXUS_ENOMEM, "cannot start worker threads");
+    pthread_mutex_lock(&b.lock);
+    while (started) {
+        slot *s = &b.window[b.emitted % b.nwindow];
+        if (b.emitted < b.taken && s->ready) {
+            pthread_mutex_unlock(&b.lock);
+            done(done_data, &s->r);
+            free_slot(&b, s);
+            pthread_mutex_lock(&b.lock);
+            b.emitted++;
+            pthread_cond_broadcast(&b.cond);
+        } else if (b.exhausted && b.emitted == b.taken) {
+            break;
+        } else {
+            pthread_cond_wait(&b.cond, &b.lock);
+        }
+    }
+    pthread_mutex_unlock(&b.lock);
+    for (size_t i = 0; i < started; i++) pthread_join(threads[i], NULL);
+    pthread_mutex_destroy(&b.lock);
+    pthread_cond_destroy(&b.cond);
+    free(threads);
+    free(b.window);
+    return rc;
+}

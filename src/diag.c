@@ -1,0 +1,224 @@
+/*
+ * diag.c - diagnostics: collecting them per document, and finding the real
+ * line and column of the element or attribute they are about.
+ *
+ * libxml2 records only a line per element (the line where its start tag
+ * ended) and no column, so diagnostics locate the start tag in the text the
+ * parser saw: back from that line to the "<name", then forward through the
+ * attributes. The text is kept with the document for this reason.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int grow(oxus_doc *doc)
+{
+    if (doc->ndiags < doc->cap) return 0;
+    size_t cap = doc->cap ? doc->cap * 2 : 8;
+    oxus_diag *d = realloc(doc->diags, cap * sizeof *d);
+    if (!d) return -1;
+    doc->diags = d;
+    doc->cap = cap;
+    return 0;
+}
+
+/* A document can have millions of errors (a hostile one will); past this
+ * many, the rest are counted but not kept. */
+#define MAX_KEPT 1000
+
+void oxus__vdiag(oxus_doc *doc, int line, int col, oxus_severity sev,
+                 const char *rule, const char *fmt, va_list ap)
+{
+    if (sev == OXUS_SEV_WARNING && doc->strict) sev = OXUS_SEV_ERROR;
+    if (sev == OXUS_SEV_ERROR) doc->nerrors++;
+    else doc->nwarnings++;
+    if (doc->ndiags >= MAX_KEPT || grow(doc) < 0) return;
+    char buf[2048];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    oxus_diag *d = &doc->diags[doc->ndiags];
+    d->line = line;
+    d->column = col;
+    d->severity = sev;
+    d->rule = rule;
+    d->message = oxus__strdup(buf);
+    if (d->message) doc->ndiags++;
+}
+
+void oxus__diag(oxus_doc *doc, int line, int col, oxus_severity sev,
+                const char *rule, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    oxus__vdiag(doc, line, col, sev, rule, fmt, ap);
+    va_end(ap);
+}
+
+void oxus__diag_node(oxus_doc *doc, xmlNodePtr node, const char *attr,
+                     oxus_severity sev, const char *rule, const char *fmt, ...)
+{
+    int line = 0, col = 0;
+    oxus__locate(doc, node, attr, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    oxus__vdiag(doc, line, col, sev, rule, fmt, ap);
+    va_end(ap);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void build_lines(oxus_doc *doc)
+{
+    if (doc->lines || !doc->text) return;
+    size_t n = 1;
+    for (size_t i = 0; i < doc->textlen; i++)
+        if (doc->text[i] == '\n') n++;
+    doc->lines = malloc(n * sizeof *doc->lines);
+    if (!doc->lines) return;
+    doc->lines[0] = 0;
+    size_t k = 1;
+    for (size_t i = 0; i < doc->textlen; i++)
+        if (doc->text[i] == '\n') doc->lines[k++] = i + 1;
+    doc->nlines = n;
+}
+
+static void offset_to_linecol(const oxus_doc *doc, size_t off, int *line,
+                              int *col)
+{
+    size_t lo = 0, hi = doc->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->lines[mid] <= off) lo = mid;
+        else hi = mid;
+    }
+    size_t from = doc->lines[lo];
+    if (from == 0 && off >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0)
+        from = 3; /* a byte order mark is not a column */
+    int c = 1;
+    for (size_t i = from; i < off; i++) {
+        unsigned char b = (unsigned char)doc->text[i];
+        /* count characters, not bytes: skip UTF-8 continuation bytes */
+        if (!(doc->text_is_utf8 && (b & 0xC0) == 0x80)) c++;
+    }
+    *line = (int)lo + 1;
+    *col = c;
+}
+
+static int is_name_end(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' ||
+           c == '>' || c == '=';
+}
+
+static int qname(xmlNodePtr node, char *buf, size_t n)
+{
+    const char *prefix = node->ns && node->ns->prefix ? (const char *)node->ns->prefix : NULL;
+    int w = prefix ? snprintf(buf, n, "%s:%s", prefix, (const char *)node->name)
+                   : snprintf(buf, n, "%s", (const char *)node->name);
+    return w > 0 && (size_t)w < n;
+}
+
+/* Offset of the start tag "<name" that ends on line `line`, or SIZE_MAX. */
+static size_t find_start_tag(const oxus_doc *doc, const char *name, long line)
+{
+    if (line < 1 || (size_t)line > doc->nlines) return (size_t)-1;
+    size_t end = (size_t)line < doc->nlines ? doc->lines[line] : doc->textlen;
+    size_t nlen = strlen(name);
+    size_t limit = end > (1u << 20) ? end - (1u << 20) : 0;
+    for (size_t i = end; i-- > limit;) {
+        if (doc->text[i] != '<' || i + 1 + nlen >= doc->textlen) continue;
+        if (memcmp(doc->text + i + 1, name, nlen) == 0 &&
+            is_name_end(doc->text[i + 1 + nlen]))
+            return i;
+    }
+    return (size_t)-1;
+}
+
+/* Offset of attribute `attr` in the start tag at `tag`, or SIZE_MAX. */
+static size_t find_attr(const oxus_doc *doc, size_t tag, const char *attr)
+{
+    const char *t = doc->text;
+    size_t i = tag + 1, n = doc->textlen, alen = strlen(attr);
+    while (i < n && !is_name_end(t[i])) i++;
+    for (;;) {
+        while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n')) i++;
+        if (i >= n || t[i] == '>' || t[i] == '/') return (size_t)-1;
+        size_t start = i;
+        while (i < n && !is_name_end(t[i])) i++;
+        if (i - start == alen && memcmp(t + start, attr, alen) == 0) return start;
+        while (i < n && t[i] != '"' && t[i] != '\'' && t[i] != '>') i++;
+        if (i >= n || t[i] == '>') return (size_t)-1;
+        char q = t[i++];
+        while (i < n && t[i] != q) i++;
+        i++;
+    }
+}
+
+size_t oxus__tag_offset(oxus_doc *doc, xmlNodePtr node)
+{
+    char name[256];
+    build_lines(doc);
+    if (!node || node->type != XML_ELEMENT_NODE || !doc->lines || !qname(node, name, sizeof name))
+        return (size_t)-1;
+    return find_start_tag(doc, name, xmlGetLineNo(node));
+}
+
+void oxus__locate(oxus_doc *doc, xmlNodePtr node, const char *attr, int *line,
+                  int *col)
+{
+    *line = 0;
+    *col = 0;
+    if (!node) return;
+    char aname[256];
+    if (node->type == XML_ATTRIBUTE_NODE) {
+        if (!qname(node, aname, sizeof aname)) return;
+        attr = aname;
+        node = node->parent;
+    }
+    while (node && node->type != XML_ELEMENT_NODE) node = node->parent;
+    if (!node) return;
+    long l = xmlGetLineNo(node);
+    *line = l > 0 ? (int)l : 0;
+    build_lines(doc);
+    char name[256];
+    if (!doc->lines || !qname(node, name, sizeof name)) return;
+    size_t tag = find_start_tag(doc, name, l);
+    if (tag == (size_t)-1) return;
+    size_t at = attr ? find_attr(doc, tag, attr) : (size_t)-1;
+    offset_to_linecol(doc, at != (size_t)-1 ? at : tag, line, col);
+}
+
+/* ------------------------------------------------------------------ */
+
+/* libxml2's messages name elements with their namespace in braces and end
+ * with a newline; both are noise in a compiler-style diagnostic. */
+static void clean_message(char *out, size_t n, const char *msg)
+{
+    static const char ns[] = "{" OXUS_NS "}";
+    size_t w = 0;
+    for (const char *p = msg ? msg : "error"; *p && w + 1 < n;) {
+        if (strncmp(p, ns, sizeof ns - 1) == 0) {
+            p += sizeof ns - 1;
+            continue;
+        }
+        out[w++] = (*p == '\n') ? ' ' : *p;
+        p++;
+    }
+    while (w > 0 && out[w - 1] == ' ') w--;
+    out[w] = '\0';
+}
+
+void oxus__xml_error(void *data, xmlErrorPtr err)
+{
+    oxus_doc *doc = data;
+    if (!doc || !err || err->level == XML_ERR_NONE) return;
+    char msg[1024];
+    clean_message(msg, sizeof msg, err->message);
+    oxus_severity sev = err->level == XML_ERR_WARNING ? OXUS_SEV_WARNING : OXUS_SEV_ERROR;
+    const char *rule = err->domain == XML_FROM_SCHEMASV ? "schema" : "xml";
+    int line = err->line, col = err->int2;
+    if (err->node && err->domain == XML_FROM_SCHEMASV)
+        oxus__locate(doc, (xmlNodePtr)err->node, NULL, &line, &col);
+    oxus__diag(doc, line, col, sev, rule, "%s", msg);
+}

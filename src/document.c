@@ -1,0 +1,76 @@
+/*
+ * document.c - one document through the first stages (read, decode,
+ * parse), and what it carries afterwards: its tree and its diagnostics.
+ */
+#include "internal.h"
+
+#include <limits.h>
+#include <unistd.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The folder document() calls may read below: the input's own. */
+static char *real_dir(const char *path)
+{
+    char real[PATH_MAX];
+    if (!path || strcmp(path, "-") == 0) return getcwd(real, sizeof real) ? oxus__strdup(real) : NULL;
+    if (!realpath(path, real)) return NULL;
+    char *slash = strrchr(real, '/');
+    if (slash == real) slash[1] = '\0';
+    else if (slash) *slash = '\0';
+    return oxus__strdup(real);
+}
+
+int oxus_doc_load(oxus_doc **out, const oxus_ctx *ctx, const char *path,
+                  const char *name)
+{
+    *out = NULL;
+    oxus_doc *doc = calloc(1, sizeof *doc);
+    if (!doc) return OXUS_ENOMEM;
+    doc->strict = ctx->strict;
+    doc->name = oxus__strdup(name ? name : strcmp(path, "-") == 0 ? "<stdin>" : path);
+    doc->path = strcmp(path, "-") == 0 ? NULL : oxus__strdup(path);
+    doc->dir = real_dir(path);
+    if (!doc->name) {
+        oxus_doc_free(doc);
+        return OXUS_ENOMEM;
+    }
+    *out = doc;
+    char err[512];
+    int rc = oxus__read_file(path, &doc->raw, &doc->rawlen, err, sizeof err);
+    if (rc == OXUS_EIO) oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "io", "%s", err);
+    if (rc < 0) return rc;
+    if (doc->rawlen == 0) {
+        oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "xml", "the file is empty");
+        return OXUS_EINVALID;
+    }
+    rc = oxus__decode(doc, ctx->input_encoding);
+    if (rc < 0) return rc;
+    return oxus__parse(doc);
+}
+
+const char *oxus_doc_name(const oxus_doc *doc) { return doc->name; }
+size_t oxus_doc_ndiags(const oxus_doc *doc) { return doc->ndiags; }
+size_t oxus_doc_nerrors(const oxus_doc *doc) { return doc->nerrors; }
+size_t oxus_doc_nwarnings(const oxus_doc *doc) { return doc->nwarnings; }
+
+const oxus_diag *oxus_doc_diag(const oxus_doc *doc, size_t i)
+{
+    return i < doc->ndiags ? &doc->diags[i] : NULL;
+}
+
+void oxus_doc_free(oxus_doc *doc)
+{
+    if (!doc) return;
+    for (size_t i = 0; i < doc->ndiags; i++) free((char *)doc->diags[i].message);
+    free(doc->diags);
+    if (doc->xml) xmlFreeDoc(doc->xml);
+    if (doc->text != (char *)doc->raw) free(doc->text);
+    free(doc->raw);
+    free(doc->lines);
+    free(doc->edits);
+    free(doc->name);
+    free(doc->path);
+    free(doc->dir);
+    free(doc);
+}

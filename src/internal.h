@@ -1,0 +1,134 @@
+/*
+ * internal.h - what the stages of the pipeline share and the public header
+ * hides: the layout of the context and of a document, the diagnostics list,
+ * and the functions one stage calls in another.
+ */
+#ifndef OXUS_INTERNAL_H
+#define OXUS_INTERNAL_H
+
+#include "oxus.h"
+
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+#include <libxslt/xsltInternals.h>
+#include <stdarg.h>
+
+#define OXUS_NS "urn:oxus:analysis:1"
+
+/* Largest input accepted, in bytes: bounded memory on hostile input. */
+#define OXUS_MAX_INPUT (256u * 1024u * 1024u)
+
+typedef struct {
+    char *name;           /* "tei", "jats", "text", or the file's base name */
+    char *path;           /* the stylesheet file */
+    char *suffix;         /* ".tei.xml" */
+    xsltStylesheetPtr xsl;
+    const char **params;  /* NULL-terminated name, quoted value, ... */
+    int is_text;          /* output method text: encoding applies */
+} oxus_format;
+
+struct oxus_ctx {
+    char *datadir;
+    char *input_encoding;
+    int strict, no_validate;
+    xmlSchemaPtr schema;
+    long long mtime;
+    oxus_format *formats;
+    size_t nformats;
+};
+
+/* normalize.c: an attribute text to insert into the source at an offset. */
+struct oxus_edit {
+    size_t offset;
+    char text[128];
+};
+
+struct oxus_doc {
+    char *name;           /* for diagnostics */
+    char *path;           /* as given; NULL for standard input */
+    char *dir;            /* real folder of the input: document() stays below */
+    unsigned char *raw;   /* the bytes as read */
+    size_t rawlen;
+    char *text;           /* the bytes the parser saw (UTF-8 after decoding,
+                             or raw when libxml2 decodes) */
+    size_t textlen;
+    int text_is_utf8;     /* columns can be counted in characters */
+    size_t *lines;        /* offsets of line starts in text, built lazily */
+    size_t nlines;
+    xmlDocPtr xml;
+    oxus_diag *diags;
+    size_t ndiags, cap;
+    size_t nerrors, nwarnings;
+    int strict;
+    /* normalize.c: attributes to insert textually, in document order */
+    struct oxus_edit *edits;
+    size_t nedits;
+};
+
+/* error.c */
+int oxus__fail(int code, const char *fmt, ...);
+void oxus__clear_error(void);
+
+/* diag.c */
+void oxus__diag(oxus_doc *doc, int line, int col, oxus_severity sev,
+                const char *rule, const char *fmt, ...);
+void oxus__vdiag(oxus_doc *doc, int line, int col, oxus_severity sev,
+                 const char *rule, const char *fmt, va_list ap);
+/* A diagnostic at an element, or at one of its attributes (attr != NULL),
+ * with the real line and column of its start tag in the source. */
+void oxus__diag_node(oxus_doc *doc, xmlNodePtr node, const char *attr,
+                     oxus_severity sev, const char *rule, const char *fmt, ...);
+/* libxml2 structured error handler; data is the oxus_doc. */
+void oxus__xml_error(void *data, xmlErrorPtr err);
+/* Offset in doc->text of the '<' of an element's start tag, or SIZE_MAX. */
+size_t oxus__tag_offset(oxus_doc *doc, xmlNodePtr node);
+void oxus__locate(oxus_doc *doc, xmlNodePtr node, const char *attr, int *line,
+                  int *col);
+
+/* context.c */
+void oxus__note_mtime(oxus_ctx *ctx, const char *path);
+
+/* validate.c */
+int oxus__schema_load(oxus_ctx *ctx);
+
+/* read.c */
+int oxus__read_file(const char *path, unsigned char **out, size_t *len,
+                    char *err, size_t errlen);
+
+/* decode.c */
+int oxus__decode(oxus_doc *doc, const char *encoding);
+
+/* parse.c */
+void oxus__parse_init(const char *datadir);
+int oxus__parse(oxus_doc *doc);
+/* Sends libxml2's messages on this thread nowhere: the library never
+ * prints. Stages point them at a document while they work. */
+void oxus__errors_off(void);
+/* Per-thread permission for the entity loader to open local files. */
+void oxus__allow_local_files(int allow);
+
+/* rules.c */
+void oxus__rules_check(oxus_doc *doc);
+
+/* normalize.c: the date a date element's printed text says, in its own
+ * calendar (hint: its calendar attribute). 0, or OXUS_EINVALID with a
+ * message in err. */
+int oxus__date_of_text(xmlNodePtr date, oxus_date *out, char *err, size_t errlen);
+/* Parses "YYYY-MM-DD" into *out (with calendar cal); 0 if it is a full date
+ * in that form, OXUS_EINVALID otherwise (also for "YYYY" or "YYYY-MM"). */
+int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_date *out);
+
+/* rules.c */
+int oxus__bcp47_wellformed(const char *tag);
+
+/* encode.c */
+int oxus__encode(oxus_doc *doc, const char *encoding, char **buf, size_t *len);
+
+/* util */
+char *oxus__strdup(const char *s);
+char *oxus__path_join(const char *a, const char *b);
+/* Text content of a node, whitespace-collapsed; caller frees with xmlFree. */
+xmlChar *oxus__node_text(xmlNodePtr node);
+int oxus__is(xmlNodePtr node, const char *name);
+
+#endif

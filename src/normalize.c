@@ -1,0 +1,151 @@
+/*
+ * normalize.c - dates as printed, made explicit: the calendar, the ISO form
+ * in that calendar and the Gregorian form, filled in from the text.
+ *
+ * In the tree for conversions (the stylesheets need no calendar arithmetic,
+ * which XSLT cannot do), and as text edits for `oxus normalize`: the
+ * attributes are inserted into the original bytes just before the end of
+ * each date's start tag, so comments, attribute order and whitespace
+ * everywhere else stay exactly as they were.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_date *out)
+{
+    int y, m, d, n = 0;
+    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
+        return OXUS_EINVALID;
+    out->cal = cal;
+    out->year = y;
+    out->month = m;
+    out->day = d;
+    return 0;
+}
+
+int oxus__date_of_text(xmlNodePtr date, oxus_date *out, char *err, size_t errlen)
+{
+    xmlChar *cal = xmlGetNoNsProp(date, BAD_CAST "calendar");
+    oxus_calendar hint = OXUS_CAL_NONE;
+    if (cal) oxus_calendar_parse(&hint, (const char *)cal);
+    xmlFree(cal);
+    xmlChar *text = oxus__node_text(date);
+    int rc = oxus_date_parse(out, text ? (const char *)text : "", hint, err, errlen);
+    xmlFree(text);
+    return rc;
+}
+
+/* The attributes a date lacks, computed from its text, as ' name="value"'
+ * strings appended to `ins`; sets them on the node too. 0 if nothing was
+ * missing or the text cannot be read (validation reports that). */
+static int complete(xmlNodePtr node, char *ins, size_t n)
+{
+    int has_cal = xmlHasProp(node, BAD_CAST "calendar") != NULL;
+    int has_iso = xmlHasProp(node, BAD_CAST "iso") != NULL;
+    int has_greg = xmlHasProp(node, BAD_CAST "gregorian") != NULL;
+    if (has_cal && has_iso && has_greg) return 0;
+    oxus_date d, g;
+    char err[256], iso[11], greg[11];
+    if (oxus__date_of_text(node, &d, err, sizeof err) < 0 ||
+        oxus_date_convert(&g, &d, OXUS_CAL_GREGORIAN) < 0)
+        return 0;
+    oxus_date_format(iso, &d);
+    oxus_date_format(greg, &g);
+    const char *cal = oxus_calendar_name(d.cal);
+    ins[0] = '\0';
+    size_t w = 0;
+    if (!has_cal) {
+        w += (size_t)snprintf(ins + w, n - w, " calendar=\"%s\"", cal);
+        xmlSetProp(node, BAD_CAST "calendar", BAD_CAST cal);
+    }
+    if (!has_iso) {
+        w += (size_t)snprintf(ins + w, n - w, " iso=\"%s\"", iso);
+        xmlSetProp(node, BAD_CAST "iso", BAD_CAST iso);
+    }
+    if (!has_greg) {
+        snprintf(ins + w, n - w, " gregorian=\"%s\"", greg);
+        xmlSetProp(node, BAD_CAST "gregorian", BAD_CAST greg);
+    }
+    return 1;
+}
+
+/* Offset just past the last attribute of the start tag ending on the
+ * element's line: where new attributes go. */
+static size_t insertion_point(oxus_doc *doc, xmlNodePtr node)
+{
+    size_t off = oxus__tag_offset(doc, node);
+    if (off == (size_t)-1) return off;
+    char q = 0;
+    for (size_t i = off; i < doc->textlen; i++) {
+        char ch = doc->text[i];
+        if (q) {
+            if (ch == q) q = 0;
+        } else if (ch == '"' || ch == '\'') {
+            q = ch;
+        } else if (ch == '>') {
+            size_t at = (doc->text[i - 1] == '/') ? i - 1 : i;
+            while (at > off && strchr(" \t\r\n", doc->text[at - 1])) at--;
+            return at;
+        }
+    }
+    return (size_t)-1;
+}
+
+static void visit(oxus_doc *doc, xmlNodePtr node, size_t *changed)
+{
+    for (xmlNodePtr n = node; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        char ins[128];
+        if ((oxus__is(n, "date") || oxus__is(n, "published")) && complete(n, ins, sizeof ins)) {
+            (*changed)++;
+            size_t at = insertion_point(doc, n);
+            struct oxus_edit *e = realloc(doc->edits, (doc->nedits + 1) * sizeof *e);
+            if (e && at != (size_t)-1) {
+                doc->edits = e;
+                e[doc->nedits].offset = at;
+                snprintf(e[doc->nedits].text, sizeof e->text, "%s", ins);
+                doc->nedits++;
+            } else if (e) {
+                doc->edits = e;
+            }
+        }
+        visit(doc, n->children, changed);
+    }
+}
+
+int oxus_doc_normalize(oxus_doc *doc, size_t *changed)
+{
+    *changed = 0;
+    if (!doc->xml) return OXUS_EINVALID;
+    visit(doc, xmlDocGetRootElement(doc->xml), changed);
+    return 0;
+}
+
+int oxus_doc_normalized_text(const oxus_doc *doc, char **out, size_t *len)
+{
+    *out = NULL;
+    if (!doc->text_is_utf8 || doc->text != (char *)doc->raw)
+        return oxus__fail(OXUS_EUSAGE, "%s: only UTF-8 documents can be normalized in place", doc->name);
+    size_t extra = 0;
+    for (size_t i = 0; i < doc->nedits; i++) extra += strlen(doc->edits[i].text);
+    char *buf = malloc(doc->textlen + extra + 1);
+    if (!buf) return OXUS_ENOMEM;
+    size_t r = 0, w = 0;
+    for (size_t i = 0; i < doc->nedits; i++) { /* edits are in document order */
+        size_t at = doc->edits[i].offset, l = strlen(doc->edits[i].text);
+        memcpy(buf + w, doc->text + r, at - r);
+        w += at - r;
+        memcpy(buf + w, doc->edits[i].text, l);
+        w += l;
+        r = at;
+    }
+    memcpy(buf + w, doc->text + r, doc->textlen - r);
+    w += doc->textlen - r;
+    buf[w] = '\0';
+    *out = buf;
+    *len = w;
+    return 0;
+}

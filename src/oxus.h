@@ -1,0 +1,275 @@
+/*
+ * oxus.h - the whole public interface of liboxus.
+ *
+ * oxus validates policy analyses encoded in the oxus vocabulary
+ * (schema/analysis.xsd) and converts them to TEI P5, JATS 1.4 and plain text.
+ * The pipeline is read -> decode -> parse -> validate (schema, then rules)
+ * -> transform -> encode -> write; each stage is one file under src/.
+ *
+ * Conventions, as in libgit2: every fallible function returns 0 or a
+ * negative OXUS_E* code and writes its result through the first argument.
+ * The library never prints and never exits. Every object has one _free
+ * function that accepts NULL. Types are opaque unless documented as plain
+ * values.
+ */
+#ifndef OXUS_H
+#define OXUS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define OXUS_VERSION "0.1.0"
+
+/* Error codes. */
+enum {
+    OXUS_OK = 0,
+    OXUS_EINVALID = -1, /* the input is not a valid document / date */
+    OXUS_EIO = -2,      /* a file could not be read or written */
+    OXUS_EUSAGE = -3,   /* the caller passed something meaningless */
+    OXUS_ENOMEM = -4,   /* out of memory */
+    OXUS_EEXISTS = -5   /* an output exists and replacing was not allowed */
+};
+
+/* ------------------------------------------------------------------ */
+/* Dates (dates.c)                                                     */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+    OXUS_CAL_NONE = 0,    /* unknown: infer it */
+    OXUS_CAL_GREGORIAN,   /* proleptic Gregorian */
+    OXUS_CAL_SOLAR_HIJRI, /* Solar Hijri (33-year arithmetic, official in 1178-1633) */
+    OXUS_CAL_LUNAR_HIJRI  /* tabular Islamic (civil epoch, 16 July 622 Julian) */
+} oxus_calendar;
+
+/* A calendar date: a plain value. month and day are 1-based. */
+typedef struct {
+    oxus_calendar cal;
+    int year, month, day;
+} oxus_date;
+
+/* "gregorian", "solar-hijri", "lunar-hijri"; "" for OXUS_CAL_NONE. */
+const char *oxus_calendar_name(oxus_calendar cal);
+
+/* Reads a calendar name ("gregorian", "solar-hijri", "lunar-hijri", also
+ * "persian", "jalali", "shamsi", "hijri-shamsi", "islamic", "hijri-qamari").
+ * Returns OXUS_EINVALID for anything else. */
+int oxus_calendar_parse(oxus_calendar *out, const char *name);
+
+/* 0 if d names a day that exists in its calendar, OXUS_EINVALID if not
+ * (30 Esfand in a common year, 31 Mehr, day 0, month 13) or if the year is
+ * outside the supported range (Gregorian 1-9999 and its equivalents). */
+int oxus_date_check(const oxus_date *d);
+
+/* Converts d to calendar `to`. Returns OXUS_EINVALID, leaving *out
+ * untouched, if d does not exist. */
+int oxus_date_convert(oxus_date *out, const oxus_date *d, oxus_calendar to);
+
+/* Writes d as "YYYY-MM-DD" (11 bytes with the NUL) into buf. */
+void oxus_date_format(char buf[11], const oxus_date *d);
+
+/* Parses a date as printed (UTF-8): "۲۰ عقرب ۱۴۰۰", "16/8/1400",
+ * "July 27, 2022", "1400-08-20", with labels such as "تاریخ نشر:" around it
+ * ignored. `hint` is the calendar to assume when the text does not say
+ * (OXUS_CAL_NONE: infer from month names or the year, and fail if
+ * ambiguous). On success *out is the date in the calendar it is printed in.
+ * On failure returns OXUS_EINVALID and, if err is not NULL, writes a
+ * one-line English message naming the part it could not read into err
+ * (at most errlen bytes, NUL-terminated). A date that parses but does not
+ * exist is also OXUS_EINVALID, with a message saying so. */
+int oxus_date_parse(oxus_date *out, const char *text, oxus_calendar hint,
+                    char *err, size_t errlen);
+
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+/* ------------------------------------------------------------------ */
+
+/* The message of the last error returned by a library function on this
+ * thread, or "" if none. Owned by the library; valid until the next call. */
+const char *oxus_errmsg(void);
+
+/* ------------------------------------------------------------------ */
+/* Rules (rules.c)                                                     */
+/* ------------------------------------------------------------------ */
+
+typedef enum { OXUS_SEV_ERROR = 0, OXUS_SEV_WARNING = 1 } oxus_severity;
+
+/* One rule of the vocabulary: a plain, static value. */
+typedef struct {
+    const char *id;          /* stable id: "cite-target" */
+    oxus_severity severity;  /* its severity unless --strict */
+    const char *description; /* one line, English */
+} oxus_rule;
+
+/* The rules, in the order they are documented. *count receives their
+ * number. The array is static. */
+const oxus_rule *oxus_rules(size_t *count);
+
+/* ------------------------------------------------------------------ */
+/* Context: compiled schema and stylesheets, shared by all documents  */
+/* ------------------------------------------------------------------ */
+
+typedef struct oxus_ctx oxus_ctx;
+
+typedef struct {
+    const char *datadir;        /* folder holding schema/ and transforms/;
+                                   NULL: next to the executable, then the
+                                   installed location */
+    const char *input_encoding; /* read every input as this iconv encoding
+                                   instead of what it declares; NULL: none */
+    int strict;                 /* warnings count as errors */
+    int no_validate;            /* convert without schema and rules */
+} oxus_options;
+
+/* Compiles the schema. Thread-safe to use afterwards from any number of
+ * threads; free it with oxus_ctx_free once every user is done. */
+int oxus_ctx_new(oxus_ctx **out, const oxus_options *opts);
+void oxus_ctx_free(oxus_ctx *ctx);
+
+/* The folder the context took its schema and transforms from. */
+const char *oxus_ctx_datadir(const oxus_ctx *ctx);
+
+/* Compiles the stylesheet for a format ("tei", "jats", "text") or, if
+ * `format` names an existing .xsl file, that stylesheet, under the XSLT
+ * security preferences (no writing, no network, document() only below the
+ * input's folder). `params` is NULL or a NULL-terminated list of
+ * "NAME=VALUE" strings passed as string parameters. Not thread-safe: call
+ * before sharing the context. *index receives the number to pass to
+ * oxus_doc_transform. */
+int oxus_ctx_add_format(oxus_ctx *ctx, const char *format,
+                        const char *const *params, size_t *index);
+
+/* The output file suffix for a format added as `index`: ".tei.xml",
+ * ".jats.xml", ".txt", or the user stylesheet's name plus ".out". */
+const char *oxus_ctx_format_suffix(const oxus_ctx *ctx, size_t index);
+
+/* Newest modification time (seconds) of the schema and of the stylesheets
+ * added so far: what incremental runs compare outputs against. */
+long long oxus_ctx_mtime(const oxus_ctx *ctx);
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct oxus_doc oxus_doc;
+
+/* A diagnostic: a plain value owned by its document. */
+typedef struct {
+    int line, column;        /* 1-based; 0 when not known */
+    oxus_severity severity;
+    const char *rule;        /* rule id: "schema", "xml", "io", or a rule's */
+    const char *message;
+} oxus_diag;
+
+/* Reads a document from `path` ("-": standard input) and parses it. `name`
+ * is what diagnostics call it (NULL: the path). Returns 0 if it parsed;
+ * OXUS_EINVALID if it is not well-formed or not allowed (a DTD declaring
+ * entities); OXUS_EIO if it could not be read at all. In every case but
+ * OXUS_ENOMEM *out is a document holding the diagnostics; the caller frees
+ * it with oxus_doc_free. */
+int oxus_doc_load(oxus_doc **out, const oxus_ctx *ctx, const char *path,
+                  const char *name);
+
+/* Validates a loaded document: the schema, then the rules. Returns 0 if it
+ * is valid (warnings allowed, unless the context is strict), OXUS_EINVALID
+ * if not; the diagnostics are added to the document. */
+int oxus_doc_validate(oxus_doc *doc, const oxus_ctx *ctx);
+
+/* Fills in missing calendar/iso/gregorian attributes of dates from their
+ * printed text, in the tree. *changed receives the number of dates filled. */
+int oxus_doc_normalize(oxus_doc *doc, size_t *changed);
+
+/* The document's bytes with the same attributes inserted textually, so that
+ * everything else (comments, attribute order, whitespace) stays as it was.
+ * Call after oxus_doc_normalize. *out is malloc'ed; the caller frees it. */
+int oxus_doc_normalized_text(const oxus_doc *doc, char **out, size_t *len);
+
+/* Applies format `index` (see oxus_ctx_add_format) to the document. *out is
+ * malloc'ed (the caller frees it) and holds the serialized result. For the
+ * text format, `encoding` (NULL: UTF-8) re-encodes the result through
+ * iconv; a character the encoding cannot hold is OXUS_EINVALID with a
+ * diagnostic naming it and its output line. */
+int oxus_doc_transform(oxus_doc *doc, const oxus_ctx *ctx, size_t index,
+                       const char *encoding, char **out, size_t *len);
+
+const char *oxus_doc_name(const oxus_doc *doc);
+size_t oxus_doc_ndiags(const oxus_doc *doc);
+const oxus_diag *oxus_doc_diag(const oxus_doc *doc, size_t i);
+/* Number of errors and warnings recorded so far. */
+size_t oxus_doc_nerrors(const oxus_doc *doc);
+size_t oxus_doc_nwarnings(const oxus_doc *doc);
+void oxus_doc_free(oxus_doc *doc);
+
+/* ------------------------------------------------------------------ */
+/* Writing (write.c)                                                   */
+/* ------------------------------------------------------------------ */
+
+/* Writes `len` bytes to `path` through a temporary file in the same folder
+ * and a rename, so that `path` is either untouched or complete. Creates
+ * missing parent folders. Fails with OXUS_EEXISTS if `path` exists and
+ * `force` is 0. On SIGINT/SIGTERM (see oxus_install_signal_cleanup) the
+ * temporary file is removed. */
+int oxus_write_atomic(const char *path, const void *data, size_t len,
+                      int force);
+
+/* Installs SIGINT/SIGTERM handlers that remove temporary files of writes in
+ * progress, then re-raise the signal, and makes SIGXFSZ an ordinary write
+ * error. Call once from the main thread. */
+void oxus_install_signal_cleanup(void);
+
+/* ------------------------------------------------------------------ */
+/* Batches (batch.c): many documents over a pool of threads            */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+    int jobs;               /* worker threads; 0: the number of online CPUs */
+    int convert;            /* 0: validate only; 1: also transform */
+    const size_t *formats;  /* format indexes (oxus_ctx_add_format) */
+    size_t nformats;
+    const char *outdir;     /* where outputs go; NULL: kept in the result */
+    const char *encoding;   /* for text outputs; NULL: UTF-8 */
+    int force;              /* replace existing outputs */
+    int incremental;        /* skip inputs whose outputs are newer than the
+                               input, the schema and the stylesheets */
+} oxus_batch_options;
+
+/* What happened to one input; valid only during the callback. */
+typedef struct {
+    size_t seq;                 /* 0-based position in the input order */
+    const char *path;           /* as given by the input function */
+    const oxus_doc *doc;        /* diagnostics; the tree is already freed */
+    int status;                 /* 0, OXUS_EINVALID or OXUS_EIO */
+    int skipped;                /* incremental: outputs were up to date */
+    const char *const *outputs; /* files written */
+    size_t noutputs;
+    const char *data;           /* with outdir NULL: the first output */
+    size_t len;
+    double seconds;             /* wall time spent on this input */
+} oxus_result;
+
+/* Gives the next input: *path (malloc'ed, freed by the library) and *rel,
+ * its path relative to the folder it was found under (malloc'ed, or NULL
+ * for the base name), used to name outputs. Returns 1, or 0 at the end.
+ * Called from one thread at a time. */
+typedef int (*oxus_input_fn)(void *data, char **path, char **rel);
+
+/* Receives each result, in input order, on the calling thread. */
+typedef void (*oxus_result_fn)(void *data, const oxus_result *result);
+
+/* Runs every input through read, parse, validate and (if convert) the
+ * formats, writing outputs atomically, with `jobs` threads sharing the
+ * compiled schema and stylesheets. At most a few documents per thread are
+ * in memory at once, however many inputs there are. Returns 0, or an error
+ * code if the batch itself could not run (per-document failures are in the
+ * results). */
+int oxus_batch_run(const oxus_ctx *ctx, const oxus_batch_options *opts,
+                   oxus_input_fn next, void *next_data, oxus_result_fn done,
+                   void *done_data);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

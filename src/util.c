@@ -1,0 +1,56 @@
+/*
+ * util.c - small helpers the stages share.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+char *oxus__strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p) memcpy(p, s, n);
+    return p;
+}
+
+char *oxus__path_join(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *p = malloc(la + lb + 2);
+    if (!p) return NULL;
+    memcpy(p, a, la);
+    size_t at = la;
+    if (la > 0 && a[la - 1] != '/') p[at++] = '/';
+    memcpy(p + at, b, lb + 1);
+    return p;
+}
+
+int oxus__is(xmlNodePtr node, const char *name)
+{
+    return node && node->type == XML_ELEMENT_NODE && node->ns &&
+           xmlStrEqual(node->ns->href, BAD_CAST OXUS_NS) &&
+           xmlStrEqual(node->name, BAD_CAST name);
+}
+
+/* Text content with runs of XML whitespace collapsed to one space and the
+ * ends trimmed: what a reader sees. */
+xmlChar *oxus__node_text(xmlNodePtr node)
+{
+    xmlChar *t = xmlNodeGetContent(node);
+    if (!t) return NULL;
+    xmlChar *w = t;
+    int space = 1;
+    for (xmlChar *r = t; *r; r++) {
+        if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+            if (!space) *w++ = ' ';
+            space = 1;
+        } else {
+            *w++ = *r;
+            space = 0;
+        }
+    }
+    if (w > t && w[-1] == ' ') w--;
+    *w = '\0';
+    return t;
+}

@@ -86,7 +86,7 @@ install: $(BUILD)/oxus
 	install -m 755 $(BUILD)/oxus $(DESTDIR)$(BINDIR)/oxus
 	install -m 644 schema/*.xsd $(DESTDIR)$(DATADIR)/schema/
 	install -m 644 transforms/*.xsl $(DESTDIR)$(DATADIR)/transforms/
-	install -m 644 doc/oxus.1 $(DESTDIR)$(MANDIR)/oxus.1
+	install -m 644 src/oxus.1 $(DESTDIR)$(MANDIR)/oxus.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/oxus $(DESTDIR)$(MANDIR)/oxus.1

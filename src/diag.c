@@ -119,17 +119,64 @@ static int qname(xmlNodePtr node, char *buf, size_t n)
     return w > 0 && (size_t)w < n;
 }
 
-/* Offset of the start tag "<name" that ends on line `line`, or SIZE_MAX. */
-static size_t find_start_tag(const oxus_doc *doc, const char *name, long line)
+static int same_name(xmlNodePtr a, xmlNodePtr b)
+{
+    return a->type == XML_ELEMENT_NODE && xmlStrEqual(a->name, b->name) &&
+           (a->ns == b->ns || (a->ns && b->ns && xmlStrEqual(a->ns->prefix, b->ns->prefix)));
+}
+
+/* The element before `n` in document order (its previous sibling's last
+ * descendant, or its parent). */
+static xmlNodePtr prev_element(xmlNodePtr n)
+{
+    if (!n->prev) return n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+    n = n->prev;
+    while (n->last) n = n->last;
+    return n;
+}
+
+static xmlNodePtr next_element(xmlNodePtr n)
+{
+    if (n->children) return n->children;
+    while (n && !n->next) n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+    return n ? n->next : NULL;
+}
+
+/* Offset of the '<' of `node`'s start tag, or SIZE_MAX. libxml2 gives the
+ * line where the start tag ends; several elements of the same name can end
+ * on that line, so count those before and after this one, and pick the
+ * matching "<name" among those that start on the line. */
+static size_t find_start_tag(const oxus_doc *doc, xmlNodePtr node, const char *name, long line)
 {
     if (line < 1 || (size_t)line > doc->nlines) return (size_t)-1;
+    size_t before = 0, total = 1;
+    for (xmlNodePtr n = prev_element(node); n && xmlGetLineNo(n) >= line; n = prev_element(n))
+        if (same_name(n, node) && xmlGetLineNo(n) == line) before++;
+    for (xmlNodePtr n = next_element(node); n && (n->type != XML_ELEMENT_NODE || xmlGetLineNo(n) <= line);
+         n = next_element(n))
+        if (same_name(n, node) && xmlGetLineNo(n) == line) total++;
+    total += before;
+    size_t start = doc->lines[line - 1];
     size_t end = (size_t)line < doc->nlines ? doc->lines[line] : doc->textlen;
-    size_t nlen = strlen(name);
+    size_t nlen = strlen(name), seen = 0, want = (size_t)-1;
+    /* occurrences that start on the line */
+    size_t m = 0;
+    for (size_t i = start; i + 1 + nlen < doc->textlen && i < end; i++)
+        if (doc->text[i] == '<' && memcmp(doc->text + i + 1, name, nlen) == 0 && is_name_end(doc->text[i + 1 + nlen]))
+            m++;
+    if (m >= total) want = before;                  /* all start on this line */
+    else if (m + 1 == total && before > 0) want = before - 1; /* the first began earlier */
+    for (size_t i = start; want != (size_t)-1 && i + 1 + nlen < doc->textlen && i < end; i++) {
+        if (doc->text[i] != '<' || memcmp(doc->text + i + 1, name, nlen) != 0 || !is_name_end(doc->text[i + 1 + nlen]))
+            continue;
+        if (seen++ == want) return i;
+    }
+    /* a start tag spread over several lines: the nearest "<name" before */
     size_t limit = end > (1u << 20) ? end - (1u << 20) : 0;
     for (size_t i = end; i-- > limit;) {
         if (doc->text[i] != '<' || i + 1 + nlen >= doc->textlen) continue;
-        if (memcmp(doc->text + i + 1, name, nlen) == 0 &&
-            is_name_end(doc->text[i + 1 + nlen]))
+        if (memcmp(doc->text + i + 1, name, nlen) == 0 && is_name_end(doc->text[i + 1 + nlen]) &&
+            (i < start || m == 0))
             return i;
     }
     return (size_t)-1;
@@ -161,7 +208,7 @@ size_t oxus__tag_offset(oxus_doc *doc, xmlNodePtr node)
     build_lines(doc);
     if (!node || node->type != XML_ELEMENT_NODE || !doc->lines || !qname(node, name, sizeof name))
         return (size_t)-1;
-    return find_start_tag(doc, name, xmlGetLineNo(node));
+    return find_start_tag(doc, node, name, xmlGetLineNo(node));
 }
 
 void oxus__locate(oxus_doc *doc, xmlNodePtr node, const char *attr, int *line,
@@ -183,7 +230,7 @@ void oxus__locate(oxus_doc *doc, xmlNodePtr node, const char *attr, int *line,
     build_lines(doc);
     char name[256];
     if (!doc->lines || !qname(node, name, sizeof name)) return;
-    size_t tag = find_start_tag(doc, name, l);
+    size_t tag = find_start_tag(doc, node, name, l);
     if (tag == (size_t)-1) return;
     size_t at = attr ? find_attr(doc, tag, attr) : (size_t)-1;
     offset_to_linecol(doc, at != (size_t)-1 ? at : tag, line, col);
@@ -218,7 +265,19 @@ void oxus__xml_error(void *data, xmlErrorPtr err)
     oxus_severity sev = err->level == XML_ERR_WARNING ? OXUS_SEV_WARNING : OXUS_SEV_ERROR;
     const char *rule = err->domain == XML_FROM_SCHEMASV ? "schema" : "xml";
     int line = err->line, col = err->int2;
-    if (err->node && err->domain == XML_FROM_SCHEMASV)
-        oxus__locate(doc, (xmlNodePtr)err->node, NULL, &line, &col);
+    if (err->node && err->domain == XML_FROM_SCHEMASV) {
+        /* "Element 'date', attribute 'gregorian': ..." names the attribute */
+        char attr[160] = "", *name = attr;
+        const char *a = strstr(msg, "', attribute '");
+        if (a && sscanf(a + 14, "%127[^']", attr + 4) == 1) {
+            name = attr + 4;
+            static const char xmlns[] = "{http://www.w3.org/XML/1998/namespace}";
+            if (strncmp(name, xmlns, sizeof xmlns - 1) == 0) { /* {xml namespace}lang -> xml:lang */
+                name += sizeof xmlns - 1 - 4;
+                memcpy(name, "xml:", 4);
+            }
+        }
+        oxus__locate(doc, (xmlNodePtr)err->node, name[0] ? name : NULL, &line, &col);
+    }
     oxus__diag(doc, line, col, sev, rule, "%s", msg);
 }

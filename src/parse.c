@@ -85,6 +85,43 @@ static void external_subset(void *ctx, const xmlChar *name, const xmlChar *publi
                "never loads DTDs", systemId ? (const char *)systemId : "");
 }
 
+/* libxml2 2.9 lets a text node grow without limit when it arrives in
+ * pieces; a document's text runs are capped here instead, so a hostile
+ * document costs bounded memory. */
+#define MAX_TEXT_RUN (10u * 1024u * 1024u)
+
+static _Thread_local size_t text_run;
+static _Thread_local charactersSAXFunc sax2_characters;
+static _Thread_local startElementNsSAX2Func sax2_start;
+static _Thread_local endElementNsSAX2Func sax2_end;
+
+static void characters(void *ctx, const xmlChar *ch, int len)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    text_run += (size_t)len;
+    if (text_run > MAX_TEXT_RUN) {
+        oxus__diag(ctxt->_private, ctxt->input ? ctxt->input->line : 0, 0, OXUS_SEV_ERROR, "xml",
+                   "a run of text longer than %u MB: larger than any analysis has", MAX_TEXT_RUN >> 20);
+        xmlStopParser(ctxt);
+        return;
+    }
+    sax2_characters(ctx, ch, len);
+}
+
+static void start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
+                          int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                          const xmlChar **attributes)
+{
+    text_run = 0;
+    sax2_start(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes, nb_defaulted, attributes);
+}
+
+static void end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI)
+{
+    text_run = 0;
+    sax2_end(ctx, localname, prefix, URI);
+}
+
 static void silent(void *data, xmlErrorPtr err)
 {
     (void)data;
@@ -110,6 +147,13 @@ int oxus__parse(oxus_doc *doc)
     ctxt->_private = doc;
     ctxt->sax->entityDecl = entity_decl;
     ctxt->sax->externalSubset = external_subset;
+    sax2_characters = ctxt->sax->characters;
+    sax2_start = ctxt->sax->startElementNs;
+    sax2_end = ctxt->sax->endElementNs;
+    ctxt->sax->characters = characters;
+    ctxt->sax->startElementNs = start_element;
+    ctxt->sax->endElementNs = end_element;
+    text_run = 0;
     int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
     const char *url = doc->path ? doc->path : "stdin";
     xmlSetStructuredErrorFunc(doc, oxus__xml_error);

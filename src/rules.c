@@ -98,6 +98,8 @@ static size_t ref_index(const checker *c, xmlNodePtr ref)
 /* Pointers: attributes holding ids of elements of a given kind        */
 /* ------------------------------------------------------------------ */
 
+static const char *article(const char *noun) { return strchr("aeiou", noun[0]) ? "an" : "a"; }
+
 /* Checks every id in attribute `attr` of `node` names an element called
  * `kind`; calls `found` for each that does. */
 static void check_ids(checker *c, xmlNodePtr node, const char *attr, const char *kind,
@@ -112,8 +114,8 @@ static void check_ids(checker *c, xmlNodePtr node, const char *attr, const char 
         if (!t)
             REPORT(c, node, attr, rule, "%s '%s' is not declared: no element has id=\"%s\"", what, tok, tok);
         else if (!oxus__is(t, kind))
-            REPORT(c, node, attr, rule, "%s '%s' is a %s, not a%s %s", what, tok,
-                   (const char *)t->name, kind[0] == 'a' ? "n" : "", kind);
+            REPORT(c, node, attr, rule, "%s '%s' is %s %s, not %s %s", what, tok, article((const char *)t->name),
+                   (const char *)t->name, article(kind), kind);
         else if (found)
             found(c, node, t);
     }

@@ -56,6 +56,23 @@ static int schema_check(oxus_doc *doc, const oxus_ctx *ctx)
     return rc == 0 ? 0 : OXUS_EINVALID;
 }
 
+/* Diagnostics in source order, as a compiler prints them; a stable
+ * insertion sort keeps same-place diagnostics in the order found (there
+ * are at most a thousand). */
+static void sort_diags(oxus_doc *doc)
+{
+    for (size_t i = 1; i < doc->ndiags; i++) {
+        oxus_diag d = doc->diags[i];
+        size_t j = i;
+        while (j > 0 && (doc->diags[j - 1].line > d.line ||
+                         (doc->diags[j - 1].line == d.line && doc->diags[j - 1].column > d.column))) {
+            doc->diags[j] = doc->diags[j - 1];
+            j--;
+        }
+        doc->diags[j] = d;
+    }
+}
+
 int oxus_doc_validate(oxus_doc *doc, const oxus_ctx *ctx)
 {
     if (!doc->xml) return OXUS_EINVALID;
@@ -63,5 +80,6 @@ int oxus_doc_validate(oxus_doc *doc, const oxus_ctx *ctx)
     if (rc == OXUS_ENOMEM) return rc;
     /* The rules assume the structure the schema guarantees. */
     if (rc == 0) oxus__rules_check(doc);
+    sort_diags(doc);
     return doc->nerrors ? OXUS_EINVALID : 0;
 }

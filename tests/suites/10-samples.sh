@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Every shipped sample is valid: exit 0 and no error.
+for f in samples/*.xml; do
+    if "$OXUS" validate -q "$f" 2>"$TMP/err"; then
+        echo "ok sample $f"
+    else
+        echo "FAIL sample $f is not valid"; sed 's/^/    /' "$TMP/err" | head -10
+    fi
+    # the XSD alone, through xmllint: no error, no warning
+    if out=$(xmllint --noout --schema schema/analysis.xsd "$f" 2>&1) && [ "$out" = "$f validates" ]; then
+        echo "ok xmllint $f"
+    else
+        echo "FAIL xmllint $f"; echo "$out" | sed 's/^/    /' | head -5
+    fi
+done
+# The whole folder in one run, as a batch.
+if "$OXUS" validate samples/ 2>"$TMP/err"; then echo "ok validate samples/"; else echo "FAIL validate samples/"; fi
+tail -1 "$TMP/err" | grep -q "documents checked: .* 0 invalid, 0 unreadable; 0 errors" &&
+    echo "ok summary line" || { echo "FAIL summary line"; tail -1 "$TMP/err" | sed 's/^/    /'; }

@@ -1,0 +1,684 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  text.xsl: oxus analysis (urn:oxus:analysis:1) to plain text (UTF-8), the form a
+  person would print or paste into an email.
+
+  Run:  xsltproc transforms/text.xsl doc.xml > doc.txt
+        xsltproc -param width 60 transforms/text.xsl doc.xml
+  XSLT 1.0 + EXSLT str:padding (supported by libxslt).
+
+  Parameters
+  - width  the longest line, in characters (default 72). Lines are filled
+           greedily up to it and broken only between words; a single word
+           longer than the room left (a long URL) goes on a line of its own and
+           is not broken. Characters are counted, not bytes, and characters that
+           take no room on screen are not counted: zero-width joiners and
+           non-joiners, bidi marks, the soft hyphen, and combining marks (Latin
+           accents, Arabic vowel signs such as the hamza above in "حقابهٔ").
+           A value that is not a number (-stringparam width abc, or empty) means
+           the default 72; a number below 20 means 20, the narrowest width at
+           which the hanging indents of lists and references still leave room
+           for text; a fractional width is rounded down.
+
+  Layout
+  - Title block: the title and subtitle, underlined with "="; then one line each
+    (wrapped, continuation lines aligned under the value) for
+    "By:" (the authors, as printed, in order), "Publisher:" (with its
+    abbreviation), "Published:" (the printed date and, in parentheses, the
+    Gregorian date), "Series:" (with "issue N"), "Source:" (the description
+    and <url>), "Edition (format):" for each other edition (its printed note
+    and <url>, or "(no address given)"), "License:" and "Keywords:".  Labels are
+    in English whatever the language of the analysis, so that programs and
+    people can find them.
+  - "Abstract", if there is one.
+  - "In this issue": the table of contents derived from the section headings,
+    numbered as the headings are, then the conclusion, suggestions and
+    references (their headings as printed, or Conclusion / Suggestions /
+    References when the source prints none).
+  - Sections: numbered headings ("1.", "1.1.", ...) underlined with "=" (top
+    level) or "-" (subsections), as long as the heading line (at most width).
+    Paragraphs are wrapped; blocks are separated by one blank line.
+  - Lists: "  • " or "  1. " with hanging indents. A blockquote is indented by
+    four spaces and followed by "(Source: [N])" when it names its reference.
+  - Inline markup is dropped and its text kept (claims, mentions, quantities,
+    dates, emphasis, foreign words); quotation marks are part of the printed
+    text. A citation is "[N]", N being the position of the cited reference in
+    the list. A link prints as "text <url>" (just the url when the text is the
+    url).
+  - Suggestions: numbered "1.", "2.", ... with, below each, the names of its
+    addressees: "(to: Islamic Emirate of Afghanistan, government of
+    Tajikistan)" (each actor's first name, the one in the analysis's language).
+  - References: "[N] " and the entry exactly as printed (whitespace
+    normalized), followed for dated entries by the Gregorian dates in
+    parentheses: "(2021-11-11)"; a date that is not the publication date is
+    labelled with its type: "(updated 2024-02-29, accessed 2024-04-02)". An
+    "available at" label without an address stays as printed.
+  - The text ends with a single newline; no line ends with a space.
+  Output depends only on the input and the width (no dates of "now").
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:a="urn:oxus:analysis:1"
+                xmlns:str="http://exslt.org/strings"
+                extension-element-prefixes="str"
+                exclude-result-prefixes="a str">
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:param name="width" select="72"/>
+
+  <!-- The width actually used (see the header comment). -->
+  <xsl:variable name="W">
+    <xsl:choose>
+      <xsl:when test="string(number($width)) = 'NaN'">72</xsl:when>
+      <xsl:when test="number($width) &lt; 20">20</xsl:when>
+      <xsl:otherwise><xsl:value-of select="floor(number($width))"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="w" select="number($W)"/>
+
+  <xsl:variable name="NL" select="'&#10;'"/>
+
+  <!-- Characters that take no room on screen; removed before counting. -->
+  <xsl:variable name="zw" select="'&#x300;&#x301;&#x302;&#x303;&#x304;&#x305;&#x306;&#x307;&#x308;&#x309;&#x30A;&#x30B;&#x30C;&#x30D;&#x30E;&#x30F;&#x310;&#x311;&#x312;&#x313;&#x314;&#x315;&#x316;&#x317;&#x318;&#x319;&#x31A;&#x31B;&#x31C;&#x31D;&#x31E;&#x31F;&#x320;&#x321;&#x322;&#x323;&#x324;&#x325;&#x326;&#x327;&#x328;&#x329;&#x32A;&#x32B;&#x32C;&#x32D;&#x32E;&#x32F;&#x330;&#x331;&#x332;&#x333;&#x334;&#x335;&#x336;&#x337;&#x338;&#x339;&#x33A;&#x33B;&#x33C;&#x33D;&#x33E;&#x33F;&#x340;&#x341;&#x342;&#x343;&#x344;&#x345;&#x346;&#x347;&#x348;&#x349;&#x34A;&#x34B;&#x34C;&#x34D;&#x34E;&#x34F;&#x350;&#x351;&#x352;&#x353;&#x354;&#x355;&#x356;&#x357;&#x358;&#x359;&#x35A;&#x35B;&#x35C;&#x35D;&#x35E;&#x35F;&#x360;&#x361;&#x362;&#x363;&#x364;&#x365;&#x366;&#x367;&#x368;&#x369;&#x36A;&#x36B;&#x36C;&#x36D;&#x36E;&#x36F;&#x64B;&#x64C;&#x64D;&#x64E;&#x64F;&#x650;&#x651;&#x652;&#x653;&#x654;&#x655;&#x656;&#x657;&#x658;&#x659;&#x65A;&#x65B;&#x65C;&#x65D;&#x65E;&#x65F;&#x670;&#x6D6;&#x6D7;&#x6D8;&#x6D9;&#x6DA;&#x6DB;&#x6DC;&#x6DF;&#x6E0;&#x6E1;&#x6E2;&#x6E3;&#x6E4;&#x6E7;&#x6E8;&#x6EA;&#x6EB;&#x6EC;&#x6ED;&#x200B;&#x200C;&#x200D;&#x200E;&#x200F;&#x202A;&#x202B;&#x202C;&#x202D;&#x202E;&#x2060;&#x2066;&#x2067;&#x2068;&#x2069;&#xFEFF;&#xAD;'"/>
+
+  <xsl:key name="id" match="a:*[@id]" use="@id"/>
+  <xsl:key name="actor" match="a:actor" use="@id"/>
+
+  <xsl:variable name="md" select="/a:analysis/a:metadata"/>
+
+  <!-- ============================================================ -->
+  <!-- Document                                                      -->
+  <!-- ============================================================ -->
+
+  <xsl:template match="/">
+    <xsl:if test="not(a:analysis)">
+      <xsl:message terminate="yes">text.xsl: the document element is not analysis in urn:oxus:analysis:1</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="a:analysis"/>
+  </xsl:template>
+
+  <!-- Every block after the title block starts with a blank line, and every
+       line ends with a newline, so the text ends with exactly one. -->
+  <xsl:template match="a:analysis">
+    <xsl:call-template name="title-block"/>
+    <xsl:apply-templates select="a:metadata/a:abstract"/>
+    <xsl:call-template name="toc"/>
+    <xsl:apply-templates select="a:body/a:section"/>
+    <xsl:apply-templates select="a:conclusion"/>
+    <xsl:apply-templates select="a:suggestions"/>
+    <xsl:apply-templates select="a:references"/>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- Title block                                                   -->
+  <!-- ============================================================ -->
+
+  <xsl:template name="title-block">
+    <xsl:variable name="title"><xsl:apply-templates select="$md/a:title" mode="inline"/></xsl:variable>
+    <xsl:variable name="subtitle"><xsl:apply-templates select="$md/a:subtitle" mode="inline"/></xsl:variable>
+    <xsl:variable name="lines">
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="normalize-space($title)"/>
+      </xsl:call-template>
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="normalize-space($subtitle)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="$lines"/>
+    <xsl:call-template name="underline">
+      <xsl:with-param name="lines" select="string($lines)"/>
+      <xsl:with-param name="char" select="'='"/>
+    </xsl:call-template>
+    <xsl:value-of select="$NL"/>
+
+    <xsl:call-template name="field">
+      <xsl:with-param name="label" select="'By: '"/>
+      <xsl:with-param name="value">
+        <xsl:for-each select="$md/a:authors/*">
+          <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+          <xsl:value-of select="normalize-space(.)"/>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="field">
+      <xsl:with-param name="label" select="'Publisher: '"/>
+      <xsl:with-param name="value">
+        <xsl:value-of select="normalize-space($md/a:publisher)"/>
+        <xsl:if test="$md/a:publisher/@abbrev">
+          <xsl:value-of select="concat(' (', $md/a:publisher/@abbrev, ')')"/>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:for-each select="$md/a:published">
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'Published: '"/>
+        <xsl:with-param name="value">
+          <xsl:value-of select="normalize-space(.)"/>
+          <xsl:if test="@gregorian and string(@gregorian) != normalize-space(.)">
+            <xsl:value-of select="concat(' (', @gregorian, ')')"/>
+          </xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="$md/a:series">
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'Series: '"/>
+        <xsl:with-param name="value">
+          <xsl:value-of select="normalize-space(.)"/>
+          <xsl:if test="@issue"><xsl:value-of select="concat(', issue ', @issue)"/></xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="$md/a:source">
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'Source: '"/>
+        <xsl:with-param name="value">
+          <xsl:call-template name="text-and-url">
+            <xsl:with-param name="text" select="normalize-space(.)"/>
+            <xsl:with-param name="url" select="@url"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="$md/a:edition">
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="concat('Edition (', @format, '): ')"/>
+        <xsl:with-param name="value">
+          <xsl:call-template name="text-and-url">
+            <xsl:with-param name="text" select="normalize-space(.)"/>
+            <xsl:with-param name="url" select="@url"/>
+          </xsl:call-template>
+          <xsl:if test="not(@url)"><xsl:text> (no address given)</xsl:text></xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="$md/a:license">
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'License: '"/>
+        <xsl:with-param name="value">
+          <xsl:call-template name="text-and-url">
+            <xsl:with-param name="text" select="normalize-space(.)"/>
+            <xsl:with-param name="url" select="@url"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:if test="$md/a:keywords">
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'Keywords: '"/>
+        <xsl:with-param name="value">
+          <xsl:for-each select="$md/a:keywords/a:keyword">
+            <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+            <xsl:value-of select="normalize-space(.)"/>
+          </xsl:for-each>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "text <url>", "text" or "<url>" -->
+  <xsl:template name="text-and-url">
+    <xsl:param name="text"/>
+    <xsl:param name="url"/>
+    <xsl:value-of select="$text"/>
+    <xsl:if test="string($url) != ''">
+      <xsl:if test="$text != ''"><xsl:text> </xsl:text></xsl:if>
+      <xsl:value-of select="concat('&lt;', $url, '&gt;')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "Label: value", continuation lines aligned under the value. -->
+  <xsl:template name="field">
+    <xsl:param name="label"/>
+    <xsl:param name="value"/>
+    <xsl:if test="normalize-space($value) != ''">
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="normalize-space($value)"/>
+        <xsl:with-param name="first" select="$label"/>
+        <xsl:with-param name="rest" select="str:padding(string-length($label), ' ')"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="a:abstract">
+    <xsl:call-template name="heading">
+      <xsl:with-param name="text" select="'Abstract'"/>
+      <xsl:with-param name="char" select="'-'"/>
+    </xsl:call-template>
+    <xsl:apply-templates select="a:p"/>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- Table of contents                                             -->
+  <!-- ============================================================ -->
+
+  <xsl:template name="toc">
+    <xsl:call-template name="heading">
+      <xsl:with-param name="text" select="'In this issue'"/>
+      <xsl:with-param name="char" select="'-'"/>
+    </xsl:call-template>
+    <xsl:value-of select="$NL"/>
+    <xsl:for-each select="a:body//a:section">
+      <xsl:variable name="num"><xsl:call-template name="section-number"/></xsl:variable>
+      <xsl:variable name="text"><xsl:apply-templates select="a:heading" mode="inline"/></xsl:variable>
+      <xsl:variable name="indent" select="str:padding(2 + 3 * (count(ancestor::a:section)), ' ')"/>
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="normalize-space($text)"/>
+        <xsl:with-param name="first" select="concat($indent, $num)"/>
+        <xsl:with-param name="rest" select="str:padding(string-length($indent) + string-length($num), ' ')"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="a:conclusion | a:suggestions | a:references">
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text"><xsl:call-template name="part-title"/></xsl:with-param>
+        <xsl:with-param name="first" select="'  '"/>
+        <xsl:with-param name="rest" select="'  '"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- "1. ", "2.1. ", ... followed by a space; empty when the heading
+       already starts with a printed number ("1.1 The northern rail link",
+       "۲. ..."): a first word made only of digits (ASCII, Persian or
+       Arabic-Indic) and dots, with at least one dot. Numbering such a
+       heading again would print "1.1. 1.1 The northern rail link". -->
+  <xsl:template name="section-number">
+    <xsl:variable name="h"><xsl:apply-templates select="a:heading" mode="inline"/></xsl:variable>
+    <xsl:variable name="token" select="substring-before(concat(normalize-space($h), ' '), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="contains($token, '.')
+                      and translate($token, '0123456789&#x6F0;&#x6F1;&#x6F2;&#x6F3;&#x6F4;&#x6F5;&#x6F6;&#x6F7;&#x6F8;&#x6F9;&#x660;&#x661;&#x662;&#x663;&#x664;&#x665;&#x666;&#x667;&#x668;&#x669;.', '') = ''
+                      and translate($token, '.', '') != ''"/>
+      <xsl:otherwise>
+        <xsl:number level="multiple" count="a:section" format="1.1"/>
+        <xsl:text>. </xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The heading of the conclusion, suggestions or references as printed,
+       or a plain English name when the source prints none. -->
+  <xsl:template name="part-title">
+    <xsl:choose>
+      <xsl:when test="a:heading">
+        <xsl:variable name="t"><xsl:apply-templates select="a:heading" mode="inline"/></xsl:variable>
+        <xsl:value-of select="normalize-space($t)"/>
+      </xsl:when>
+      <xsl:when test="self::a:conclusion">Conclusion</xsl:when>
+      <xsl:when test="self::a:suggestions">Suggestions</xsl:when>
+      <xsl:otherwise>References</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- Blocks                                                        -->
+  <!-- ============================================================ -->
+
+  <xsl:template match="a:section">
+    <xsl:variable name="num"><xsl:call-template name="section-number"/></xsl:variable>
+    <xsl:variable name="text"><xsl:apply-templates select="a:heading" mode="inline"/></xsl:variable>
+    <xsl:call-template name="heading">
+      <xsl:with-param name="text" select="normalize-space($text)"/>
+      <xsl:with-param name="number" select="string($num)"/>
+      <xsl:with-param name="char">
+        <xsl:choose>
+          <xsl:when test="parent::a:body">=</xsl:when>
+          <xsl:otherwise>-</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:apply-templates select="*[not(self::a:heading)]"/>
+  </xsl:template>
+
+  <!-- blank line, heading (wrapped, hanging after its number), underline as
+       long as its longest line -->
+  <xsl:template name="heading">
+    <xsl:param name="text"/>
+    <xsl:param name="number" select="''"/>
+    <xsl:param name="char" select="'='"/>
+    <xsl:variable name="lines">
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="$text"/>
+        <xsl:with-param name="first" select="$number"/>
+        <xsl:with-param name="rest" select="str:padding(string-length($number), ' ')"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="$NL"/>
+    <xsl:value-of select="$lines"/>
+    <xsl:call-template name="underline">
+      <xsl:with-param name="lines" select="string($lines)"/>
+      <xsl:with-param name="char" select="$char"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A line of $char as long as the longest of $lines (each ending with a
+       newline). -->
+  <xsl:template name="underline">
+    <xsl:param name="lines"/>
+    <xsl:param name="char"/>
+    <xsl:variable name="len">
+      <xsl:call-template name="longest">
+        <xsl:with-param name="lines" select="$lines"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:if test="$len &gt; 0">
+      <xsl:value-of select="concat(str:padding($len, $char), $NL)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="longest">
+    <xsl:param name="lines"/>
+    <xsl:param name="max" select="0"/>
+    <xsl:choose>
+      <xsl:when test="$lines = ''"><xsl:value-of select="$max"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="len" select="string-length(translate(substring-before($lines, $NL), $zw, ''))"/>
+        <xsl:call-template name="longest">
+          <xsl:with-param name="lines" select="substring-after($lines, $NL)"/>
+          <xsl:with-param name="max" select="$max * ($max &gt;= $len) + $len * ($len &gt; $max)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="a:p">
+    <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
+    <xsl:value-of select="$NL"/>
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="text" select="normalize-space($text)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A claim that takes whole paragraphs prints as those paragraphs. -->
+  <xsl:template match="a:claim[a:p]">
+    <xsl:apply-templates select="a:p"/>
+  </xsl:template>
+
+  <xsl:template match="a:list">
+    <xsl:value-of select="$NL"/>
+    <xsl:for-each select="a:item">
+      <xsl:variable name="marker">
+        <xsl:choose>
+          <xsl:when test="../@type = 'numbered'"><xsl:value-of select="concat('  ', position(), '. ')"/></xsl:when>
+          <xsl:otherwise><xsl:text>  • </xsl:text></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="normalize-space($text)"/>
+        <xsl:with-param name="first" select="$marker"/>
+        <xsl:with-param name="rest" select="str:padding(string-length($marker), ' ')"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="a:blockquote">
+    <xsl:for-each select="a:p">
+      <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
+      <xsl:value-of select="$NL"/>
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="normalize-space($text)"/>
+        <xsl:with-param name="first" select="'    '"/>
+        <xsl:with-param name="rest" select="'    '"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:if test="@source">
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text">
+          <xsl:text>(Source: </xsl:text>
+          <xsl:call-template name="cite-marker">
+            <xsl:with-param name="ref" select="@source"/>
+          </xsl:call-template>
+          <xsl:text>)</xsl:text>
+        </xsl:with-param>
+        <xsl:with-param name="first" select="'    '"/>
+        <xsl:with-param name="rest" select="'    '"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="a:conclusion">
+    <xsl:call-template name="heading">
+      <xsl:with-param name="text"><xsl:call-template name="part-title"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:apply-templates select="*[not(self::a:heading)]"/>
+  </xsl:template>
+
+  <xsl:template match="a:suggestions">
+    <xsl:call-template name="heading">
+      <xsl:with-param name="text"><xsl:call-template name="part-title"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:apply-templates select="a:p"/>
+    <xsl:for-each select="a:suggestion">
+      <xsl:variable name="marker" select="concat('  ', position(), '. ')"/>
+      <xsl:variable name="indent" select="str:padding(string-length($marker), ' ')"/>
+      <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
+      <xsl:variable name="to">
+        <xsl:call-template name="actor-names">
+          <xsl:with-param name="ids" select="normalize-space(@to)"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:value-of select="$NL"/>
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="normalize-space($text)"/>
+        <xsl:with-param name="first" select="$marker"/>
+        <xsl:with-param name="rest" select="$indent"/>
+      </xsl:call-template>
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="concat('(to: ', normalize-space($to), ')')"/>
+        <xsl:with-param name="first" select="$indent"/>
+        <xsl:with-param name="rest" select="$indent"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- "a b" -> "first name of a, first name of b" (the id itself when the
+       actor is not declared, so nothing disappears silently). -->
+  <xsl:template name="actor-names">
+    <xsl:param name="ids"/>
+    <xsl:if test="$ids != ''">
+      <xsl:variable name="id">
+        <xsl:choose>
+          <xsl:when test="contains($ids, ' ')"><xsl:value-of select="substring-before($ids, ' ')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$ids"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:variable name="actor" select="key('actor', $id)"/>
+      <xsl:choose>
+        <xsl:when test="$actor"><xsl:value-of select="normalize-space($actor/a:name[1])"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="contains($ids, ' ')">
+        <xsl:text>, </xsl:text>
+        <xsl:call-template name="actor-names">
+          <xsl:with-param name="ids" select="substring-after($ids, ' ')"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- References                                                    -->
+  <!-- ============================================================ -->
+
+  <xsl:template match="a:references">
+    <xsl:call-template name="heading">
+      <xsl:with-param name="text"><xsl:call-template name="part-title"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:value-of select="$NL"/>
+    <xsl:for-each select="a:reference">
+      <xsl:variable name="marker" select="concat('[', position(), '] ')"/>
+      <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
+      <xsl:variable name="dates">
+        <xsl:for-each select="a:date[@gregorian]">
+          <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+          <xsl:if test="@type and @type != 'published'">
+            <xsl:value-of select="concat(@type, ' ')"/>
+          </xsl:if>
+          <xsl:value-of select="@gregorian"/>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text">
+          <xsl:value-of select="normalize-space($text)"/>
+          <xsl:if test="$dates != ''">
+            <xsl:value-of select="concat(' (', $dates, ')')"/>
+          </xsl:if>
+        </xsl:with-param>
+        <xsl:with-param name="first" select="$marker"/>
+        <xsl:with-param name="rest" select="str:padding(string-length($marker), ' ')"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- Inline content: the printed text                              -->
+  <!-- ============================================================ -->
+
+  <xsl:template match="a:cite" mode="inline">
+    <xsl:call-template name="cite-marker">
+      <xsl:with-param name="ref" select="@ref"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="cite-marker">
+    <xsl:param name="ref"/>
+    <xsl:variable name="r" select="key('id', $ref)[self::a:reference]"/>
+    <xsl:text>[</xsl:text>
+    <xsl:choose>
+      <xsl:when test="$r"><xsl:value-of select="count($r/preceding-sibling::a:reference) + 1"/></xsl:when>
+      <xsl:otherwise>?</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="a:link" mode="inline">
+    <xsl:variable name="t"><xsl:apply-templates mode="inline"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="normalize-space($t) = normalize-space(@href)">
+        <xsl:value-of select="normalize-space(@href)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$t"/>
+        <xsl:value-of select="concat(' &lt;', normalize-space(@href), '&gt;')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="a:*" mode="inline">
+    <xsl:apply-templates mode="inline"/>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="inline">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="inline"/>
+  <xsl:template match="text() | comment() | processing-instruction()"/>
+
+  <!-- ============================================================ -->
+  <!-- Line filling                                                  -->
+  <!-- ============================================================ -->
+
+  <!-- Writes $text (already whitespace-normalized) as lines of at most $w
+       characters, the first starting with $first, the others with $rest.
+       One line per recursion step: the depth grows with the number of lines of
+       a paragraph, not with its number of words. -->
+  <xsl:template name="wrap">
+    <xsl:param name="text"/>
+    <xsl:param name="first" select="''"/>
+    <xsl:param name="rest" select="''"/>
+    <xsl:if test="$text != ''">
+      <xsl:variable name="avail" select="$w - string-length(translate($first, $zw, ''))"/>
+      <xsl:variable name="cut">
+        <xsl:choose>
+          <xsl:when test="string-length(translate($text, $zw, '')) &lt;= $avail">
+            <xsl:value-of select="string-length($text)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <!-- Only the start of the text can end up on this line: look at
+                 a window of it (every character counts at least 0, the
+                 visible ones 1, so 4 * avail characters are plenty unless the
+                 text is mostly combining marks; "partial" tells fit that the
+                 window may end inside a word). -->
+            <xsl:variable name="window" select="substring($text, 1, 4 * $avail + 4)"/>
+            <xsl:call-template name="fit">
+              <xsl:with-param name="s" select="$window"/>
+              <xsl:with-param name="avail" select="$avail"/>
+              <xsl:with-param name="partial"
+                              select="string-length($window) &lt; string-length($text)
+                                      and substring($text, string-length($window) + 1, 1) != ' '"/>
+              <xsl:with-param name="first-word" select="substring-before(concat($text, ' '), ' ')"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:value-of select="concat($first, substring($text, 1, $cut), $NL)"/>
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="substring($text, $cut + 2)"/>
+        <xsl:with-param name="first" select="$rest"/>
+        <xsl:with-param name="rest" select="$rest"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- How many characters of $s go on a line with $avail visible columns:
+       whole words while they fit, and always at least the first word, however
+       long. Returns a number of characters (a string). -->
+  <xsl:template name="fit">
+    <xsl:param name="s"/>
+    <xsl:param name="avail"/>
+    <xsl:param name="partial" select="false()"/>
+    <xsl:param name="first-word" select="''"/>
+    <xsl:param name="raw" select="0"/>
+    <xsl:param name="vis" select="0"/>
+    <xsl:variable name="last" select="not(contains($s, ' '))"/>
+    <xsl:variable name="word">
+      <xsl:choose>
+        <xsl:when test="$last"><xsl:value-of select="$s"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="substring-before($s, ' ')"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="wv" select="string-length(translate($word, $zw, ''))"/>
+    <xsl:choose>
+      <xsl:when test="$raw = 0">
+        <!-- the first word goes on the line whatever its length -->
+        <xsl:choose>
+          <xsl:when test="$last">
+            <xsl:value-of select="string-length($first-word)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="fit">
+              <xsl:with-param name="s" select="substring-after($s, ' ')"/>
+              <xsl:with-param name="avail" select="$avail"/>
+              <xsl:with-param name="partial" select="$partial"/>
+              <xsl:with-param name="raw" select="string-length($word)"/>
+              <xsl:with-param name="vis" select="$wv"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <!-- the window's last word may be cut off: do not take it -->
+      <xsl:when test="$last and $partial">
+        <xsl:value-of select="$raw"/>
+      </xsl:when>
+      <xsl:when test="$vis + 1 + $wv &gt; $avail">
+        <xsl:value-of select="$raw"/>
+      </xsl:when>
+      <xsl:when test="$last">
+        <xsl:value-of select="$raw + 1 + string-length($word)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="fit">
+          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
+          <xsl:with-param name="avail" select="$avail"/>
+          <xsl:with-param name="partial" select="$partial"/>
+          <xsl:with-param name="raw" select="$raw + 1 + string-length($word)"/>
+          <xsl:with-param name="vis" select="$vis + 1 + $wv"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

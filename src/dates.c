@@ -9,12 +9,11 @@
  */
 #include "oxus.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-/* ------------------------------------------------------------------ */
-/* Day numbers                                                          */
-/* ------------------------------------------------------------------ */
+/* ---- Day numbers ------------------------------------------------------- */
 
 #define JDN_MAX 5373484L /* 31 December 9999, proleptic Gregorian */
 /* 1 Farvardin 1 SH where the 33-year rule, which is anchored on modern
@@ -37,11 +36,6 @@ static const short sh_fix[] = {
     2789, 2818, 2822, 2847, 2851, 2855, 2880, 2884, 2888, 2913, 2917, 2921,
     2946, 2950, 2954, 2979, 2983, 2987};
 
-static int greg_leap(long y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 static long greg_to_jdn(long y, int m, int d)
 {
     /* Count months from March so that the leap day ends the year. */
@@ -61,23 +55,15 @@ static void jdn_to_greg(long j, oxus_date *out)
 
 static int sh_fixed(long y)
 {
-    size_t lo = 0, hi = sizeof sh_fix / sizeof sh_fix[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (sh_fix[mid] == y)
-            return 1;
-        if (sh_fix[mid] < y)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t i; /* the table is sorted, and most years are before it */
+    for (i = 0; i < sizeof sh_fix / sizeof sh_fix[0] && sh_fix[i] <= y; i++)
+        if (sh_fix[i] == y) return 1;
     return 0;
 }
 
 static int sh_leap(long y)
 {
-    if (sh_fixed(y))
-        return 0;
+    if (sh_fixed(y)) return 0;
     return sh_fixed(y - 1) || (25 * y + 11) % 33 < 8;
 }
 
@@ -92,17 +78,20 @@ static int sh_month_start(int m) /* day of the year, from 0 */
     return m <= 7 ? 31 * (m - 1) : 30 * (m - 1) + 6;
 }
 
+/* The year of day j, from an estimate y: the estimates below ignore the
+ * Solar Hijri corrections and may round either way. */
+static long find_year(long j, long y, long (*year_start)(long))
+{
+    while (year_start(y + 1) <= j) y++;
+    while (y > 1 && year_start(y) > j) y--;
+    return y;
+}
+
 static void jdn_to_sh(long j, oxus_date *out)
 {
-    long y = (33 * (j - SH_EPOCH) + 3) / 12053 + 1, doy;
-    int m;
-    /* The estimate ignores the corrections; step to the right year. */
-    while (sh_year_start(y + 1) <= j)
-        y++;
-    while (y > 1 && sh_year_start(y) > j)
-        y--;
-    doy = j - sh_year_start(y);
-    m = doy < 186 ? (int)(doy / 31) + 1 : (int)((doy - 6) / 30) + 1;
+    long y = find_year(j, (33 * (j - SH_EPOCH) + 3) / 12053 + 1, sh_year_start);
+    long doy = j - sh_year_start(y);
+    int m = doy < 186 ? (int)(doy / 31) + 1 : (int)((doy - 6) / 30) + 1;
     out->year = (int)y;
     out->month = m;
     out->day = (int)(doy - sh_month_start(m)) + 1;
@@ -125,16 +114,10 @@ static int lh_month_start(int m) /* ceil(29.5 * (m - 1)) */
 
 static void jdn_to_lh(long j, oxus_date *out)
 {
-    long y = (30 * (j - LH_EPOCH) + 10646) / 10631, doy;
-    int m;
-    while (lh_year_start(y + 1) <= j)
-        y++;
-    while (y > 1 && lh_year_start(y) > j)
-        y--;
-    doy = j - lh_year_start(y);
-    m = (int)(2 * doy / 59) + 1; /* floor(doy / 29.5) + 1 */
-    if (m > 12)
-        m = 12; /* the leap day */
+    long y = find_year(j, (30 * (j - LH_EPOCH) + 10646) / 10631, lh_year_start);
+    long doy = j - lh_year_start(y);
+    int m = (int)(2 * doy / 59) + 1; /* floor(doy / 29.5) + 1 */
+    if (m > 12) m = 12;                /* the leap day */
     out->year = (int)y;
     out->month = m;
     out->day = (int)(doy - lh_month_start(m)) + 1;
@@ -148,8 +131,7 @@ static int is_calendar(oxus_calendar cal)
 
 static int is_leap(oxus_calendar cal, long y)
 {
-    if (cal == OXUS_CAL_GREGORIAN)
-        return greg_leap(y);
+    if (cal == OXUS_CAL_GREGORIAN) return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return cal == OXUS_CAL_SOLAR_HIJRI ? sh_leap(y) : lh_leap(y);
 }
 
@@ -163,18 +145,15 @@ static int month_len(oxus_calendar cal, long y, int m)
 {
     static const char greg[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int extra = m == leap_month(cal) && is_leap(cal, y);
-    if (cal == OXUS_CAL_GREGORIAN)
-        return greg[m - 1] + extra;
-    if (cal == OXUS_CAL_SOLAR_HIJRI)
-        return (m <= 6 ? 31 : m <= 11 ? 30 : 29) + extra;
+    if (cal == OXUS_CAL_GREGORIAN) return greg[m - 1] + extra;
+    if (cal == OXUS_CAL_SOLAR_HIJRI) return (m <= 6 ? 31 : m <= 11 ? 30 : 29) + extra;
     return (m % 2 ? 30 : 29) + extra;
 }
 
 /* Fields must have been checked. */
 static long to_jdn(const oxus_date *d)
 {
-    if (d->cal == OXUS_CAL_GREGORIAN)
-        return greg_to_jdn(d->year, d->month, d->day);
+    if (d->cal == OXUS_CAL_GREGORIAN) return greg_to_jdn(d->year, d->month, d->day);
     if (d->cal == OXUS_CAL_SOLAR_HIJRI)
         return sh_year_start(d->year) + sh_month_start(d->month) + d->day - 1;
     return lh_year_start(d->year) + lh_month_start(d->month) + d->day - 1;
@@ -201,12 +180,9 @@ enum { P_OK, P_MONTH, P_DAY, P_RANGE };
 static int date_problem(const oxus_date *d)
 {
     /* Bound the year first so the day arithmetic cannot overflow. */
-    if (d->year < 1 || d->year > 10000)
-        return P_RANGE;
-    if (d->month < 1 || d->month > 12)
-        return P_MONTH;
-    if (d->day < 1 || d->day > month_len(d->cal, d->year, d->month))
-        return P_DAY;
+    if (d->year < 1 || d->year > 10000) return P_RANGE;
+    if (d->month < 1 || d->month > 12) return P_MONTH;
+    if (d->day < 1 || d->day > month_len(d->cal, d->year, d->month)) return P_DAY;
     return to_jdn(d) > JDN_MAX ? P_RANGE : P_OK;
 }
 
@@ -224,8 +200,7 @@ static int ascii_ieq(const char *a, const char *b)
 {
     for (; *a && *b; a++, b++) {
         char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-        if (x != *b)
-            return 0;
+        if (x != *b) return 0;
     }
     return *a == *b;
 }
@@ -239,36 +214,26 @@ int oxus_calendar_parse(oxus_calendar *out, const char *name)
         {"lunar-hijri", OXUS_CAL_LUNAR_HIJRI}, {"islamic", OXUS_CAL_LUNAR_HIJRI},
         {"hijri-qamari", OXUS_CAL_LUNAR_HIJRI}};
     size_t i;
-    if (!out || !name)
-        return OXUS_EUSAGE;
-    for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-        if (ascii_ieq(name, names[i].name)) {
-            *out = names[i].cal;
-            return OXUS_OK;
-        }
-    }
+    if (!out || !name) return OXUS_EUSAGE;
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (ascii_ieq(name, names[i].name)) return *out = names[i].cal, OXUS_OK;
     return OXUS_EINVALID;
 }
 
 int oxus_date_check(const oxus_date *d)
 {
-    if (!d)
-        return OXUS_EUSAGE;
-    if (!is_calendar(d->cal) || date_problem(d) != P_OK)
-        return OXUS_EINVALID;
+    if (!d) return OXUS_EUSAGE;
+    if (!is_calendar(d->cal) || date_problem(d) != P_OK) return OXUS_EINVALID;
     return OXUS_OK;
 }
 
 int oxus_date_convert(oxus_date *out, const oxus_date *d, oxus_calendar to)
 {
     oxus_date r;
-    if (!out || !d || !is_calendar(to))
-        return OXUS_EUSAGE;
-    if (oxus_date_check(d) != OXUS_OK)
-        return OXUS_EINVALID;
+    if (!out || !d || !is_calendar(to)) return OXUS_EUSAGE;
+    if (oxus_date_check(d) != OXUS_OK) return OXUS_EINVALID;
     /* A Gregorian day before 622 has no Hijri date. */
-    if (from_jdn(to_jdn(d), to, &r) != 0)
-        return OXUS_EINVALID;
+    if (from_jdn(to_jdn(d), to, &r) != 0) return OXUS_EINVALID;
     *out = r;
     return OXUS_OK;
 }
@@ -283,8 +248,7 @@ static void put_digits(char *p, int v, int n)
 
 void oxus_date_format(char buf[11], const oxus_date *d)
 {
-    if (!buf)
-        return;
+    if (!buf) return;
     put_digits(buf, d ? d->year : -1, 4);
     put_digits(buf + 5, d ? d->month : -1, 2);
     put_digits(buf + 8, d ? d->day : -1, 2);
@@ -292,9 +256,7 @@ void oxus_date_format(char buf[11], const oxus_date *d)
     buf[10] = '\0';
 }
 
-/* ------------------------------------------------------------------ */
-/* Names                                                                */
-/* ------------------------------------------------------------------ */
+/* ---- Names ------------------------------------------------------------- */
 
 /* Month names (Afghan, Iranian, Islamic, English) and labels (month 0).
  * Spellings are compared after fold_key(), so each entry lists only those
@@ -309,77 +271,57 @@ typedef struct {
 #define LH OXUS_CAL_LUNAR_HIJRI
 #define GR OXUS_CAL_GREGORIAN
 static const name_entry name_table[] = {
-    {SH, 1, "Hamal|حمل"},
-    {SH, 2, "Sawr|Saur|Sour|Sor|ثور"},
-    {SH, 3, "Jawza|Jauza|Jowza|Jouza|جوزا"},
-    {SH, 4, "Saratan|Sartan|سرطان"},
-    {SH, 5, "Asad|اسد"},
+    /* Afghan (Dari, Pashto) and Iranian Solar Hijri months. */
+    {SH, 1, "Hamal|حمل"},                       {SH, 2, "Sawr|Saur|Sour|Sor|ثور"},
+    {SH, 3, "Jawza|Jauza|Jowza|Jouza|جوزا"},    {SH, 4, "Saratan|Sartan|سرطان"},
+    {SH, 5, "Asad|اسد"},                        {SH, 7, "Mizan|Meezan|میزان"},
     {SH, 6, "Sunbula|Sonbola|Sonbula|Sunbola|Sumbula|سنبله"},
-    {SH, 7, "Mizan|Meezan|میزان"},
-    {SH, 8, "Aqrab|Akrab|عقرب"},
-    {SH, 9, "Qaws|Qaus|Qows|Qous|قوس"},
-    {SH, 10, "Jadi|Jady|جدی"},
-    {SH, 11, "Dalw|Dalv|Dalu|دلو"},
-    {SH, 12, "Hut|Hoot|Hout|حوت"},
-    {SH, 1, "Farvardin|Farwardin|فروردین"},
+    {SH, 8, "Aqrab|Akrab|عقرب"},                {SH, 9, "Qaws|Qaus|Qows|Qous|قوس"},
+    {SH, 10, "Jadi|Jady|جدی"},                  {SH, 11, "Dalw|Dalv|Dalu|دلو"},
+    {SH, 12, "Hut|Hoot|Hout|حوت"},              {SH, 1, "Farvardin|Farwardin|فروردین"},
     {SH, 2, "Ordibehesht|Ordibehest|Ardibehesht|اردیبهشت"},
-    {SH, 3, "Khordad|Khurdad|خرداد"},
-    {SH, 4, "Tir|تیر"},
-    {SH, 5, "Mordad|Amordad|Murdad|مرداد|امرداد"},
-    {SH, 6, "Shahrivar|Shahriwar|Shahrewar|شهریور"},
-    {SH, 7, "Mehr|Mihr|مهر"},
-    {SH, 8, "Aban|ابان"},
-    {SH, 9, "Azar|Adhar|اذر"},
-    {SH, 10, "Dey|Dei|دی"},
-    {SH, 11, "Bahman|بهمن"},
-    {SH, 12, "Esfand|Isfand|Espand|اسفند"},
+    {SH, 3, "Khordad|Khurdad|خرداد"},           {SH, 4, "Tir|تیر"},
+    {SH, 5, "Mordad|Amordad|Murdad|مرداد|امرداد"}, {SH, 7, "Mehr|Mihr|مهر"},
+    {SH, 6, "Shahrivar|Shahriwar|Shahrewar|شهریور"}, {SH, 8, "Aban|ابان"},
+    {SH, 9, "Azar|Adhar|اذر"},                  {SH, 10, "Dey|Dei|دی"},
+    {SH, 11, "Bahman|بهمن"},                    {SH, 12, "Esfand|Isfand|Espand|اسفند"},
+    /* Islamic months, with the honorifics sometimes printed after them. */
     {LH, 1, "Muharram|Moharram|Muharram al-Haram|محرم|محرم الحرام"},
     {LH, 2, "Safar|Safar al-Muzaffar|صفر|صفر المظفر"},
-    {LH, 3, "Rabi al-Awwal|Rabi ul-Awwal|Rabiul Awwal|Rabi Awwal|"
-                       "Rabee al-Awwal|Rabi I|ربیع الاول|ربیع اول|ربیع الاولی"},
-    {LH, 4, "Rabi al-Thani|Rabi ul-Thani|Rabi ath-Thani|Rabi Thani|"
-                       "Rabi al-Sani|Rabi us-Sani|Rabi ul-Sani|Rabi al-Akhir|"
-                       "Rabi ul-Akhir|Rabi al-Akhar|Rabee al-Thani|Rabi II|"
-                       "ربیع الثانی|ربیع ثانی|ربیع الاخر|ربیع الثانیه"},
-    {LH, 5, "Jumada al-Ula|Jumada al-Awwal|Jumada al-Oula|Jumada I|"
-                       "Jumada ul-Awwal|Jumadi al-Awwal|Jumadi ul-Awwal|"
-                       "Jumadi al-Ula|Jamadi al-Awwal|Jamadi ul-Awwal|Jamadi al-Ula|"
-                       "جمادی الاول|جمادی الاولی|جمادی اول"},
-    {LH, 6, "Jumada al-Akhira|Jumada al-Thani|Jumada al-Thaniya|"
-                       "Jumada al-Akhir|Jumada ul-Akhira|Jumada II|Jumada al-Sani|"
-                       "Jumadi al-Thani|Jumadi us-Sani|Jumadi ul-Sani|Jumadi al-Akhir|"
-                       "Jamadi al-Thani|Jamadi us-Sani|Jamadi ul-Akhir|Jamadi al-Akhir|"
-                       "جمادی الثانی|جمادی الثانیه|جمادی ثانی|جمادی الاخر|جمادی الاخره"},
+    {LH, 3, "Rabi al-Awwal|Rabi ul-Awwal|Rabiul Awwal|Rabi Awwal|Rabee al-Awwal|Rabi I|"
+            "ربیع الاول|ربیع اول|ربیع الاولی"},
+    {LH, 4, "Rabi al-Thani|Rabi ul-Thani|Rabi ath-Thani|Rabi Thani|Rabi al-Sani|"
+            "Rabi us-Sani|Rabi ul-Sani|Rabi al-Akhir|Rabi ul-Akhir|Rabi al-Akhar|"
+            "Rabee al-Thani|Rabi II|ربیع الثانی|ربیع ثانی|ربیع الاخر|ربیع الثانیه"},
+    {LH, 5, "Jumada al-Ula|Jumada al-Awwal|Jumada al-Oula|Jumada I|Jumada ul-Awwal|"
+            "Jumadi al-Awwal|Jumadi ul-Awwal|Jumadi al-Ula|Jamadi al-Awwal|"
+            "Jamadi ul-Awwal|Jamadi al-Ula|جمادی الاول|جمادی الاولی|جمادی اول"},
+    {LH, 6, "Jumada al-Akhira|Jumada al-Thani|Jumada al-Thaniya|Jumada al-Akhir|"
+            "Jumada ul-Akhira|Jumada II|Jumada al-Sani|Jumadi al-Thani|Jumadi us-Sani|"
+            "Jumadi ul-Sani|Jumadi al-Akhir|Jamadi al-Thani|Jamadi us-Sani|"
+            "Jamadi ul-Akhir|Jamadi al-Akhir|"
+            "جمادی الثانی|جمادی الثانیه|جمادی ثانی|جمادی الاخر|جمادی الاخره"},
     {LH, 7, "Rajab|Rajab al-Murajjab|رجب|رجب المرجب"},
     {LH, 8, "Shaban|Shaban al-Muazzam|شعبان|شعبان المعظم"},
-    {LH, 9, "Ramadan|Ramazan|Ramadhan|Ramzan|Ramadan al-Mubarak|"
-                       "رمضان|رمضان المبارک"},
+    {LH, 9, "Ramadan|Ramazan|Ramadhan|Ramzan|Ramadan al-Mubarak|رمضان|رمضان المبارک"},
     {LH, 10, "Shawwal|Shavval|Shawwal al-Mukarram|شوال|شوال المکرم"},
-    {LH, 11, "Dhu al-Qadah|Dhu al-Qidah|Dhul-Qadah|Dhul-Qidah|Dhu Qadah|"
-                        "Zulqada|Zul-Qidah|Zilqad|Zil-Qadah|Zi al-Qadah|"
-                        "ذی القعده|ذی قعده|ذو القعده|ذیقعده"},
-    {LH, 12, "Dhu al-Hijjah|Dhul-Hijjah|Dhu Hijjah|Zulhijja|Zilhijja|"
-                        "Zilhaj|Zil-Hajj|Zi al-Hijjah|"
-                        "ذی الحجه|ذی حجه|ذو الحجه|ذیحجه"},
-    {GR, 1, "January|Jan|جنوری|ژانویه"},
-    {GR, 2, "February|Feb|فبروری|فوریه"},
-    {GR, 3, "March|Mar|مارچ|مارس"},
-    {GR, 4, "April|Apr|اپریل|اوریل"},
-    {GR, 5, "May|می|مه"},
-    {GR, 6, "June|Jun|جون|ژوئن"},
-    {GR, 7, "July|Jul|جولای|ژوئیه|جولائی"},
-    {GR, 8, "August|Aug|اگست|اگوست|اوت"},
-    {GR, 9, "September|Sep|Sept|سپتامبر|سپتمبر"},
-    {GR, 10, "October|Oct|اکتبر|اکتوبر"},
-    {GR, 11, "November|Nov|نوامبر|نومبر"},
-    {GR, 12, "December|Dec|دسامبر|دسمبر"},
+    {LH, 11, "Dhu al-Qadah|Dhu al-Qidah|Dhul-Qadah|Dhul-Qidah|Dhu Qadah|Zulqada|Zul-Qidah|"
+             "Zilqad|Zil-Qadah|Zi al-Qadah|ذی القعده|ذی قعده|ذو القعده|ذیقعده"},
+    {LH, 12, "Dhu al-Hijjah|Dhul-Hijjah|Dhu Hijjah|Zulhijja|Zilhijja|Zilhaj|Zil-Hajj|"
+             "Zi al-Hijjah|ذی الحجه|ذی حجه|ذو الحجه|ذیحجه"},
+    /* Gregorian months, in English and as Dari and Persian write them. */
+    {GR, 1, "January|Jan|جنوری|ژانویه"},        {GR, 2, "February|Feb|فبروری|فوریه"},
+    {GR, 3, "March|Mar|مارچ|مارس"},             {GR, 4, "April|Apr|اپریل|اوریل"},
+    {GR, 5, "May|می|مه"},                       {GR, 6, "June|Jun|جون|ژوئن"},
+    {GR, 7, "July|Jul|جولای|ژوئیه|جولائی"},     {GR, 8, "August|Aug|اگست|اگوست|اوت"},
+    {GR, 9, "September|Sep|Sept|سپتامبر|سپتمبر"}, {GR, 10, "October|Oct|اکتبر|اکتوبر"},
+    {GR, 11, "November|Nov|نوامبر|نومبر"},      {GR, 12, "December|Dec|دسامبر|دسمبر"},
     /* Labels around a date; those that name a calendar fix it. */
     {OXUS_CAL_NONE, 0, "تاریخ|نشر|شده|منتشر|انتشار|ماه|سال|هجری|ه|"
                        "published|publication|on|date|dated|of|the|hijri"},
     {SH, 0, "ش|هش|شمسی|خورشیدی|sh|hs|shamsi|solar hijri"},
     {LH, 0, "ق|هق|قمری|ah|qamari|lunar hijri"},
-    {GR, 0, "م|میلادی|ce|ad|miladi|gregorian"},
-};
+    {GR, 0, "م|میلادی|ce|ad|miladi|gregorian"}};
 #undef SH
 #undef LH
 #undef GR
@@ -405,11 +347,9 @@ static size_t utf8_next(const char *s, size_t n, unsigned long *cp)
         len = 4, c = u[0] & 0x07u;
     else
         return 0;
-    if (n < len)
-        return 0;
+    if (n < len) return 0;
     for (i = 1; i < len; i++) {
-        if ((u[i] & 0xC0) != 0x80)
-            return 0;
+        if ((u[i] & 0xC0) != 0x80) return 0;
         c = (c << 6) | (u[i] & 0x3Fu);
     }
     if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
@@ -421,12 +361,9 @@ static size_t utf8_next(const char *s, size_t n, unsigned long *cp)
 
 static int digit_value(unsigned long c)
 {
-    if (c >= '0' && c <= '9')
-        return (int)(c - '0');
-    if (c >= 0x0660 && c <= 0x0669) /* Arabic-Indic */
-        return (int)(c - 0x0660);
-    if (c >= 0x06F0 && c <= 0x06F9) /* Persian */
-        return (int)(c - 0x06F0);
+    if (c >= '0' && c <= '9') return (int)(c - '0');
+    if (c >= 0x0660 && c <= 0x0669) return (int)(c - 0x0660); /* Arabic-Indic */
+    if (c >= 0x06F0 && c <= 0x06F9) return (int)(c - 0x06F0); /* Persian */
     return -1;
 }
 
@@ -438,12 +375,10 @@ static unsigned long fold_latin(unsigned long c)
                                          0x16B, 'u', 0x161, 's', 0x17E, 'z', 0x1E0D, 'd',
                                          0x1E25, 'h', 0x1E63, 's', 0x1E6D, 't', 0x1E93, 'z'};
     size_t i;
-    if (c >= 0xC0 && c <= 0xFF)
+    if (c >= 0xC0 && c <= 0xFF) /* Latin-1; '*' marks the signs x and / */
         return latin1[(c - 0xC0) & 0x1F] == '*' ? 0 : (unsigned long)latin1[(c - 0xC0) & 0x1F];
-    for (i = 0; i < sizeof ext / sizeof ext[0]; i += 2) {
-        if (c == ext[i] || c == ext[i] - 1u) /* small or capital */
-            return ext[i + 1];
-    }
+    for (i = 0; i < sizeof ext / sizeof ext[0]; i += 2)
+        if (c == ext[i] || c == ext[i] - 1u) return ext[i + 1]; /* small or capital */
     return 0;
 }
 
@@ -475,12 +410,10 @@ static int is_arabic_letter(unsigned long c)
 static unsigned long fold(unsigned long c)
 {
     if (c < 0x80) {
-        if (c >= 'A' && c <= 'Z')
-            return c + 32;
+        if (c >= 'A' && c <= 'Z') return c + 32;
         return c >= 'a' && c <= 'z' ? c : (unsigned long)-1;
     }
-    if (is_arabic_letter(c))
-        return fold_arabic(c);
+    if (is_arabic_letter(c)) return fold_arabic(c);
     return fold_latin(c) ? fold_latin(c) : (unsigned long)-1;
 }
 
@@ -488,10 +421,8 @@ enum { C_SPACE, C_MARK, C_DIGIT, C_LETTER, C_APOS, C_SEP, C_PUNCT, C_OTHER };
 
 static int char_class(unsigned long c)
 {
-    if (digit_value(c) >= 0)
-        return C_DIGIT;
-    if (fold(c) != (unsigned long)-1)
-        return C_LETTER;
+    if (digit_value(c) >= 0) return C_DIGIT;
+    if (fold(c) != (unsigned long)-1) return C_LETTER;
     if (c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || c == 0x061C || c == 0x1680 ||
         (c >= 0x2000 && c <= 0x200B) || c == 0x200E || c == 0x200F ||
         (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x2060) ||
@@ -513,23 +444,6 @@ static int char_class(unsigned long c)
     return C_OTHER;
 }
 
-static size_t put_utf8(char *out, unsigned long c)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    out[0] = (char)(0xE0 | (c >> 12));
-    out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (c & 0x3F));
-    return 3;
-}
-
 /* The comparison key of the n bytes at s: its letters folded, everything
  * else (spaces, ZWNJ, hyphens, apostrophes, vowel signs) dropped, so that
  * "ربیع‌الاول", "ربيع الأول" and "Rabi' al-Awwal"/"Rabi-ul-Awwal" each
@@ -546,14 +460,14 @@ static int fold_key(const char *s, size_t n, char key[KEY_MAX])
         f = fold(c);
         if (f == (unsigned long)-1 || f == 0 || (f < 0x80 && f == last && f != 'i'))
             continue;
-        if (len + 4 >= KEY_MAX)
-            return -1;
+        if (len + 3 >= KEY_MAX) return -1;
         latin &= f < 0x80;
-        len += put_utf8(key + len, f);
+        /* Keys are only compared: two non-ASCII bytes (no NUL) per letter. */
+        if (f >= 0x80) key[len++] = (char)(0x80 | ((f >> 7) & 0x7F));
+        key[len++] = (char)(f < 0x80 ? f : 0x80 | (f & 0x7F));
         last = f;
     }
-    if (latin && len >= 4 && key[len - 2] == 'a' && key[len - 1] == 'h')
-        len--;
+    if (latin && len >= 4 && key[len - 2] == 'a' && key[len - 1] == 'h') len--;
     key[len] = '\0';
     return 0;
 }
@@ -566,23 +480,22 @@ static const name_entry *find_name(const char *key)
         const char *p = name_table[i].names;
         while (*p) {
             size_t n = strcspn(p, "|");
-            if (fold_key(p, n, k) == 0 && strcmp(k, key) == 0)
-                return &name_table[i];
+            if (fold_key(p, n, k) == 0 && strcmp(k, key) == 0) return &name_table[i];
             p += n + (p[n] == '|');
         }
     }
     return NULL;
 }
 
-/* ------------------------------------------------------------------ */
-/* Messages                                                             */
-/* ------------------------------------------------------------------ */
+/* ---- Messages ---------------------------------------------------------- */
 
 typedef struct {
     char *buf;
     size_t cap, len;
     int full;
 } msgbuf;
+
+#define END ((const char *)0)
 
 /* Appends n bytes of text as one line of valid UTF-8: control characters
  * become spaces and invalid bytes '?'. What does not fit is cut at a
@@ -595,57 +508,58 @@ static void msg_put(msgbuf *m, const char *s, size_t n)
         k = utf8_next(s + i, n - i, &c);
         if (m->len + (k ? k : 1) >= m->cap) {
             m->full = 1;
-            break;
-        }
-        if (k == 0 || c < 0x20) {
+        } else if (k == 0 || c < 0x20) {
             m->buf[m->len++] = k ? ' ' : '?';
-            k = k ? k : 1;
         } else {
             memcpy(m->buf + m->len, s + i, k);
             m->len += k;
         }
-        i += k;
+        i += k ? k : 1;
     }
-    if (m->cap > 0)
-        m->buf[m->len] = '\0';
+    if (m->cap > 0) m->buf[m->len] = '\0';
 }
 
-static void msg_str(msgbuf *m, const char *s)
+/* Appends strings up to END. */
+static void msg_str(msgbuf *m, const char *s, ...)
 {
-    msg_put(m, s, strlen(s));
+    va_list ap;
+    va_start(ap, s);
+    for (; s; s = va_arg(ap, const char *))
+        msg_put(m, s, strlen(s));
+    va_end(ap);
 }
 
 static void msg_num(msgbuf *m, long v)
 {
     char b[24];
     snprintf(b, sizeof b, "%ld", v);
-    msg_str(m, b);
+    msg_str(m, b, END);
 }
 
 /* Appends "s", shortened to about 80 bytes: the input may be long. */
 static void msg_quote(msgbuf *m, const char *s, size_t n)
 {
-    size_t cut = n;
-    if (n > 80) {
-        cut = 80;
-        while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
-            cut--;
-    }
-    msg_str(m, "\"");
+    size_t cut = n > 80 ? 80 : n;
+    while (cut > 0 && cut < n && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+    msg_str(m, "\"", END);
     msg_put(m, s, cut);
-    msg_str(m, cut < n ? "...\"" : "\"");
+    msg_str(m, cut < n ? "...\"" : "\"", END);
 }
 
-/* ------------------------------------------------------------------ */
-/* Reading printed dates                                                */
-/* ------------------------------------------------------------------ */
+static const char *cal_title(oxus_calendar cal)
+{
+    return cal == OXUS_CAL_GREGORIAN ? "Gregorian"
+           : cal == OXUS_CAL_SOLAR_HIJRI ? "Solar Hijri" : "lunar Hijri";
+}
+
+/* ---- Reading printed dates --------------------------------------------- */
 
 enum { K_NUM, K_WORD, K_SEP, K_PUNCT, K_OTHER, K_MONTH, K_DROP };
 
 typedef struct {
     int kind;
-    size_t start, end; /* bytes of the text */
-    long value;        /* K_NUM: the number; K_SEP: the separator */
+    size_t start, end;      /* bytes of the text */
+    long value;             /* K_NUM: the number; K_SEP: the separator */
     int ndigits;
     const name_entry *name; /* K_MONTH */
 } token;
@@ -662,62 +576,67 @@ typedef struct {
     int ntok;
     const token *item[MAX_TOKENS]; /* numbers, month, kept separators */
     int nitem;
-    oxus_calendar textcal; /* calendar named by the text, and by what */
+    oxus_calendar textcal; /* calendar named by the text, and where */
     size_t calstart, calend;
 } scan;
 
+/* <before> "text" <after> */
 static int fail_text(scan *s, const char *before, const char *after)
 {
-    msg_str(&s->msg, before);
+    msg_str(&s->msg, before, END);
     msg_quote(&s->msg, s->text, s->len);
-    msg_str(&s->msg, after);
+    msg_str(&s->msg, after, END);
     return OXUS_EINVALID;
 }
 
-/* could not read "part" in "text": why */
+/* could not read "part" in "text"<why> */
 static int fail_part(scan *s, size_t start, size_t end, const char *why)
 {
-    msg_str(&s->msg, "could not read ");
+    msg_str(&s->msg, "could not read ", END);
     msg_quote(&s->msg, s->text + start, end - start);
     return fail_text(s, " in ", why);
 }
 
-static unsigned long peek(const scan *s, size_t i)
+/* could not read "part" in "text": it says <cal>, but ... (caller ends it) */
+static int fail_conflict(scan *s, size_t start, size_t end, oxus_calendar cal)
 {
-    unsigned long c = 0;
-    if (i >= s->len || !utf8_next(s->text + i, s->len - i, &c))
-        return 0;
-    return c;
+    fail_part(s, start, end, ": it says ");
+    msg_str(&s->msg, cal_title(cal), ", but ", END);
+    return OXUS_EINVALID;
 }
 
-static size_t scan_number(scan *s, size_t i, token *t)
+static unsigned long char_at(const scan *s, size_t i, size_t *len)
 {
-    unsigned long c;
+    unsigned long c = 0;
+    *len = i < s->len ? utf8_next(s->text + i, s->len - i, &c) : 0;
+    return *len ? c : 0;
+}
+
+static size_t scan_number(const scan *s, size_t i, token *t)
+{
     size_t k;
+    unsigned long c;
     t->kind = K_NUM;
-    while (i < s->len && (k = utf8_next(s->text + i, s->len - i, &c)) != 0 &&
-           digit_value(c) >= 0) {
-        if (++t->ndigits <= MAX_DIGITS)
-            t->value = t->value * 10 + digit_value(c);
+    while ((c = char_at(s, i, &k)) != 0 && digit_value(c) >= 0) {
+        if (++t->ndigits <= MAX_DIGITS) t->value = t->value * 10 + digit_value(c);
         i += k;
     }
     return i;
 }
 
-/* A word runs through letters and invisible marks, through an apostrophe
- * at its end (Rabi'), and through a hyphen, dot or apostrophe between
- * letters (al-Awwal, ه.ش, Sha'ban). */
-static size_t scan_word(scan *s, size_t i, token *t)
+/* A word runs through letters and invisible marks, through apostrophes
+ * (Sha'ban, Rabi'), and through a hyphen or dot between letters
+ * (al-Awwal, ه.ش). */
+static size_t scan_word(const scan *s, size_t i, token *t)
 {
+    size_t k, k2;
     unsigned long c;
-    size_t k;
     t->kind = K_WORD;
-    while (i < s->len && (k = utf8_next(s->text + i, s->len - i, &c)) != 0) {
+    while ((c = char_at(s, i, &k)) != 0) {
         int cl = char_class(c);
-        if (cl == C_SEP && c != '/' && char_class(peek(s, i + k)) == C_LETTER)
+        if (cl == C_SEP && c != '/' && char_class(char_at(s, i + k, &k2)) == C_LETTER)
             cl = C_MARK;
-        if (cl != C_LETTER && cl != C_MARK && cl != C_APOS)
-            break;
+        if (cl != C_LETTER && cl != C_MARK && cl != C_APOS) break;
         i += k;
     }
     return i;
@@ -730,61 +649,38 @@ static int tokenize(scan *s)
     while (i < s->len) {
         token *t;
         int cl;
-        if ((k = utf8_next(s->text + i, s->len - i, &c)) == 0)
-            return fail_text(s, "", " is not valid UTF-8");
+        c = char_at(s, i, &k);
+        if (k == 0) return fail_text(s, "", " is not valid UTF-8");
         cl = char_class(c);
         if (cl == C_SPACE || cl == C_MARK) {
             i += k;
             continue;
         }
-        if (s->ntok == MAX_TOKENS)
-            return fail_text(s, "too long to be a date: ", "");
+        if (s->ntok == MAX_TOKENS) return fail_text(s, "too long to be a date: ", "");
         t = &s->tok[s->ntok++];
         memset(t, 0, sizeof *t);
         t->start = i;
-        if (cl == C_DIGIT)
-            i = scan_number(s, i, t);
-        else if (cl == C_LETTER)
-            i = scan_word(s, i, t);
-        else {
+        if (cl == C_DIGIT || cl == C_LETTER) {
+            i = cl == C_DIGIT ? scan_number(s, i, t) : scan_word(s, i, t);
+        } else {
             t->kind = cl == C_SEP ? K_SEP : cl == C_OTHER ? K_OTHER : K_PUNCT;
             t->value = c >= 0x2010 ? '-' : (long)c; /* dashes are hyphens */
             i += k;
         }
         t->end = i;
-        if (t->kind == K_OTHER)
-            return fail_part(s, t->start, t->end, ": unexpected character");
+        if (t->kind == K_OTHER) return fail_part(s, t->start, t->end, ": unexpected character");
     }
     return 0;
-}
-
-static const char *cal_title(oxus_calendar cal)
-{
-    return cal == OXUS_CAL_GREGORIAN ? "Gregorian"
-           : cal == OXUS_CAL_SOLAR_HIJRI ? "Solar Hijri" : "lunar Hijri";
-}
-
-/* could not read "part" in "text": it says <cal>, but <other> */
-static int fail_conflict(scan *s, size_t start, size_t end, oxus_calendar cal)
-{
-    msg_str(&s->msg, "could not read ");
-    msg_quote(&s->msg, s->text + start, end - start);
-    fail_text(s, " in ", ": it says ");
-    msg_str(&s->msg, cal_title(cal));
-    msg_str(&s->msg, ", but ");
-    return OXUS_EINVALID;
 }
 
 /* Notes that bytes start..end of the text name calendar `cal`. */
 static int name_calendar(scan *s, oxus_calendar cal, size_t start, size_t end)
 {
-    if (cal == OXUS_CAL_NONE || cal == s->textcal)
-        return 0;
+    if (cal == OXUS_CAL_NONE || cal == s->textcal) return 0;
     if (s->textcal != OXUS_CAL_NONE) {
         fail_conflict(s, start, end, cal);
         msg_quote(&s->msg, s->text + s->calstart, s->calend - s->calstart);
-        msg_str(&s->msg, " says ");
-        msg_str(&s->msg, cal_title(s->textcal));
+        msg_str(&s->msg, " says ", cal_title(s->textcal), END);
         return OXUS_EINVALID;
     }
     s->textcal = cal;
@@ -793,40 +689,29 @@ static int name_calendar(scan *s, oxus_calendar cal, size_t start, size_t end)
     return 0;
 }
 
-/* 1 if tokens i .. i+n-1 are all words, and so only spaces apart. */
-static int words_at(const scan *s, int i, int n)
-{
-    int j;
-    for (j = i; j < i + n; j++)
-        if (j >= s->ntok || s->tok[j].kind != K_WORD)
-            return 0;
-    return 1;
-}
-
 /* Reads the word at token i, joined with up to two following words when
- * together they make a name ("ربیع الاول", "Dhu al Hijjah"). Returns the
- * number of tokens used, or -1 after writing the message. */
+ * together they make a name ("ربیع الاول", "Dhu al Hijjah"). Adjacent
+ * word tokens are only spaces apart. Returns the number of tokens used, or
+ * -1 after writing the message. */
 static int read_word(scan *s, int i)
 {
     char key[KEY_MAX];
     const name_entry *e = NULL;
     token *t = &s->tok[i];
-    int n;
-    for (n = 3; n > 0 && !e; n--)
-        if (words_at(s, i, n) &&
-            fold_key(s->text + t->start, s->tok[i + n - 1].end - t->start, key) == 0)
+    int n, words = 1;
+    while (words < 3 && i + words < s->ntok && t[words].kind == K_WORD) words++;
+    for (n = words; n > 0 && !e; n--)
+        if (fold_key(s->text + t->start, t[n - 1].end - t->start, key) == 0)
             e = find_name(key);
     if (!e) {
-        int between = i > 0 && t[-1].kind == K_NUM && i + 1 < s->ntok &&
-                      t[1].kind == K_NUM;
+        int between = i > 0 && t[-1].kind == K_NUM && i + 1 < s->ntok && t[1].kind == K_NUM;
         fail_part(s, t->start, t->end,
                   between ? ": not a month name" : ": not a month name or a known label");
         return -1;
     }
     n++; /* the loop counted down once more after the match */
-    t->end = s->tok[i + n - 1].end;
-    if (name_calendar(s, e->cal, t->start, t->end))
-        return -1;
+    t->end = t[n - 1].end;
+    if (name_calendar(s, e->cal, t->start, t->end)) return -1;
     t->kind = e->month ? K_MONTH : K_DROP;
     t->name = e;
     return n;
@@ -837,11 +722,10 @@ static int is_ordinal(const scan *s, int i)
 {
     char key[KEY_MAX];
     const token *t = &s->tok[i];
-    if (i == 0 || s->tok[i - 1].kind != K_NUM || s->tok[i - 1].end != t->start ||
+    if (i == 0 || t[-1].kind != K_NUM || t[-1].end != t->start ||
         fold_key(s->text + t->start, t->end - t->start, key) != 0)
         return 0;
-    return !strcmp(key, "st") || !strcmp(key, "nd") || !strcmp(key, "rd") ||
-           !strcmp(key, "th");
+    return strlen(key) == 2 && strstr("st nd rd th", key) != NULL;
 }
 
 /* Turns tokens into items: numbers, the month name, and separators between
@@ -852,12 +736,10 @@ static int classify(scan *s)
     for (i = 0; i < s->ntok; i += n) {
         token *t = &s->tok[i];
         n = 1;
-        if (t->kind == K_WORD && !is_ordinal(s, i)) {
-            if ((n = read_word(s, i)) < 0)
-                return OXUS_EINVALID;
-        } else if (t->kind == K_NUM && t->ndigits > MAX_DIGITS) {
+        if (t->kind == K_WORD && !is_ordinal(s, i) && (n = read_word(s, i)) < 0)
+            return OXUS_EINVALID;
+        if (t->kind == K_NUM && t->ndigits > MAX_DIGITS)
             return fail_part(s, t->start, t->end, ": the number is too long");
-        }
         if (t->kind == K_SEP && (i == 0 || i + 1 == s->ntok || t[-1].kind != K_NUM ||
                                  t[1].kind != K_NUM))
             continue; /* "Jul. 27", a final full stop */
@@ -867,24 +749,27 @@ static int classify(scan *s)
     return 0;
 }
 
-/* The parts of a date as printed: three tokens, and whether it is ISO. */
+/* The parts of a date as printed, and whether it is ISO 8601. */
 typedef struct {
     const token *y, *m, *d;
     int iso;
 } parts;
 
+/* 1 if the items begin with these kinds: N number, S separator, M month. */
 static int kinds_are(const scan *s, const char *kinds)
 {
     int i;
-    if ((int)strlen(kinds) > s->nitem)
-        return 0;
-    for (i = 0; kinds[i]; i++) {
-        int k = s->item[i]->kind;
-        if ((kinds[i] == 'N' && k != K_NUM) || (kinds[i] == 'S' && k != K_SEP) ||
-            (kinds[i] == 'M' && k != K_MONTH))
+    if ((int)strlen(kinds) > s->nitem) return 0;
+    for (i = 0; kinds[i]; i++)
+        if (s->item[i]->kind != (kinds[i] == 'N' ? K_NUM : kinds[i] == 'S' ? K_SEP : K_MONTH))
             return 0;
-    }
     return 1;
+}
+
+static int set_parts(parts *p, const token *y, const token *m, const token *d)
+{
+    p->y = y, p->m = m, p->d = d;
+    return 3;
 }
 
 /* Finds which printed form this is: D/M/Y or Y/M/D (with '/', '.' or '-'),
@@ -893,56 +778,37 @@ static int kinds_are(const scan *s, const char *kinds)
 static int match_form(const scan *s, parts *p)
 {
     const token *const *it = s->item;
-    memset(p, 0, sizeof *p);
+    p->iso = 0;
     if (kinds_are(s, "NSNSN") && it[1]->value == it[3]->value) {
         int ymd = it[0]->ndigits >= 3;
-        p->y = ymd ? it[0] : it[4];
-        p->m = it[2];
-        p->d = ymd ? it[4] : it[0];
         p->iso = ymd && it[1]->value == '-';
-        return 5;
+        return set_parts(p, it[ymd ? 0 : 4], it[2], it[ymd ? 4 : 0]) + 2;
     }
     if (kinds_are(s, "NMN")) {
         int ymd = it[0]->ndigits >= 3 && it[2]->ndigits <= 2;
-        p->y = ymd ? it[0] : it[2];
-        p->m = it[1];
-        p->d = ymd ? it[2] : it[0];
-        return 3;
+        return set_parts(p, it[ymd ? 0 : 2], it[1], it[ymd ? 2 : 0]);
     }
-    if (kinds_are(s, "MNN")) {
-        p->m = it[0];
-        p->d = it[1];
-        p->y = it[2];
-        return 3;
-    }
-    return 0;
+    return kinds_are(s, "MNN") ? set_parts(p, it[2], it[0], it[1]) : 0;
 }
 
 /* Says what is missing or extra when no form fits the items. */
 static int explain_form(scan *s)
 {
     int i, nums = 0, months = 0;
+    const token *num = NULL;
     for (i = 0; i < s->nitem; i++) {
-        nums += s->item[i]->kind == K_NUM;
-        months += s->item[i]->kind == K_MONTH;
+        const token *t = s->item[i];
+        if (t->kind == K_NUM) nums++, num = t;
+        if (t->kind == K_MONTH && ++months == 2)
+            return fail_part(s, t->start, t->end, ": a second month name");
     }
-    if (s->nitem == 0)
-        return fail_text(s, "no date in ", "");
-    for (i = 0, months = 0; i < s->nitem; i++)
-        if (s->item[i]->kind == K_MONTH && ++months == 2)
-            return fail_part(s, s->item[i]->start, s->item[i]->end,
-                             ": a second month name");
-    if (months == 1 && nums == 0)
-        return fail_text(s, "no day or year in ", "");
-    if (months == 1 && nums == 1) {
-        const token *n = s->item[s->item[0]->kind == K_NUM ? 0 : 1];
-        return fail_text(s, n->ndigits >= 3 ? "no day in " : "no year in ", "");
-    }
-    if (months == 0 && nums == 1)
-        return fail_text(s, "no month in ", "");
+    if (s->nitem == 0) return fail_text(s, "no date in ", "");
+    if (months == 1 && nums == 0) return fail_text(s, "no day or year in ", "");
+    if (months == 1 && nums == 1)
+        return fail_text(s, num->ndigits >= 3 ? "no day in " : "no year in ", "");
+    if (months == 0 && nums == 1) return fail_text(s, "no month in ", "");
     if (kinds_are(s, "NSNSN"))
-        return fail_part(s, s->item[3]->start, s->item[3]->end,
-                         ": the separators differ");
+        return fail_part(s, s->item[3]->start, s->item[3]->end, ": the separators differ");
     return fail_text(s, "could not read ", " as a date: expected day, month and year");
 }
 
@@ -952,13 +818,11 @@ static int pick_calendar(scan *s, const parts *p, oxus_calendar *cal)
     long y = p->y->value;
     if (s->textcal && s->hint && s->textcal != s->hint) {
         fail_conflict(s, s->calstart, s->calend, s->textcal);
-        msg_str(&s->msg, "the calendar given is ");
-        msg_str(&s->msg, cal_title(s->hint));
+        msg_str(&s->msg, "the calendar given is ", cal_title(s->hint), END);
         return OXUS_EINVALID;
     }
     *cal = s->textcal ? s->textcal : s->hint;
-    if (*cal)
-        return 0;
+    if (*cal) return 0;
     /* YYYY-MM-DD is ISO 8601, hence Gregorian. Otherwise the archive holds
      * present-day analyses: a year 1300-1499 can only be Solar Hijri there
      * (no Gregorian date so early occurs, and a lunar Hijri date such as
@@ -980,14 +844,13 @@ static void msg_month(scan *s, const parts *p, int month, int year)
 {
     if (p->m->kind == K_MONTH) {
         msg_put(&s->msg, p->m->name->names, strcspn(p->m->name->names, "|"));
-        msg_str(&s->msg, year ? " " : "");
+        msg_str(&s->msg, year ? " " : "", END);
     } else {
-        msg_str(&s->msg, "month ");
+        msg_str(&s->msg, "month ", END);
         msg_num(&s->msg, month);
-        msg_str(&s->msg, year ? " of " : "");
+        msg_str(&s->msg, year ? " of " : "", END);
     }
-    if (year)
-        msg_num(&s->msg, year);
+    if (year) msg_num(&s->msg, year);
 }
 
 /* Explains why d, read from the text, is not a day. */
@@ -996,13 +859,13 @@ static int fail_missing(scan *s, const parts *p, const oxus_date *d)
     int problem = date_problem(d), len, common;
     msg_quote(&s->msg, s->text, s->len);
     if (problem == P_RANGE) {
-        msg_str(&s->msg, " is outside the supported range (1 January 1 to "
-                         "31 December 9999 CE)");
+        msg_str(&s->msg, " is outside the supported range (1 January 1 to 31 December 9999 CE)",
+                END);
         return OXUS_EINVALID;
     }
-    msg_str(&s->msg, " does not exist: ");
+    msg_str(&s->msg, " does not exist: ", END);
     if (problem == P_MONTH || d->day < 1) {
-        msg_str(&s->msg, problem == P_MONTH ? "there is no month " : "there is no day ");
+        msg_str(&s->msg, problem == P_MONTH ? "there is no month " : "there is no day ", END);
         msg_num(&s->msg, problem == P_MONTH ? d->month : d->day);
         return OXUS_EINVALID;
     }
@@ -1010,14 +873,12 @@ static int fail_missing(scan *s, const parts *p, const oxus_date *d)
     common = d->month == leap_month(d->cal) && d->day == len + 1 && !is_leap(d->cal, d->year);
     if (common) {
         msg_num(&s->msg, d->year);
-        msg_str(&s->msg, " is a common year in the ");
-        msg_str(&s->msg, cal_title(d->cal));
-        msg_str(&s->msg, " calendar, so ");
+        msg_str(&s->msg, " is a common year in the ", cal_title(d->cal), " calendar, so ", END);
     }
     msg_month(s, p, d->month, common ? 0 : d->year);
-    msg_str(&s->msg, " has ");
+    msg_str(&s->msg, " has ", END);
     msg_num(&s->msg, len);
-    msg_str(&s->msg, " days");
+    msg_str(&s->msg, " days", END);
     return OXUS_EINVALID;
 }
 
@@ -1026,23 +887,19 @@ static int interpret(scan *s, oxus_date *out)
     parts p;
     oxus_date d;
     int used = match_form(s, &p);
-    if (used == 0)
-        return explain_form(s);
+    if (used == 0) return explain_form(s);
     if (used < s->nitem)
         return fail_part(s, s->item[used]->start, s->item[used]->end,
                          ": unexpected after the date");
     if (p.y->ndigits < 3)
         return fail_part(s, p.y->start, p.y->end,
                          ": a year needs at least 3 digits; write it in full");
-    if (p.d->ndigits > 2)
-        return fail_part(s, p.d->start, p.d->end, ": not a day of the month");
-    if (pick_calendar(s, &p, &d.cal))
-        return OXUS_EINVALID;
+    if (p.d->ndigits > 2) return fail_part(s, p.d->start, p.d->end, ": not a day of the month");
+    if (pick_calendar(s, &p, &d.cal)) return OXUS_EINVALID;
     d.year = (int)p.y->value;
     d.month = p.m->kind == K_MONTH ? p.m->name->month : (int)p.m->value;
     d.day = (int)p.d->value;
-    if (date_problem(&d) != P_OK)
-        return fail_missing(s, &p, &d);
+    if (date_problem(&d) != P_OK) return fail_missing(s, &p, &d);
     *out = d;
     return 0;
 }
@@ -1050,18 +907,15 @@ static int interpret(scan *s, oxus_date *out)
 int oxus_date_parse(oxus_date *out, const char *text, oxus_calendar hint,
                     char *err, size_t errlen)
 {
-    static scan zero;
+    static const scan zero;
     scan s = zero;
-    if (err && errlen)
-        err[0] = '\0';
-    if (!out || !text || (hint != OXUS_CAL_NONE && !is_calendar(hint)))
-        return OXUS_EUSAGE;
+    if (err && errlen) err[0] = '\0';
+    if (!out || !text || (hint != OXUS_CAL_NONE && !is_calendar(hint))) return OXUS_EUSAGE;
     s.text = text;
     s.len = strlen(text);
     s.hint = hint;
     s.msg.buf = err;
     s.msg.cap = err ? errlen : 0;
-    if (tokenize(&s) || classify(&s) || interpret(&s, out))
-        return OXUS_EINVALID;
+    if (tokenize(&s) || classify(&s) || interpret(&s, out)) return OXUS_EINVALID;
     return OXUS_OK;
 }

@@ -361,15 +361,30 @@
   <!-- Authors in contrib -->
   <xsl:template match="a:organization | a:publisher | a:outlet" mode="name">
     <collab>
+      <xsl:call-template name="name-spec"/>
       <xsl:copy-of select="@xml:lang"/>
       <xsl:value-of select="normalize-space(.)"/>
     </collab>
+  </xsl:template>
+
+  <!-- An abbreviation and the actor a name stands for are not printed, so
+       they go into specific-use: "abbrev: AVA; actor: csrs". -->
+  <xsl:template name="name-spec">
+    <xsl:if test="@abbrev or @actor">
+      <xsl:attribute name="specific-use">
+        <xsl:if test="@abbrev"><xsl:value-of select="concat('abbrev: ', @abbrev)"/></xsl:if>
+        <xsl:if test="@abbrev and @actor"><xsl:text>; </xsl:text></xsl:if>
+        <xsl:if test="@actor"><xsl:value-of select="concat('actor: ', @actor)"/></xsl:if>
+      </xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="a:person | a:author" mode="name">
     <xsl:choose>
       <xsl:when test="a:surname">
         <name>
+          <xsl:call-template name="name-spec"/>
+          <xsl:copy-of select="@xml:lang"/>
           <surname><xsl:value-of select="normalize-space(a:surname[1])"/></surname>
           <xsl:if test="a:forename">
             <given-names>
@@ -391,6 +406,7 @@
       </xsl:when>
       <xsl:otherwise>
         <string-name>
+          <xsl:call-template name="name-spec"/>
           <xsl:copy-of select="@xml:lang"/>
           <xsl:apply-templates mode="string-name"/>
         </string-name>
@@ -833,7 +849,17 @@
   </xsl:template>
 
   <!-- mixed-citation: the printed entry with its parts tagged. -->
-  <xsl:template match="a:author | a:organization" mode="mixed">
+  <!-- A person's name as printed ("رئیسی، دکتر بهروز"): string-name keeps the
+       printed order and punctuation, with the parts tagged inside. -->
+  <xsl:template match="a:author" mode="mixed">
+    <string-name>
+      <xsl:call-template name="name-spec"/>
+      <xsl:copy-of select="@xml:lang"/>
+      <xsl:apply-templates mode="string-name"/>
+    </string-name>
+  </xsl:template>
+
+  <xsl:template match="a:organization" mode="mixed">
     <xsl:apply-templates select="." mode="name"/>
   </xsl:template>
 

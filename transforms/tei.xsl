@@ -246,9 +246,9 @@
               </xsl:if>
               <xsl:if test="not(@url)">
                 <note type="missing-address" xml:lang="en">
-                  <xsl:text>The source mentions this </xsl:text>
+                  <xsl:text>The source mentions this edition (</xsl:text>
                   <xsl:value-of select="@format"/>
-                  <xsl:text> edition but gives no address for it.</xsl:text>
+                  <xsl:text>) but gives no address for it.</xsl:text>
                 </note>
               </xsl:if>
             </bibl>

@@ -583,44 +583,87 @@
 
   <!-- Writes $text (already whitespace-normalized) as lines of at most $w
        characters, the first starting with $first, the others with $rest.
-       One line per recursion step: the depth grows with the number of lines of
-       a paragraph, not with its number of words. -->
+       The lines are made by wrap-lines, one line per recursion step, in
+       batches of 200: a batch ends with $mark and the text still to wrap, and
+       wrap starts the next batch from there. The nesting depth thus stays far
+       below libxslt's limit of 3000 nested calls even for a paragraph of
+       thousands of lines. -->
+  <xsl:variable name="mark" select="'&#xFDD0;'"/>
+
   <xsl:template name="wrap">
     <xsl:param name="text"/>
     <xsl:param name="first" select="''"/>
     <xsl:param name="rest" select="''"/>
     <xsl:if test="$text != ''">
-      <xsl:variable name="avail" select="$w - string-length(translate($first, $zw, ''))"/>
-      <xsl:variable name="cut">
-        <xsl:choose>
-          <xsl:when test="string-length(translate($text, $zw, '')) &lt;= $avail">
-            <xsl:value-of select="string-length($text)"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <!-- Only the start of the text can end up on this line: look at
-                 a window of it (every character counts at least 0, the
-                 visible ones 1, so 4 * avail characters are plenty unless the
-                 text is mostly combining marks; "partial" tells fit that the
-                 window may end inside a word). -->
-            <xsl:variable name="window" select="substring($text, 1, 4 * $avail + 4)"/>
-            <xsl:call-template name="fit">
-              <xsl:with-param name="s" select="$window"/>
-              <xsl:with-param name="avail" select="$avail"/>
-              <xsl:with-param name="partial"
-                              select="string-length($window) &lt; string-length($text)
-                                      and substring($text, string-length($window) + 1, 1) != ' '"/>
-              <xsl:with-param name="first-word" select="substring-before(concat($text, ' '), ' ')"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
+      <xsl:variable name="batch">
+        <xsl:call-template name="wrap-lines">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="first" select="$first"/>
+          <xsl:with-param name="rest" select="$rest"/>
+          <!-- a text containing the mark itself (a Unicode noncharacter) is
+               wrapped in one batch -->
+          <xsl:with-param name="n" select="200 + 100000 * contains($text, $mark)"/>
+        </xsl:call-template>
       </xsl:variable>
-      <xsl:value-of select="concat($first, substring($text, 1, $cut), $NL)"/>
-      <xsl:call-template name="wrap">
-        <xsl:with-param name="text" select="substring($text, $cut + 2)"/>
-        <xsl:with-param name="first" select="$rest"/>
-        <xsl:with-param name="rest" select="$rest"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="not(contains($text, $mark)) and contains($batch, $mark)">
+          <xsl:value-of select="substring-before($batch, $mark)"/>
+          <xsl:call-template name="wrap">
+            <xsl:with-param name="text" select="substring-after($batch, $mark)"/>
+            <xsl:with-param name="first" select="$rest"/>
+            <xsl:with-param name="rest" select="$rest"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$batch"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Up to $n lines of $text; if text remains, then $mark and that text. -->
+  <xsl:template name="wrap-lines">
+    <xsl:param name="text"/>
+    <xsl:param name="first"/>
+    <xsl:param name="rest"/>
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$text = ''"/>
+      <xsl:when test="$n &lt;= 0">
+        <xsl:value-of select="concat($mark, $text)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="avail" select="$w - string-length(translate($first, $zw, ''))"/>
+        <!-- Only the start of the text can go on this line: look at a window
+             of it. Each character takes at most one column, so 4 * avail
+             characters are plenty unless the text is mostly combining marks;
+             "partial" tells fit that the window may end inside a word. -->
+        <xsl:variable name="window" select="substring($text, 1, 4 * $avail + 4)"/>
+        <xsl:variable name="cut">
+          <xsl:choose>
+            <xsl:when test="string-length($window) = string-length($text)
+                            and string-length(translate($text, $zw, '')) &lt;= $avail">
+              <xsl:value-of select="string-length($text)"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="fit">
+                <xsl:with-param name="s" select="$window"/>
+                <xsl:with-param name="avail" select="$avail"/>
+                <xsl:with-param name="partial"
+                                select="string-length($window) &lt; string-length($text)
+                                        and substring($text, string-length($window) + 1, 1) != ' '"/>
+                <xsl:with-param name="first-word" select="substring-before(concat($text, ' '), ' ')"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:value-of select="concat($first, substring($text, 1, $cut), $NL)"/>
+        <xsl:call-template name="wrap-lines">
+          <xsl:with-param name="text" select="substring($text, $cut + 2)"/>
+          <xsl:with-param name="first" select="$rest"/>
+          <xsl:with-param name="rest" select="$rest"/>
+          <xsl:with-param name="n" select="$n - 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- How many characters of $s go on a line with $avail visible columns:

@@ -40,7 +40,8 @@ enum {
 typedef enum {
     OXUS_CAL_NONE = 0,    /* unknown: infer it */
     OXUS_CAL_GREGORIAN,   /* proleptic Gregorian */
-    OXUS_CAL_SOLAR_HIJRI, /* Solar Hijri (33-year arithmetic, official in 1178-1633) */
+    OXUS_CAL_SOLAR_HIJRI, /* Solar Hijri: the 33-year rule with ICU's corrections
+                             toward the astronomical calendar from 1502 SH */
     OXUS_CAL_LUNAR_HIJRI  /* tabular Islamic (civil epoch, 16 July 622 Julian) */
 } oxus_calendar;
 
@@ -53,7 +54,7 @@ typedef struct {
 /* "gregorian", "solar-hijri", "lunar-hijri"; "" for OXUS_CAL_NONE. */
 const char *oxus_calendar_name(oxus_calendar cal);
 
-/* Reads a calendar name ("gregorian", "solar-hijri", "lunar-hijri", also
+/* Reads a calendar name, ignoring ASCII case ("gregorian", "solar-hijri", "lunar-hijri", also
  * "persian", "jalali", "shamsi", "hijri-shamsi", "islamic", "hijri-qamari").
  * Returns OXUS_EINVALID for anything else. */
 int oxus_calendar_parse(oxus_calendar *out, const char *name);
@@ -64,15 +65,18 @@ int oxus_calendar_parse(oxus_calendar *out, const char *name);
 int oxus_date_check(const oxus_date *d);
 
 /* Converts d to calendar `to`. Returns OXUS_EINVALID, leaving *out
- * untouched, if d does not exist. */
+ * untouched, if d does not exist or has no date in `to` (before the
+ * calendar's epoch in 622), OXUS_EUSAGE for NULL pointers or a bad `to`. */
 int oxus_date_convert(oxus_date *out, const oxus_date *d, oxus_calendar to);
 
-/* Writes d as "YYYY-MM-DD" (11 bytes with the NUL) into buf. */
+/* Writes d as "YYYY-MM-DD" (11 bytes with the NUL) into buf; a field out
+ * of range is written as question marks. */
 void oxus_date_format(char buf[11], const oxus_date *d);
 
 /* Parses a date as printed (UTF-8): "۲۰ عقرب ۱۴۰۰", "16/8/1400",
  * "July 27, 2022", "1400-08-20", with labels such as "تاریخ نشر:" around it
- * ignored. `hint` is the calendar to assume when the text does not say
+ * ignored; such labels ("هـ.ش", "AH", "CE") fix the calendar like a month
+ * name does. `hint` is the calendar to assume when the text does not say
  * (OXUS_CAL_NONE: infer from month names or the year, and fail if
  * ambiguous). On success *out is the date in the calendar it is printed in.
  * On failure returns OXUS_EINVALID and, if err is not NULL, writes a

@@ -28,6 +28,9 @@
     publisher/publisher-name = the publisher.  The model also requires at
     least one issn; none is known and none is invented, so an empty <issn/> is
     written (the only way to satisfy the schema without making one up).
+  - Names: an abbreviation (@abbrev) and the actor a name stands for
+    (@actor) are not printed, so collab/name/string-name carry them in
+    specific-use: "abbrev: CSRS; actor: csrs".
   - article-meta: article-id (publisher-id) = the document's id if it has one;
     title-group/article-title + subtitle; contrib-group with one
     contrib contrib-type="author" per author: an organization as collab, a
@@ -106,7 +109,8 @@
         printed label.
       * mixed-citation: the entry exactly as printed (punctuation, labels
         such as "تاریخ نشر") with the same parts tagged inline, so the printed
-        text survives.
+        text survives: a person as string-name (printed order, parts tagged),
+        scopes as volume / issue / page-range with their printed text.
     publication-type: news -> newspaper, article -> journal, report, book,
     web, and poem, video, other kept as they are; no type -> other.
   - Whitespace inside text is collapsed to single spaces and trimmed at the
@@ -117,7 +121,7 @@
                 xmlns:a="urn:oxus:analysis:1"
                 xmlns:xlink="http://www.w3.org/1999/xlink"
                 xmlns:ali="http://www.niso.org/schemas/ali/1.0/"
-                exclude-result-prefixes="a">
+                exclude-result-prefixes="a ali">
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 

@@ -36,7 +36,9 @@
     references (their headings as printed, or Conclusion / Suggestions /
     References when the source prints none).
   - Sections: numbered headings ("1.", "1.1.", ...) underlined with "=" (top
-    level) or "-" (subsections), as long as the heading line (at most width).
+    level) or "-" (subsections), as long as the heading's longest line. A
+    heading that already starts with a printed number ("1.1 The northern rail
+    link") is not numbered again, here or in the table of contents.
     Paragraphs are wrapped; blocks are separated by one blank line.
   - Lists: "  • " or "  1. " with hanging indents. A blockquote is indented by
     four spaces and followed by "(Source: [N])" when it names its reference.

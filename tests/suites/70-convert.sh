@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Conversions: every sample to every format; TEI valid against the official
+# tei_all (jing, RELAX NG), JATS valid against the official JATS 1.4
+# Journal Publishing XSD (xmllint, libxml2's XSD validator); nothing of the
+# content lost; the seed's outputs equal the golden files; deterministic for
+# any -j; text options; atomic outputs.
+SCHEMAS=${OXUS_SCHEMAS:-../shared/schemas}
+ok() { echo "ok $1"; }
+no() { echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | head -${3:-8}; }
+O=$TMP/conv
+"$OXUS" convert --to tei,jats,text -j 2 -o "$O" samples/ 2>"$TMP/err"
+[ $? = 0 ] && ok "convert samples" || no "convert samples" "$TMP/err"
+for s in samples/*.xml; do
+    b=$(basename "$s" .xml)
+    for ext in tei.xml jats.xml txt; do [ -s "$O/$b.$ext" ] && ok "output $b.$ext" || no "no output $b.$ext"; done
+    python3 tests/convert/content.py "$s" "$O/$b.tei.xml" "$O/$b.jats.xml" "$O/$b.txt" >"$TMP/c" &&
+        ok "nothing lost from $b" || no "content lost from $b" "$TMP/c" 20
+done
+
+# the official schemas, all outputs in one validator run each
+if [ -f "$SCHEMAS/tei/tei_all.rng" ]; then
+    jing "$SCHEMAS/tei/tei_all.rng" "$O"/*.tei.xml 2>&1 | grep -v '^\[warning\]' >"$TMP/jing"
+    [ ! -s "$TMP/jing" ] && ok "TEI valid against tei_all.rng (jing)" || no "TEI invalid" "$TMP/jing" 20
+    xmllint --noout --schema "$SCHEMAS/jats/JATS-journalpublishing1-4-mathml3.xsd" "$O"/*.jats.xml 2>"$TMP/jats"
+    [ $? = 0 ] && ok "JATS valid against JATS-journalpublishing1-4-mathml3.xsd (xmllint)" || no "JATS invalid" "$TMP/jats" 20
+else
+    no "official schemas not found in $SCHEMAS"
+fi
+
+# golden files pin the seed's outputs
+for ext in tei.xml jats.xml txt; do
+    cmp -s "$O/afghanistan-tajikistan.$ext" "tests/golden/afghanistan-tajikistan.$ext" && ok "golden $ext" ||
+        { diff "tests/golden/afghanistan-tajikistan.$ext" "$O/afghanistan-tajikistan.$ext" >"$TMP/d" 2>&1; no "golden $ext differs" "$TMP/d"; }
+done
+
+# deterministic: again with -j 1, byte for byte
+"$OXUS" convert --to tei,jats,text -j 1 -o "$TMP/conv1" samples/ 2>/dev/null
+diff -r "$O" "$TMP/conv1" >"$TMP/d" && ok "outputs identical for -j 1 and -j 2" || no "outputs differ with -j" "$TMP/d"
+
+# xsltproc gives the same on a normalized document
+xsltproc transforms/tei.xsl samples/afghanistan-tajikistan.xml >"$TMP/x.tei.xml" 2>"$TMP/e"
+cmp -s "$TMP/x.tei.xml" "$O/afghanistan-tajikistan.tei.xml" && ok "xsltproc gives the same TEI" || no "xsltproc TEI differs"
+
+# one input, one format, no -o: standard output
+"$OXUS" convert --to text samples/minimal.xml >"$TMP/min.txt" 2>/dev/null
+cmp -s "$TMP/min.txt" "$O/minimal.txt" && ok "single output to stdout" || no "stdout output"
+"$OXUS" convert --to text,tei samples/minimal.xml >/dev/null 2>"$TMP/e"; [ $? = 2 ] && ok "two formats need -o" || no "two formats to stdout"
+
+# --width: no line longer than the width, in characters, unless one word is
+"$OXUS" convert --to text --width 40 samples/afghanistan-tajikistan.xml >"$TMP/w40.txt" 2>/dev/null
+python3 - "$TMP/w40.txt" 40 <<'PY' >"$TMP/e" && ok "--width 40 respected (characters)" || no "--width" "$TMP/e"
+import sys
+w = int(sys.argv[2]); bad = [l for l in open(sys.argv[1], encoding="utf-8").read().split("\n") if len(l) > w and " " in l.strip()]
+print("\n".join(bad[:5])); sys.exit(1 if bad else 0)
+PY
+grep -q "۲۰ عقرب ۱۴۰۰" "$TMP/w40.txt" && ok "Persian survives wrapping" || no "Persian text lost"
+
+# --encoding: a character the encoding lacks is an error naming it; TRANSLIT approximates
+"$OXUS" convert --to text --encoding ISO-8859-1 samples/afghanistan-tajikistan.xml >"$TMP/l1.txt" 2>"$TMP/e"
+[ $? = 1 ] && grep -q "cannot represent U+" "$TMP/e" && grep -q "output line" "$TMP/e" &&
+    ok "unrepresentable character named" || no "--encoding error" "$TMP/e"
+[ -s "$TMP/l1.txt" ] && no "partial output on encoding error" || ok "no output on encoding error"
+"$OXUS" convert --to text --encoding 'ISO-8859-1//TRANSLIT' samples/afghanistan-tajikistan.xml >"$TMP/l1t.txt" 2>"$TMP/e"
+[ $? = 0 ] && iconv -f ISO-8859-1 -t UTF-8 "$TMP/l1t.txt" >/dev/null && ok "//TRANSLIT converts" || no "//TRANSLIT" "$TMP/e"
+"$OXUS" convert --to text --encoding windows-1256 samples/minimal.xml >"$TMP/w.txt" 2>"$TMP/e"
+[ $? = 0 ] && ok "windows-1256 output" || no "windows-1256" "$TMP/e"
+
+# --param and --transform
+cat >"$TMP/title.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:a="urn:oxus:analysis:1">
+  <xsl:output method="text"/>
+  <xsl:param name="prefix" select="'?'"/>
+  <xsl:template match="/"><xsl:value-of select="concat($prefix, ': ', /a:analysis/a:metadata/a:title)"/></xsl:template>
+</xsl:stylesheet>
+XSL
+"$OXUS" convert --transform "$TMP/title.xsl" --param prefix=Title samples/minimal.xml >"$TMP/t" 2>"$TMP/e"
+[ "$(cat "$TMP/t")" = "Title: A minimal analysis" ] && ok "--transform with --param" || no "--transform" "$TMP/e"
+
+# an invalid document gets no output; the others still convert
+mkdir -p "$TMP/mix"
+cp samples/minimal.xml tests/invalid/cite-target-section.xml "$TMP/mix/"
+"$OXUS" convert --to tei -o "$TMP/mixout" "$TMP/mix" 2>"$TMP/e"
+[ $? = 1 ] && [ -f "$TMP/mixout/minimal.tei.xml" ] && [ ! -e "$TMP/mixout/cite-target-section.tei.xml" ] &&
+    ok "invalid document skipped, valid one converted" || no "mixed batch" "$TMP/e"
+"$OXUS" convert --no-validate --to tei -o "$TMP/nv" "$TMP/mix" 2>"$TMP/e"
+grep -q "no-validate" "$TMP/e" && [ -f "$TMP/nv/cite-target-section.tei.xml" ] && ok "--no-validate is loud" || no "--no-validate" "$TMP/e"
+
+# existing outputs are replaced only with --force
+echo keep >"$TMP/mixout/minimal.tei.xml"
+"$OXUS" convert --to tei -o "$TMP/mixout" "$TMP/mix/minimal.xml" 2>"$TMP/e"
+[ $? = 2 ] && [ "$(cat "$TMP/mixout/minimal.tei.xml")" = keep ] && ok "existing output kept without --force" || no "--force" "$TMP/e"
+"$OXUS" convert --force --to tei -o "$TMP/mixout" "$TMP/mix/minimal.xml" 2>/dev/null
+cmp -s "$TMP/mixout/minimal.tei.xml" "$O/minimal.tei.xml" && ok "--force replaces" || no "--force did not replace"
+
+# --incremental: nothing redone when outputs are newer; a touched input is
+"$OXUS" convert --incremental --to tei,jats,text -o "$O" samples/ --report json="$TMP/inc.json" 2>/dev/null
+[ "$(grep -c '"status":"skipped"' "$TMP/inc.json")" = "$(ls samples/*.xml | wc -l)" ] && ok "--incremental skips up-to-date" ||
+    no "--incremental" "$TMP/inc.json"
+mkdir -p "$TMP/incsrc" && cp samples/*.xml "$TMP/incsrc/"
+"$OXUS" convert --to text -o "$TMP/incout" "$TMP/incsrc" 2>/dev/null
+touch -d '+2 seconds' "$TMP/incsrc/minimal.xml"
+"$OXUS" convert --incremental --force --to text -o "$TMP/incout" "$TMP/incsrc" --report json="$TMP/inc2.json" 2>/dev/null
+[ "$(grep -c '"status":"skipped"' "$TMP/inc2.json")" = "$(($(ls samples/*.xml | wc -l) - 1))" ] &&
+    grep -q '"path":"[^"]*minimal.xml","status":"converted"' "$TMP/inc2.json" && ok "--incremental redoes a changed input" ||
+    no "--incremental changed input" "$TMP/inc2.json"
+# a newer stylesheet redoes everything (a copy of the data folder)
+D=$TMP/data && mkdir -p "$D" && cp -r schema transforms "$D/"
+touch -d '+4 seconds' "$D/transforms/text.xsl"
+"$OXUS" convert --datadir "$D" --incremental --force --to text -o "$TMP/incout" "$TMP/incsrc" --report json="$TMP/inc3.json" 2>/dev/null
+grep -q '"status":"skipped"' "$TMP/inc3.json" && no "changed stylesheet still skipped" || ok "--incremental redoes all after a stylesheet change"

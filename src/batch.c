@@ -72,14 +72,20 @@ static char *output_path(const batch *b, const slot *s, size_t f)
     return p;
 }
 
+static long long mtime_ns(const struct stat *st)
+{
+    return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+}
+
+/* Outputs strictly newer than the input, the schema and the stylesheets. */
 static int up_to_date(const batch *b, const slot *s)
 {
     struct stat in, out;
     if (stat(s->path, &in) < 0) return 0;
-    long long newest = (long long)in.st_mtime;
+    long long newest = mtime_ns(&in);
     if (oxus_ctx_mtime(b->ctx) > newest) newest = oxus_ctx_mtime(b->ctx);
     for (size_t f = 0; f < b->opts->nformats; f++)
-        if (!s->outputs[f] || stat(s->outputs[f], &out) < 0 || (long long)out.st_mtime <= newest) return 0;
+        if (!s->outputs[f] || stat(s->outputs[f], &out) < 0 || mtime_ns(&out) <= newest) return 0;
     return 1;
 }
 

@@ -88,8 +88,9 @@ long long oxus_ctx_mtime(const oxus_ctx *ctx) { return ctx->mtime; }
 void oxus__note_mtime(oxus_ctx *ctx, const char *path)
 {
     struct stat st;
-    if (stat(path, &st) == 0 && (long long)st.st_mtime > ctx->mtime)
-        ctx->mtime = (long long)st.st_mtime;
+    if (stat(path, &st) < 0) return;
+    long long ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    if (ns > ctx->mtime) ctx->mtime = ns;
 }
 
 void oxus_ctx_free(oxus_ctx *ctx)

@@ -160,13 +160,12 @@ static void progress(run *r, int final)
 static void on_result(void *data, const oxus_result *res)
 {
     run *r = data;
-    const char *name = oxus_doc_name(res->doc) ? oxus_doc_name(res->doc) : res->path;
+    const char *name = res->doc ? oxus_doc_name(res->doc) : res->path;
     r->docs++;
     const char *status;
     if (res->skipped) {
         r->skipped++;
         status = "skipped";
-        name = res->path;
     } else if (res->status == OXUS_EIO) {
         r->unreadable++;
         status = "unreadable";
@@ -316,7 +315,7 @@ static int cmd_batch(int argc, char **argv, int convert)
         {"no-validate", no_argument, 0, O_NOVAL}, {"param", required_argument, 0, O_PARAM},
         {"transform", required_argument, 0, O_XSL}, {"width", required_argument, 0, 'w'},
         {"encoding", required_argument, 0, O_ENC}, {0, 0, 0, 0}};
-    const char *shorts = convert ? "+j:qht:o:fw:" : "+j:qh";
+    const char *shorts = convert ? "j:qht:o:fw:" : "j:qh";
     r.lib.datadir = getenv("OXUS_DATADIR");
     int c, rc = 0;
     opterr = 0;
@@ -416,7 +415,7 @@ static int cmd_normalize(int argc, char **argv)
     int in_place = 0, c;
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+ih", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "ih", longs, NULL)) != -1) {
         if (c == 'i') in_place = 1;
         else if (c == 'D') o.datadir = optarg;
         else if (c == 'h') return fputs(NORMALIZE_USAGE, stdout), 0;
@@ -507,7 +506,7 @@ static int cmd_report(int argc, char **argv)
     int c;
     opterr = 0;
     optind = 2;
-    while ((c = getopt_long(argc, argv, "+h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
         if (c == 'h') return fputs(use, stdout), 0;
         if (c != 'r' || n == 8) return bad_option("report merge", argv);
         int rc = report_open(&reports[n], optarg);

@@ -150,8 +150,9 @@ int oxus_ctx_add_format(oxus_ctx *ctx, const char *format,
  * ".jats.xml", ".txt", or the user stylesheet's name plus ".out". */
 const char *oxus_ctx_format_suffix(const oxus_ctx *ctx, size_t index);
 
-/* Newest modification time (seconds) of the schema and of the stylesheets
- * added so far: what incremental runs compare outputs against. */
+/* Newest modification time (nanoseconds since the epoch) of the schema and
+ * of the stylesheets added so far: what incremental runs compare outputs
+ * against. */
 long long oxus_ctx_mtime(const oxus_ctx *ctx);
 
 /* ------------------------------------------------------------------ */

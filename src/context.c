@@ -25,8 +25,9 @@ static int has_schema(const char *dir)
 }
 
 /* Installed, the binary is PREFIX/bin/oxus and the data PREFIX/share/oxus;
- * in the source tree it is build/oxus and the data is one level up. Looking
- * next to the executable first makes both work, and DESTDIR installs too. */
+ * in the source tree it is build/oxus (or build/sanitize/oxus) and the data
+ * one or two levels up. Looking next to the executable first makes all of
+ * these work, and DESTDIR installs too. */
 static char *find_datadir(void)
 {
     char exe[PATH_MAX];
@@ -35,7 +36,7 @@ static char *find_datadir(void)
         exe[n] = '\0';
         char *slash = strrchr(exe, '/');
         if (slash) *slash = '\0';
-        const char *rel[] = {"../share/oxus", "..", "."};
+        const char *rel[] = {"../share/oxus", "..", "../.."};
         for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
             char *cand = oxus__path_join(exe, rel[i]);
             char real[PATH_MAX];

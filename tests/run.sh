@@ -40,10 +40,16 @@ run_suite() {
 
 echo "== unit: dates"
 run_suite "$BUILD/test_dates" tests/dates
+ROOT_TMP=$TMP
 for suite in tests/suites/*.sh; do
-    echo "== $(basename "$suite" .sh)"
+    name=$(basename "$suite" .sh)
+    echo "== $name"
+    TMP=$ROOT_TMP/$name # each suite gets a folder of its own
+    mkdir -p "$TMP"
+    export TMP
     run_suite bash "$suite"
 done
+TMP=$ROOT_TMP
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

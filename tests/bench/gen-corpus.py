@@ -492,7 +492,6 @@ class Doc:
     def decorate(self, s):
         """One sentence with some inline markup."""
         rng = self.rng
-        small = self.target < 12000
         fa = self.base == "fa"
         r = rng.random()
         if r < 0.10:

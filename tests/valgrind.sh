@@ -69,7 +69,7 @@ vg() {
     elif [ "$rc" = 99 ] || [ -z "$errors" ] || [ "$errors" != 0 ]; then
         echo "FAIL $name: ${errors:-?} valgrind error(s)${lost:+ ($lost)}, exit $rc, ${secs}s (log: $log)"
         # the first error, to see at once what it is
-        awk '/^==[0-9]+== [A-Z].*(Invalid|uninitialised|Mismatched|free\(\)|overlap|lost in loss record|Syscall param)/ { p = 1 }
+        awk '/^==[0-9]+== (Invalid|Conditional jump|Use of uninitialised|Mismatched|Source and destination overlap|Syscall param|Argument .* of function|.* bytes in .* (definitely|indirectly|possibly) lost in loss record)/ { p = 1 }
              p { print "    " $0; if (++n == 25) exit }' "$log"
         bad=$((bad + 1))
         failed_names+=("$name")

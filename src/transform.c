@@ -59,16 +59,24 @@ static void init_security(void)
 static _Thread_local oxus_doc *current;
 static _Thread_local char compile_error[1024];
 
+/* libxslt's messages come in pieces ending with newlines: format one and
+ * trim it. Returns its length. */
+static size_t format_message(char *msg, size_t size, const char *fmt, va_list ap)
+{
+    vsnprintf(msg, size, fmt, ap);
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
+    return n;
+}
+
 static void generic_error(void *data, const char *fmt, ...)
 {
     (void)data;
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = format_message(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
     if (!n) return;
     if (current) oxus__diag(current, 0, 0, OXUS_SEV_ERROR, "transform", "%s", msg);
     else if (!compile_error[0]) snprintf(compile_error, sizeof compile_error, "%s", msg);
@@ -179,10 +187,8 @@ static void transform_error(void *data, const char *fmt, ...)
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = format_message(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
     if (n) oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "transform", "%s", msg);
 }
 

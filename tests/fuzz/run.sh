@@ -186,8 +186,9 @@ for name in $FUZZERS; do
     rc=$?
     took=$(($(date +%s) - start))
     last=$(grep -E '^#[0-9]+' "$log" | tail -1)
-    cov=$(echo "$last" | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*' || true)
+    cov=$(echo "$last" | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+(/[0-9]+[a-zA-Z]*)?' || true)
     execs=$(stat_of number_of_executed_units "$log")
+    [ -n "$execs" ] || execs=$(echo "$last" | sed -n 's/^#\([0-9]*\).*/\1/p') # -fork: no final stats
     rate=$(stat_of average_exec_per_sec "$log")
     rss=$(stat_of peak_rss_mb "$log")
     echo "  fuzz_$name: ${took}s, ${execs:-?} execs (${rate:-?}/s), ${cov:-cov: ?}, peak RSS ${rss:-?} MB, exit $rc"

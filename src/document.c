@@ -25,6 +25,7 @@ int oxus_doc_load(oxus_doc **out, const oxus_ctx *ctx, const char *path,
                   const char *name)
 {
     *out = NULL;
+    oxus__errors_off(); /* on a new thread libxml2 would print to stderr */
     oxus_doc *doc = calloc(1, sizeof *doc);
     if (!doc) return OXUS_ENOMEM;
     doc->strict = ctx->strict;

@@ -154,7 +154,7 @@ def table(res):
     for key, label, procs, docs, nb, wall, rss, note in rows:
         dps = docs / wall if wall > 0 else float("inf")
         mbs = nb / 1e6 / wall if wall > 0 else float("inf")
-        print("%-74s %6d %9.2f %9.1f %8.2f %7.1f MB" % (label[:74], procs, wall, dps, mbs, rss / 1024.0))
+        print("%-74s %6d %9.3f %9.1f %8.2f %7.1f MB" % (label[:74], procs, wall, dps, mbs, rss / 1024.0))
         if note:
             print("%-74s" % ("      (" + note + ")"))
     print()

@@ -17,3 +17,11 @@ done
 if "$OXUS" validate samples/ 2>"$TMP/err"; then echo "ok validate samples/"; else echo "FAIL validate samples/"; fi
 tail -1 "$TMP/err" | grep -q "documents checked: .* 0 invalid, 0 unreadable; 0 errors" &&
     echo "ok summary line" || { echo "FAIL summary line"; tail -1 "$TMP/err" | sed 's/^/    /'; }
+
+# The encoded seed says what the seed text says, in the same order.
+python3 tests/convert/seed-fidelity.py ../shared/seed/000_d3a42f1e4eaf35cb.txt samples/afghanistan-tajikistan.xml \
+    >"$TMP/fid" 2>&1 && echo "ok seed encoded faithfully ($(tail -1 "$TMP/fid"))" ||
+    { echo "FAIL seed fidelity"; sed 's/^/    /' "$TMP/fid" | head -10; }
+# Every calendar date in the samples agrees with ICU (independent of oxus).
+python3 tests/convert/sample-dates.py samples/*.xml >"$TMP/sd" 2>&1 && echo "ok $(tail -1 "$TMP/sd")" ||
+    { echo "FAIL sample dates"; sed 's/^/    /' "$TMP/sd" | head -10; }

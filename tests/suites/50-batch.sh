@@ -78,3 +78,15 @@ mf=$(xmllint --xpath 'count(//testcase[failure])' "$TMP/merged.xml")
 echo 'not json' >"$TMP/garbage.json"
 "$OXUS" report merge --report json="$TMP/g.json" "$TMP/garbage.json" 2>"$TMP/x"
 [ $? = 2 ] && grep -q "garbage.json:1:" "$TMP/x" && ok "merge rejects garbage with its line" || no "merge garbage" "$TMP/x"
+
+# Progress: on a terminal (script(1) gives one) a progress line for a batch
+# that takes more than a moment; none when standard error is a file.
+if command -v script >/dev/null; then
+    P=$TMP/progress && mkdir -p "$P"
+    for i in $(seq 1 1500); do cp samples/gregorian-references.xml "$P/d$i.xml"; done
+    script -qec "'$OXUS' validate -j 1 '$P'" /dev/null >"$TMP/tty" 2>&1
+    tr '\r' '\n' <"$TMP/tty" | grep -qE '^(.\[K)?[0-9]+/1500 documents, [0-9]+/s, 0 errors' && ok "progress line on a terminal" ||
+        no "no progress line on a terminal" "$TMP/tty"
+    "$OXUS" validate -j 1 "$P" 2>"$TMP/notty"
+    grep -q "documents, .*/s" "$TMP/notty" && no "progress line when stderr is a file" || ok "no progress line off a terminal"
+fi

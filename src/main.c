@@ -148,13 +148,17 @@ static void print_diag(const char *name, const oxus_diag *d)
 static void progress(run *r, int final)
 {
     if (!r->progress) return;
+    if (final) { /* erase the line, if one was shown */
+        if (r->last_progress > 0) fputs("\r\033[K", stderr);
+        return;
+    }
     double t = seconds_now(), el = t - r->started;
-    if (!final && (el < 1.0 || t - r->last_progress < 0.2)) return;
+    if (el < 1.0 || t - r->last_progress < 0.2) return;
     r->last_progress = t;
     double rate = el > 0 ? r->docs / el : 0;
-    fprintf(stderr, "\r\033[K%zu/%zu documents, %.0f/s, %zu errors", r->docs, r->total, rate, r->errors);
+    if (r->total) fprintf(stderr, "\r\033[K%zu/%zu documents, %.0f/s, %zu errors", r->docs, r->total, rate, r->errors);
+    else fprintf(stderr, "\r\033[K%zu documents, %.0f/s, %zu errors", r->docs, rate, r->errors);
     if (rate > 0 && r->total > r->docs) fprintf(stderr, ", ETA %.0fs", (r->total - r->docs) / rate);
-    if (final) fputs("\r\033[K", stderr);
 }
 
 static void on_result(void *data, const oxus_result *res)
@@ -181,7 +185,7 @@ static void on_result(void *data, const oxus_result *res)
         r->errors += oxus_doc_nerrors(res->doc);
         r->warnings += oxus_doc_nwarnings(res->doc);
     }
-    if (r->progress && n) fputs("\r\033[K", stderr);
+    if (r->progress && n && r->last_progress > 0) fputs("\r\033[K", stderr);
     for (size_t i = 0; i < n; i++) {
         const oxus_diag *d = oxus_doc_diag(res->doc, i);
         if (!(r->quiet && d->severity == OXUS_SEV_WARNING)) print_diag(name, d);

@@ -9,6 +9,7 @@
  */
 #include "internal.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,6 +207,13 @@ size_t oxus__tag_offset(oxus_doc *doc, xmlNodePtr node)
 {
     char name[256];
     build_lines(doc);
+    if (node && node->type == XML_ELEMENT_NODE && node->_private) {
+        /* the parser recorded where the start tag ends; '<' cannot occur
+         * inside a tag, so the nearest one before is its start */
+        size_t end = (size_t)(uintptr_t)node->_private - 1;
+        for (size_t i = end < doc->textlen ? end + 1 : 0; i-- > 0;)
+            if (doc->text[i] == '<') return i;
+    }
     if (!node || node->type != XML_ELEMENT_NODE || !doc->lines || !qname(node, name, sizeof name))
         return (size_t)-1;
     return find_start_tag(doc, node, name, xmlGetLineNo(node));
@@ -228,9 +236,8 @@ void oxus__locate(oxus_doc *doc, xmlNodePtr node, const char *attr, int *line,
     long l = xmlGetLineNo(node);
     *line = l > 0 ? (int)l : 0;
     build_lines(doc);
-    char name[256];
-    if (!doc->lines || !qname(node, name, sizeof name)) return;
-    size_t tag = find_start_tag(doc, node, name, l);
+    if (!doc->lines) return;
+    size_t tag = oxus__tag_offset(doc, node);
     if (tag == (size_t)-1) return;
     size_t at = attr ? find_attr(doc, tag, attr) : (size_t)-1;
     offset_to_linecol(doc, at != (size_t)-1 ? at : tag, line, col);

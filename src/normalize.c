@@ -102,14 +102,17 @@ static void visit(oxus_doc *doc, xmlNodePtr node, size_t *changed)
         if ((oxus__is(n, "date") || oxus__is(n, "published")) && complete(n, ins, sizeof ins)) {
             (*changed)++;
             size_t at = insertion_point(doc, n);
-            struct oxus_edit *e = realloc(doc->edits, (doc->nedits + 1) * sizeof *e);
-            if (e && at != (size_t)-1) {
-                doc->edits = e;
-                e[doc->nedits].offset = at;
-                snprintf(e[doc->nedits].text, sizeof e->text, "%s", ins);
-                doc->nedits++;
-            } else if (e) {
-                doc->edits = e;
+            /* edits must come in document order; a tag not found, or found
+             * out of order, is not edited rather than edited wrongly */
+            size_t last = doc->nedits ? doc->edits[doc->nedits - 1].offset : 0;
+            if (at != (size_t)-1 && at >= last && at <= doc->textlen) {
+                struct oxus_edit *e = realloc(doc->edits, (doc->nedits + 1) * sizeof *e);
+                if (e) {
+                    doc->edits = e;
+                    e[doc->nedits].offset = at;
+                    snprintf(e[doc->nedits].text, sizeof e->text, "%s", ins);
+                    doc->nedits++;
+                }
             }
         }
         visit(doc, n->children, changed);

@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 static _Thread_local int allow_local;
@@ -114,6 +115,16 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
 {
     text_run = 0;
     sax2_start(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes, nb_defaulted, attributes);
+    /* Remember where the start tag ends (the parser stands on its '>' or
+     * "/>"), so diagnostics and normalize find the tag exactly, whatever
+     * comments or look-alike text surround it. Only when the parser reads
+     * our bytes unconverted, so that its offsets are offsets in doc->text. */
+    xmlParserCtxtPtr ctxt = ctx;
+    oxus_doc *doc = ctxt->_private;
+    if (ctxt->node && doc->text_is_utf8 && ctxt->input && ctxt->input->buf && !ctxt->input->buf->encoder) {
+        size_t at = (size_t)ctxt->input->consumed + (size_t)(ctxt->input->cur - ctxt->input->base);
+        ctxt->node->_private = (void *)(uintptr_t)(at + 1);
+    }
 }
 
 static void end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI)

@@ -131,6 +131,14 @@ echo "corpus: $ndocs documents, $(awk -v b="$nbytes" 'BEGIN {printf "%.1f", b / 
 cat "$schema" "$root"/transforms/*.xsl "$oxus" >/dev/null
 (cd "$docs" && xargs -a "$list" -d '\n' cat >/dev/null)
 
+# How much two CPUs give on this machine right now: one busy loop, then
+# $jobs of them at once (a shared or throttled host gives less than $jobs x).
+spin() { awk 'BEGIN { for (i = 0; i < 4e7; i++) s += i }'; }
+t0=$EPOCHREALTIME; spin; t1=$EPOCHREALTIME
+for _ in $(seq "$jobs"); do spin & done; wait; t2=$EPOCHREALTIME
+capacity=$(awk -v a="$t0" -v b="$t1" -v c="$t2" -v j="$jobs" 'BEGIN {printf "%.2f", j * (b - a) / (c - b)}')
+echo "machine: $jobs busy loops at once ran ${capacity}x as fast as one (ideal ${jobs}x)" >&2
+
 echo "timing:" >&2
 measure d "$res/one-process.sh" parse
 measure a-schema "$res/one-process.sh" schema
@@ -152,7 +160,7 @@ fi
 python3 - "$res/meta" <<EOF
 import json, sys
 json.dump({"docs": $ndocs, "bytes": $nbytes, "b_docs": $b_docs, "b_bytes": $b_bytes,
-           "formats": "$fmtlist".split(","), "jobs": $jobs, "cpus": $(nproc), "seed": "$seed",
+           "formats": "$fmtlist".split(","), "jobs": $jobs, "cpus": $(nproc), "capacity": $capacity, "seed": "$seed",
            "corpus": "${corpus#$root/}", "oxus_version": """$("$oxus" --version)""",
            "xsltproc_version": """$(xsltproc --version | head -1)"""}, open(sys.argv[1], "w"))
 EOF

@@ -147,6 +147,8 @@ def table(res):
     print("Corpus: %d documents, %.1f MB (%s), seed %s; %d CPUs; oxus -j %d"
           % (ndocs, nbytes / 1e6, meta["corpus"], meta["seed"], meta["cpus"], meta["jobs"]))
     print("Tools:  %s; %s" % (meta["oxus_version"], meta["xsltproc_version"]))
+    print("Machine: %d busy loops at once ran %.2fx as fast as one (ideal %dx): the most any -j %d can gain here"
+          % (meta["jobs"], meta["capacity"], meta["jobs"], meta["jobs"]))
     print()
     hdr = "%-74s %6s %9s %9s %8s %9s" % ("case", "procs", "wall s", "docs/s", "MB/s", "peak RSS")
     print(hdr)
@@ -177,6 +179,14 @@ def table(res):
         c1 = [r for r in rows if r[0] == "c1"][0][5]
         print("%-8s %8.2fx  %-12s      %s" % ("(a)/(c1)", ratio(a_wall, c1), "(info)", "one core each"))
         print("%-8s %8.2fx  %-12s      %s" % ("(c1)/(c)", ratio(c1, c_wall), "(info)", "speed-up from -j %d" % meta["jobs"]))
+    xslt = a_wall - t("a-schema")[0]
+    cap = max(1.0, meta["capacity"])
+    print()
+    print("Where the time goes: the stylesheets take %.0f%% of (a) (%s)."
+          % (100 * xslt / a_wall, ", ".join("%s.xsl %.1f s" % (f, t("a-" + f)[0]) for f in meta["formats"])))
+    print("oxus applies the same stylesheets with the same libxslt, so even with no cost of its own")
+    print("and -j %d at this machine's %.2fx, (a)/(c) <= %.2fx, (b)/(c) <= %.2fx and (c)/(d) >= %.1fx."
+          % (meta["jobs"], cap, a_wall / (xslt / cap), b_scaled / (xslt / cap), (xslt / cap) / d_wall))
     print()
     print("Notes:")
     print(" - (a) xsltproc cannot name one output per input: with several inputs and -o DIR/ it")

@@ -70,3 +70,8 @@ sed 's/<cite ref="r1"\/>/<cite ref="nowhere"\/>/' "$TMP/bare.xml" >"$TMP/broken.
 cp "$TMP/broken.xml" "$TMP/broken.orig"
 t "normalize -i refuses an invalid document" 1 "$OXUS" normalize -i "$TMP/broken.xml"
 cmp -s "$TMP/broken.xml" "$TMP/broken.orig" && echo "ok invalid input untouched" || echo "FAIL invalid input modified"
+# found by the fuzzer: "<date" inside a comment must not confuse normalize
+t "normalize beside a look-alike comment" 0 "$OXUS" normalize tests/fuzz/regressions/pipeline-normalize-edit-order.xml
+[ "$(grep -c 'gregorian="2021-11-1[12]"' "$TMP/out")" = 1 ] && grep -q '<!-- <date isn'"'"'t -->' "$TMP/out" &&
+    grep -q 'iso="1400-08-21" gregorian="2021-11-12">21 Aqrab' "$TMP/out" && echo "ok both dates filled, comment untouched" ||
+    { echo "FAIL normalize with a look-alike comment"; grep '<p>' "$TMP/out" | sed 's/^/    /'; }

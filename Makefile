@@ -20,7 +20,7 @@ LIBS = $(PKG_LIBS) -lpthread
 BUILD ?= build
 # The library, in pipeline order; the CLI on top.
 LIB_SRC = src/error.c src/util.c src/diag.c src/read.c src/decode.c src/parse.c \
-          src/context.c src/document.c src/validate.c src/rules.c src/dates.c \
+          src/context.c src/document.c src/validate.c src/rules.c src/dates.c src/dateparse.c \
           src/normalize.c src/transform.c src/encode.c src/write.c src/batch.c
 CLI_SRC = src/main.c src/inputs.c src/report.c src/merge.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -30,7 +30,7 @@ CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 
 all: $(BUILD)/oxus
 
-$(BUILD)/%.o: src/%.c src/oxus.h src/internal.h src/cli.h | $(BUILD)
+$(BUILD)/%.o: src/%.c src/oxus.h src/internal.h src/cli.h src/dates.h | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD):

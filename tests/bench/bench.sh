@@ -58,6 +58,11 @@ if [ ! -f "$corpus/.complete" ]; then
     mkdir -p "$corpus"
     echo "generating $n documents in $corpus ..." >&2
     python3 "$here/gen-corpus.py" "$n" "$corpus/docs" --seed "$seed" --list "$corpus/files.txt"
+    # Every document valid, without a warning, before anything is timed.
+    if ! "$oxus" validate --datadir "$root" --strict -q "$corpus/docs"; then
+        echo "$0: the generated corpus is not valid (see above)" >&2
+        exit 1
+    fi
     touch "$corpus/.complete"
 fi
 docs=$corpus/docs

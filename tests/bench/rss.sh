@@ -35,7 +35,8 @@ corpus=$work/rss-small-n$ndocs-s$seed-$gen_hash
 if [ ! -f "$corpus/.complete" ]; then
     rm -rf "$work"/rss-small-n$ndocs-s$seed-* "$corpus"
     mkdir -p "$corpus"
-    python3 "$here/gen-corpus.py" "$ndocs" "$corpus/docs" --seed "$seed" --max-kb 8 --list "$corpus/files.txt"
+    python3 "$here/gen-corpus.py" "$ndocs" "$corpus/docs" --seed "$seed" --max-kb 8 --list "$corpus/files.txt" \
+        --verify "$oxus"
     touch "$corpus/.complete"
 fi
 res=$work/rss-run

@@ -62,7 +62,7 @@ static void release(oxus_doc *doc)
 static char *output_path(const batch *b, const slot *s, size_t f)
 {
     const char *rel = s->rel;
-    if (!rel) rel = strrchr(s->path, '/') ? strrchr(s->path, '/') + 1 : s->path;
+    if (!rel) rel = strcmp(s->path, "-") == 0 ? "stdin" : strrchr(s->path, '/') ? strrchr(s->path, '/') + 1 : s->path;
     size_t n = strlen(rel);
     if (n > 4 && strcmp(rel + n - 4, ".xml") == 0) n -= 4;
     const char *suffix = oxus_ctx_format_suffix(b->ctx, b->opts->formats[f]);

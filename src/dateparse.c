@@ -6,7 +6,9 @@
  */
 #include "dates.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -226,19 +228,50 @@ static int fold_key(const char *s, size_t n, char key[KEY_MAX])
     return 0;
 }
 
-static const name_entry *find_name(const char *key)
+/* Every spelling of the table, folded once and sorted, so that a lookup is
+ * a binary search instead of folding the whole table again. Built on first
+ * use; static storage, shared read-only by all threads afterwards. */
+#define MAX_SPELLINGS 512
+typedef struct {
+    char key[KEY_MAX];
+    const name_entry *entry;
+} folded_name;
+static folded_name folded[MAX_SPELLINGS];
+static size_t nfolded;
+
+static int folded_cmp(const void *a, const void *b)
 {
-    char k[KEY_MAX];
-    size_t i;
-    for (i = 0; i < sizeof name_table / sizeof name_table[0]; i++) {
-        const char *p = name_table[i].names;
-        while (*p) {
+    const folded_name *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    /* equal keys: the entry listed first in the table wins */
+    return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+static void fold_table(void)
+{
+    for (size_t i = 0; i < sizeof name_table / sizeof name_table[0]; i++) {
+        for (const char *p = name_table[i].names; *p;) {
             size_t n = strcspn(p, "|");
-            if (fold_key(p, n, k) == 0 && strcmp(k, key) == 0) return &name_table[i];
+            if (nfolded < MAX_SPELLINGS && fold_key(p, n, folded[nfolded].key) == 0)
+                folded[nfolded++].entry = &name_table[i];
             p += n + (p[n] == '|');
         }
     }
-    return NULL;
+    qsort(folded, nfolded, sizeof *folded, folded_cmp);
+}
+
+static const name_entry *find_name(const char *key)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, fold_table);
+    size_t lo = 0, hi = nfolded;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(folded[mid].key, key) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    /* lo is the first spelling not below key: the first-listed match */
+    return lo < nfolded && strcmp(folded[lo].key, key) == 0 ? folded[lo].entry : NULL;
 }
 
 /* ---- Messages ---------------------------------------------------------- */

@@ -63,6 +63,16 @@ typedef struct {
     int order_reported;
 } checker;
 
+/* An attribute's value without copying it: after parsing (and with entity
+ * declarations refused) an attribute's value is one text node. */
+static const char *attr(xmlNodePtr n, const char *name, const xmlChar *ns)
+{
+    xmlAttrPtr a = xmlHasNsProp(n, BAD_CAST name, ns);
+    if (!a) return NULL;
+    if (!a->children) return "";
+    return a->children->type == XML_TEXT_NODE && !a->children->next ? (const char *)a->children->content : NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Collecting ids and references                                       */
 /* ------------------------------------------------------------------ */
@@ -71,11 +81,8 @@ static void collect(checker *c, xmlNodePtr node)
 {
     for (xmlNodePtr n = node; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
-        xmlChar *id = xmlGetNoNsProp(n, BAD_CAST "id");
-        if (id) {
-            xmlHashAddEntry(c->ids, id, n); /* duplicates: the schema's xs:ID catches them */
-            xmlFree(id);
-        }
+        const char *id = attr(n, "id", NULL);
+        if (id) xmlHashAddEntry(c->ids, BAD_CAST id, n); /* duplicates: the schema's xs:ID catches them */
         if (oxus__is(n, "reference")) {
             xmlNodePtr *r = realloc(c->refs, (c->nrefs + 1) * sizeof *r);
             if (r) {
@@ -312,18 +319,15 @@ static void check_url(checker *c, xmlNodePtr node, const char *attr)
     xmlFree(v);
 }
 
-static void check_lang(checker *c, xmlNodePtr node)
+static void check_lang(checker *c, xmlNodePtr node, const char *name)
 {
-    xmlChar *v = xmlGetNsProp(node, BAD_CAST "lang", XML_XML_NAMESPACE);
-    const char *attr = "xml:lang";
-    if (!v && oxus__is(node, "language")) {
-        v = xmlGetNoNsProp(node, BAD_CAST "code");
-        attr = "code";
+    const char *a = "xml:lang", *v = attr(node, "lang", XML_XML_NAMESPACE);
+    if (!v && name && strcmp(name, "language") == 0) {
+        v = attr(node, "code", NULL);
+        a = "code";
     }
-    if (v && v[0] && !oxus__bcp47_wellformed((const char *)v))
-        REPORT(c, node, attr, "lang-tag", "'%s' is not a well-formed BCP 47 language tag (e.g. en, fa, fa-AF, ps)",
-               (const char *)v);
-    xmlFree(v);
+    if (v && v[0] && !oxus__bcp47_wellformed(v))
+        REPORT(c, node, a, "lang-tag", "'%s' is not a well-formed BCP 47 language tag (e.g. en, fa, fa-AF, ps)", v);
 }
 
 /* ------------------------------------------------------------------ */
@@ -337,16 +341,25 @@ static int has_descendant(xmlNodePtr node, const char *name)
     return 0;
 }
 
+/* 1 if any text below node is not whitespace, or there is a citation (a
+ * paragraph holding only "[3]" is not empty). */
+static int has_content(xmlNodePtr node)
+{
+    for (xmlNodePtr n = node->children; n; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            for (const xmlChar *p = n->content; p && *p; p++)
+                if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') return 1;
+        } else if (n->type == XML_ELEMENT_NODE && (oxus__is(n, "cite") || has_content(n))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void check_empty(checker *c, xmlNodePtr node)
 {
-    static const char *const named[] = {"p", "heading", "title", "item", "suggestion", "subtitle"};
-    for (size_t i = 0; i < sizeof named / sizeof *named; i++) {
-        if (!oxus__is(node, named[i])) continue;
-        xmlChar *t = oxus__node_text(node);
-        if (t && !t[0] && !has_descendant(node, "cite"))
-            REPORT(c, node, NULL, "empty-text", "empty %s", named[i][0] == 'p' ? "paragraph" : named[i]);
-        xmlFree(t);
-    }
+    if (!has_content(node))
+        REPORT(c, node, NULL, "empty-text", "empty %s", node->name[0] == 'p' ? "paragraph" : (const char *)node->name);
 }
 
 static void check_number(checker *c, xmlNodePtr node, size_t pos, const char *rule, const char *what)
@@ -390,38 +403,74 @@ static void check_reference(checker *c, xmlNodePtr node, size_t pos)
     if (!title) REPORT(c, node, NULL, "ref-title", "the reference has no title");
 }
 
+static void check_actor_attr(checker *c, xmlNodePtr n)
+{
+    check_ids(c, n, oxus__is(n, "actor") ? "of" : "actor", "actor", "actor-ref", "actor", NULL);
+}
+static void check_cite(checker *c, xmlNodePtr n) { check_ids(c, n, "ref", "reference", "cite-target", "citation", cited); }
+static void check_blockquote(checker *c, xmlNodePtr n)
+{
+    check_ids(c, n, "source", "reference", "cite-target", "quotation source", cited);
+}
+static void check_suggestion(checker *c, xmlNodePtr n)
+{
+    check_empty(c, n);
+    check_ids(c, n, "to", "actor", "actor-ref", "addressee", NULL);
+}
+static void check_url_text(checker *c, xmlNodePtr n) { check_url(c, n, NULL); }
+static void check_link(checker *c, xmlNodePtr n) { check_url(c, n, "href"); }
+static void check_url_attr(checker *c, xmlNodePtr n) { check_url(c, n, "url"); }
+
+static void check_quantity(checker *c, xmlNodePtr n)
+{
+    int u = xmlHasProp(n, BAD_CAST "unit") != NULL, cur = xmlHasProp(n, BAD_CAST "currency") != NULL;
+    if (u == cur)
+        REPORT(c, n, NULL, "quantity-unit", u ? "the quantity has both a unit and a currency"
+                                              : "the quantity has neither a unit nor a currency");
+}
+
+static void check_references(checker *c, xmlNodePtr n)
+{
+    size_t pos = 0;
+    for (xmlNodePtr k = n->children; k; k = k->next)
+        if (oxus__is(k, "reference")) check_reference(c, k, ++pos);
+}
+
+static void check_suggestions(checker *c, xmlNodePtr n)
+{
+    size_t pos = 0;
+    for (xmlNodePtr k = n->children; k; k = k->next)
+        if (oxus__is(k, "suggestion")) check_number(c, k, ++pos, "suggestion-number", "suggestion");
+}
+
+/* Which checks each element of the vocabulary gets. */
+static const struct {
+    const char *name;
+    void (*check)(checker *, xmlNodePtr);
+} CHECKS[] = {
+    {"p", check_empty},           {"heading", check_empty},         {"title", check_empty},
+    {"subtitle", check_empty},    {"item", check_empty},            {"suggestion", check_suggestion},
+    {"cite", check_cite},         {"blockquote", check_blockquote}, {"claim", check_claim},
+    {"date", check_date},         {"published", check_date},        {"url", check_url_text},
+    {"link", check_link},         {"source", check_url_attr},       {"edition", check_url_attr},
+    {"license", check_url_attr},  {"quantity", check_quantity},     {"references", check_references},
+    {"suggestions", check_suggestions},
+    {"mention", check_actor_attr}, {"person", check_actor_attr},    {"author", check_actor_attr},
+    {"organization", check_actor_attr}, {"publisher", check_actor_attr}, {"outlet", check_actor_attr},
+    {"actor", check_actor_attr},
+};
+
 static void check_element(checker *c, xmlNodePtr n)
 {
-    check_lang(c, n);
-    check_empty(c, n);
-    static const char *const actor_attrs[][2] = {
-        {"mention", "actor"}, {"person", "actor"}, {"author", "actor"}, {"organization", "actor"},
-        {"publisher", "actor"}, {"outlet", "actor"}, {"actor", "of"}};
-    for (size_t i = 0; i < sizeof actor_attrs / sizeof *actor_attrs; i++)
-        if (oxus__is(n, actor_attrs[i][0]))
-            check_ids(c, n, actor_attrs[i][1], "actor", "actor-ref", "actor", NULL);
-    if (oxus__is(n, "cite")) check_ids(c, n, "ref", "reference", "cite-target", "citation", cited);
-    else if (oxus__is(n, "blockquote")) check_ids(c, n, "source", "reference", "cite-target", "quotation source", cited);
-    else if (oxus__is(n, "claim")) check_claim(c, n);
-    else if (oxus__is(n, "suggestion")) check_ids(c, n, "to", "actor", "actor-ref", "addressee", NULL);
-    else if (oxus__is(n, "date") || oxus__is(n, "published")) check_date(c, n);
-    else if (oxus__is(n, "url")) check_url(c, n, NULL);
-    else if (oxus__is(n, "link")) check_url(c, n, "href");
-    else if (oxus__is(n, "source") || oxus__is(n, "edition") || oxus__is(n, "license")) check_url(c, n, "url");
-    else if (oxus__is(n, "quantity")) {
-        int u = xmlHasProp(n, BAD_CAST "unit") != NULL, cur = xmlHasProp(n, BAD_CAST "currency") != NULL;
-        if (u == cur)
-            REPORT(c, n, NULL, "quantity-unit", u ? "the quantity has both a unit and a currency"
-                                                  : "the quantity has neither a unit nor a currency");
-    } else if (oxus__is(n, "references")) {
-        size_t pos = 0;
-        for (xmlNodePtr k = n->children; k; k = k->next)
-            if (oxus__is(k, "reference")) check_reference(c, k, ++pos);
-    } else if (oxus__is(n, "suggestions")) {
-        size_t pos = 0;
-        for (xmlNodePtr k = n->children; k; k = k->next)
-            if (oxus__is(k, "suggestion")) check_number(c, k, ++pos, "suggestion-number", "suggestion");
-    }
+    int ours = n->ns && xmlStrEqual(n->ns->href, BAD_CAST OXUS_NS);
+    const char *name = ours ? (const char *)n->name : NULL;
+    check_lang(c, n, name);
+    if (!ours) return;
+    for (size_t i = 0; i < sizeof CHECKS / sizeof *CHECKS; i++)
+        if (name[0] == CHECKS[i].name[0] && strcmp(name, CHECKS[i].name) == 0) {
+            CHECKS[i].check(c, n);
+            return;
+        }
 }
 
 static void walk(checker *c, xmlNodePtr node)

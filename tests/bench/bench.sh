@@ -88,6 +88,9 @@ b_bytes=$(cd "$docs" && xargs -a "$res/b-files.txt" -d '\n' stat -c %s | awk '{s
 # One file list on the command line: xargs with a large -s keeps it to one
 # process up to tens of thousands of files.
 args_max=$(( $(getconf ARG_MAX) - 262144 ))
+if [ $(( $(wc -c <"$list") + 4096 )) -gt "$args_max" ]; then
+    echo "note: the file list is longer than one command line: (a) and (d) run in several processes" >&2
+fi
 cat >"$res/one-process.sh" <<EOF
 #!/usr/bin/env bash
 # \$1: what to run, in $docs over every file of $list (one process)

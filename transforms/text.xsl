@@ -81,8 +81,20 @@
 
   <xsl:variable name="NL" select="'&#10;'"/>
 
-  <!-- Characters that take no room on screen; removed before counting. -->
-  <xsl:variable name="zw" select="'&#x300;&#x301;&#x302;&#x303;&#x304;&#x305;&#x306;&#x307;&#x308;&#x309;&#x30A;&#x30B;&#x30C;&#x30D;&#x30E;&#x30F;&#x310;&#x311;&#x312;&#x313;&#x314;&#x315;&#x316;&#x317;&#x318;&#x319;&#x31A;&#x31B;&#x31C;&#x31D;&#x31E;&#x31F;&#x320;&#x321;&#x322;&#x323;&#x324;&#x325;&#x326;&#x327;&#x328;&#x329;&#x32A;&#x32B;&#x32C;&#x32D;&#x32E;&#x32F;&#x330;&#x331;&#x332;&#x333;&#x334;&#x335;&#x336;&#x337;&#x338;&#x339;&#x33A;&#x33B;&#x33C;&#x33D;&#x33E;&#x33F;&#x340;&#x341;&#x342;&#x343;&#x344;&#x345;&#x346;&#x347;&#x348;&#x349;&#x34A;&#x34B;&#x34C;&#x34D;&#x34E;&#x34F;&#x350;&#x351;&#x352;&#x353;&#x354;&#x355;&#x356;&#x357;&#x358;&#x359;&#x35A;&#x35B;&#x35C;&#x35D;&#x35E;&#x35F;&#x360;&#x361;&#x362;&#x363;&#x364;&#x365;&#x366;&#x367;&#x368;&#x369;&#x36A;&#x36B;&#x36C;&#x36D;&#x36E;&#x36F;&#x64B;&#x64C;&#x64D;&#x64E;&#x64F;&#x650;&#x651;&#x652;&#x653;&#x654;&#x655;&#x656;&#x657;&#x658;&#x659;&#x65A;&#x65B;&#x65C;&#x65D;&#x65E;&#x65F;&#x670;&#x6D6;&#x6D7;&#x6D8;&#x6D9;&#x6DA;&#x6DB;&#x6DC;&#x6DF;&#x6E0;&#x6E1;&#x6E2;&#x6E3;&#x6E4;&#x6E7;&#x6E8;&#x6EA;&#x6EB;&#x6EC;&#x6ED;&#x200B;&#x200C;&#x200D;&#x200E;&#x200F;&#x202A;&#x202B;&#x202C;&#x202D;&#x202E;&#x2060;&#x2066;&#x2067;&#x2068;&#x2069;&#xFEFF;&#xAD;'"/>
+  <!-- Characters that take no room on screen, most frequent first: ZWNJ
+       and the other zero-width and bidi format characters, Arabic vowel
+       signs and hamza marks, and the combining accents Latin
+       transliterations use (acute, grave, macron, breve, diaeresis, dot and
+       line below). A short list on purpose: every character of every
+       paragraph is looked up in it once. Other combining marks (rare in
+       these texts, which use precomposed letters) count as a column. -->
+  <xsl:variable name="zw" select="'&#x200C;&#x200D;&#x200F;&#x200E;&#x200B;&#x64B;&#x64C;&#x64D;&#x64E;&#x64F;&#x650;&#x651;&#x652;&#x653;&#x654;&#x655;&#x670;&#x202A;&#x202B;&#x202C;&#x202D;&#x202E;&#x2066;&#x2067;&#x2068;&#x2069;&#x2060;&#xFEFF;&#xAD;&#x300;&#x301;&#x304;&#x306;&#x308;&#x323;&#x331;'"/>
+  <!-- As many U+FDD1 (a noncharacter) as $zw has characters: translate()
+       with it marks every zero-width character in place, so that lines can
+       be measured on the marked copy of a paragraph with cheap one-character
+       translations instead of the long list. -->
+  <xsl:variable name="zmark" select="'&#xFDD1;'"/>
+  <xsl:variable name="zwfill" select="'&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;'"/>
 
   <xsl:key name="id" match="a:*[@id]" use="@id"/>
   <xsl:key name="actor" match="a:actor" use="@id"/>
@@ -602,6 +614,7 @@
           <xsl:with-param name="text" select="$text"/>
           <xsl:with-param name="first" select="$first"/>
           <xsl:with-param name="rest" select="$rest"/>
+          <xsl:with-param name="shadow" select="translate($text, $zw, $zwfill)"/>
           <!-- a text containing the mark itself (a Unicode noncharacter) is
                wrapped in one batch -->
           <xsl:with-param name="n" select="200 + 100000 * contains($text, $mark)"/>
@@ -621,12 +634,20 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Up to $n lines of $text; if text remains, then $mark and that text. -->
+  <!-- Up to $n lines of $text; if text remains, then $mark and that text.
+       Each line is the longest run of whole words with at most $avail
+       visible characters (always at least one word): take the shortest
+       prefix with $avail + 1 visible characters, and break at its last
+       space. Zero-width characters (ZWNJ, bidi marks, Arabic vowel signs)
+       take no column: $shadow is $text with each of them replaced by $zmark,
+       and $plain says there are none, which spares counting them. -->
   <xsl:template name="wrap-lines">
     <xsl:param name="text"/>
     <xsl:param name="first"/>
     <xsl:param name="rest"/>
     <xsl:param name="n"/>
+    <xsl:param name="shadow"/>
+    <xsl:variable name="plain" select="not(contains($shadow, $zmark))"/>
     <xsl:choose>
       <xsl:when test="$text = ''"/>
       <xsl:when test="$n &lt;= 0">
@@ -634,26 +655,42 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="avail" select="$w - string-length(translate($first, $zw, ''))"/>
-        <!-- Only the start of the text can go on this line: look at a window
-             of it. Each character takes at most one column, so 4 * avail
-             characters are plenty unless the text is mostly combining marks;
-             "partial" tells fit that the window may end inside a word. -->
-        <xsl:variable name="window" select="substring($text, 1, 4 * $avail + 4)"/>
+        <xsl:variable name="p">
+          <xsl:choose>
+            <xsl:when test="$plain"><xsl:value-of select="$avail + 1"/></xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="visible-prefix">
+                <xsl:with-param name="text" select="$shadow"/>
+                <xsl:with-param name="want" select="$avail + 1"/>
+                <xsl:with-param name="p" select="$avail + 1"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="head" select="substring($text, 1, $p)"/>
         <xsl:variable name="cut">
           <xsl:choose>
-            <xsl:when test="string-length($window) = string-length($text)
-                            and string-length(translate($text, $zw, '')) &lt;= $avail">
+            <!-- the rest fits -->
+            <xsl:when test="string-length(translate(substring($shadow, 1, $p), $zmark, '')) &lt;= $avail">
               <xsl:value-of select="string-length($text)"/>
             </xsl:when>
+            <!-- a word ends exactly at the margin -->
+            <xsl:when test="substring($head, $p, 1) = ' '">
+              <xsl:value-of select="$p - 1"/>
+            </xsl:when>
             <xsl:otherwise>
-              <xsl:call-template name="fit">
-                <xsl:with-param name="s" select="$window"/>
-                <xsl:with-param name="avail" select="$avail"/>
-                <xsl:with-param name="partial"
-                                select="string-length($window) &lt; string-length($text)
-                                        and substring($text, string-length($window) + 1, 1) != ' '"/>
-                <xsl:with-param name="first-word" select="substring-before(concat($text, ' '), ' ')"/>
-              </xsl:call-template>
+              <xsl:variable name="space">
+                <xsl:call-template name="last-space">
+                  <xsl:with-param name="s" select="substring($head, 1, $p - 1)"/>
+                </xsl:call-template>
+              </xsl:variable>
+              <xsl:choose>
+                <xsl:when test="$space &gt; 0"><xsl:value-of select="$space - 1"/></xsl:when>
+                <!-- the first word alone is longer than the line: it goes whole -->
+                <xsl:otherwise>
+                  <xsl:value-of select="string-length(substring-before(concat($text, ' '), ' '))"/>
+                </xsl:otherwise>
+              </xsl:choose>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
@@ -663,64 +700,53 @@
           <xsl:with-param name="first" select="$rest"/>
           <xsl:with-param name="rest" select="$rest"/>
           <xsl:with-param name="n" select="$n - 1"/>
+          <xsl:with-param name="shadow" select="substring($shadow, $cut + 2)"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- How many characters of $s go on a line with $avail visible columns:
-       whole words while they fit, and always at least the first word, however
-       long. Returns a number of characters (a string). -->
-  <xsl:template name="fit">
-    <xsl:param name="s"/>
-    <xsl:param name="avail"/>
-    <xsl:param name="partial" select="false()"/>
-    <xsl:param name="first-word" select="''"/>
-    <xsl:param name="raw" select="0"/>
-    <xsl:param name="vis" select="0"/>
-    <xsl:variable name="last" select="not(contains($s, ' '))"/>
-    <xsl:variable name="word">
-      <xsl:choose>
-        <xsl:when test="$last"><xsl:value-of select="$s"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="substring-before($s, ' ')"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="wv" select="string-length(translate($word, $zw, ''))"/>
+  <!-- The length of the shortest prefix of $text (a marked copy, see
+       $zwfill) with $want visible characters (or more than the text's length if it has fewer): start at
+       $p characters and add as many as are still missing, until none are. -->
+  <xsl:template name="visible-prefix">
+    <xsl:param name="text"/>
+    <xsl:param name="want"/>
+    <xsl:param name="p"/>
+    <xsl:variable name="pre" select="substring($text, 1, $p)"/>
+    <xsl:variable name="v" select="string-length(translate($pre, $zmark, ''))"/>
     <xsl:choose>
-      <xsl:when test="$raw = 0">
-        <!-- the first word goes on the line whatever its length -->
-        <xsl:choose>
-          <xsl:when test="$last">
-            <xsl:value-of select="string-length($first-word)"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="fit">
-              <xsl:with-param name="s" select="substring-after($s, ' ')"/>
-              <xsl:with-param name="avail" select="$avail"/>
-              <xsl:with-param name="partial" select="$partial"/>
-              <xsl:with-param name="raw" select="string-length($word)"/>
-              <xsl:with-param name="vis" select="$wv"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:when>
-      <!-- the window's last word may be cut off: do not take it -->
-      <xsl:when test="$last and $partial">
-        <xsl:value-of select="$raw"/>
-      </xsl:when>
-      <xsl:when test="$vis + 1 + $wv &gt; $avail">
-        <xsl:value-of select="$raw"/>
-      </xsl:when>
-      <xsl:when test="$last">
-        <xsl:value-of select="$raw + 1 + string-length($word)"/>
-      </xsl:when>
+      <xsl:when test="$v &gt;= $want or string-length($pre) &lt; $p"><xsl:value-of select="$p"/></xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="fit">
-          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
-          <xsl:with-param name="avail" select="$avail"/>
-          <xsl:with-param name="partial" select="$partial"/>
-          <xsl:with-param name="raw" select="$raw + 1 + string-length($word)"/>
-          <xsl:with-param name="vis" select="$vis + 1 + $wv"/>
+        <xsl:call-template name="visible-prefix">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="want" select="$want"/>
+          <xsl:with-param name="p" select="$p + $want - $v"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The position of the last space in $s at or before position $i, 0 if
+       there is none. It looks back from the end, eight characters at a time
+       while there is no space among them, then one at a time: the last space
+       before a line's margin is usually a few characters back. -->
+  <xsl:template name="last-space">
+    <xsl:param name="s"/>
+    <xsl:param name="i" select="string-length($s)"/>
+    <xsl:choose>
+      <xsl:when test="$i &lt; 1">0</xsl:when>
+      <xsl:when test="$i &gt; 8 and not(contains(substring($s, $i - 7, 8), ' '))">
+        <xsl:call-template name="last-space">
+          <xsl:with-param name="s" select="$s"/>
+          <xsl:with-param name="i" select="$i - 8"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="substring($s, $i, 1) = ' '"><xsl:value-of select="$i"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="last-space">
+          <xsl:with-param name="s" select="$s"/>
+          <xsl:with-param name="i" select="$i - 1"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>

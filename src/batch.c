@@ -32,7 +32,8 @@ typedef struct {
     oxus_input_fn next;
     void *next_data;
     pthread_mutex_t lock;
-    pthread_cond_t cond;
+    pthread_cond_t space; /* workers wait here for a free window slot */
+    pthread_cond_t ready; /* the caller waits here for the next result */
     slot *window;
     size_t nwindow;
     size_t taken, emitted; /* inputs handed out; results delivered */
@@ -157,12 +158,13 @@ static void *worker(void *arg)
     batch *b = arg;
     pthread_mutex_lock(&b->lock);
     for (;;) {
-        while (!b->exhausted && b->taken - b->emitted >= b->nwindow) pthread_cond_wait(&b->cond, &b->lock);
+        while (!b->exhausted && b->taken - b->emitted >= b->nwindow) pthread_cond_wait(&b->space, &b->lock);
         if (b->exhausted) break;
         char *path = NULL, *rel = NULL;
         if (!b->next(b->next_data, &path, &rel)) {
             b->exhausted = 1;
-            pthread_cond_broadcast(&b->cond);
+            pthread_cond_broadcast(&b->space);
+            pthread_cond_signal(&b->ready);
             break;
         }
         size_t seq = b->taken++;
@@ -176,7 +178,7 @@ static void *worker(void *arg)
         process(b, s);
         pthread_mutex_lock(&b->lock);
         s->ready = 1;
-        pthread_cond_broadcast(&b->cond);
+        if (seq == b->emitted) pthread_cond_signal(&b->ready); /* only the next one matters */
     }
     pthread_mutex_unlock(&b->lock);
     return NULL;
@@ -200,7 +202,9 @@ int oxus_batch_run(const oxus_ctx *ctx, const oxus_batch_options *opts, oxus_inp
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     size_t jobs = opts->jobs > 0 ? (size_t)opts->jobs : cpus > 0 ? (size_t)cpus : 1;
     if (jobs > 256) jobs = 256;
-    batch b = {.ctx = ctx, .opts = opts, .next = next, .next_data = next_data, .nwindow = 4 * jobs};
+    /* A result keeps only its diagnostics, so the window can be wide: one
+     * large document then holds up few of the small ones behind it. */
+    batch b = {.ctx = ctx, .opts = opts, .next = next, .next_data = next_data, .nwindow = 16 * jobs};
     b.window = calloc(b.nwindow, sizeof *b.window);
     pthread_t *threads = calloc(jobs, sizeof *threads);
     if (!b.window || !threads) {
@@ -209,7 +213,8 @@ int oxus_batch_run(const oxus_ctx *ctx, const oxus_batch_options *opts, oxus_inp
         return OXUS_ENOMEM;
     }
     pthread_mutex_init(&b.lock, NULL);
-    pthread_cond_init(&b.cond, NULL);
+    pthread_cond_init(&b.space, NULL);
+    pthread_cond_init(&b.ready, NULL);
     size_t started = 0;
     for (; started < jobs; started++)
         if (pthread_create(&threads[started], NULL, worker, &b) != 0) break;
@@ -223,17 +228,18 @@ int oxus_batch_run(const oxus_ctx *ctx, const oxus_batch_options *opts, oxus_inp
             free_slot(&b, s);
             pthread_mutex_lock(&b.lock);
             b.emitted++;
-            pthread_cond_broadcast(&b.cond);
+            pthread_cond_signal(&b.space);
         } else if (b.exhausted && b.emitted == b.taken) {
             break;
         } else {
-            pthread_cond_wait(&b.cond, &b.lock);
+            pthread_cond_wait(&b.ready, &b.lock);
         }
     }
     pthread_mutex_unlock(&b.lock);
     for (size_t i = 0; i < started; i++) pthread_join(threads[i], NULL);
     pthread_mutex_destroy(&b.lock);
-    pthread_cond_destroy(&b.cond);
+    pthread_cond_destroy(&b.space);
+    pthread_cond_destroy(&b.ready);
     free(threads);
     free(b.window);
     return rc;

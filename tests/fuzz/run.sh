@@ -11,9 +11,10 @@
 # Everything goes under build/fuzz/: the harnesses, the library objects
 # (the Makefile's LIB_SRC, built with -fsanitize=fuzzer-no-link,address,
 # undefined), the corpora corpus-pipeline/ and corpus-dates/ (seeded from
-# samples/, tests/invalid/ and the printed dates of tests/dates/parse.tsv,
-# and kept between runs so that they grow), logs/ and artifacts/, where
-# libFuzzer writes the input that made a harness fail.
+# samples/, tests/invalid/ and tests/fuzz/seeds/pipeline/ (DTDs, entities,
+# UTF-16, legacy encodings, dates to normalize), and from the printed dates
+# of tests/dates/parse.tsv; kept between runs so that they grow), logs/ and
+# artifacts/, where libFuzzer writes the input that made a harness fail.
 #
 # Regression inputs: every file in tests/fuzz/regressions/ is run first,
 # through fuzz_dates if its name starts with "dates", through fuzz_pipeline
@@ -116,7 +117,7 @@ done
 
 # ---- seed corpora ------------------------------------------------------
 n=0
-for f in samples/*.xml tests/invalid/*.xml; do
+for f in samples/*.xml tests/invalid/*.xml tests/fuzz/seeds/pipeline/*; do
     [ -f "$f" ] || continue
     cp "$f" "$OUT/corpus-pipeline/seed-$(basename "$f")" && n=$((n + 1))
 done

@@ -614,7 +614,17 @@
           <xsl:with-param name="text" select="$text"/>
           <xsl:with-param name="first" select="$first"/>
           <xsl:with-param name="rest" select="$rest"/>
-          <xsl:with-param name="shadow" select="translate($text, $zw, $zwfill)"/>
+          <xsl:with-param name="shadow">
+            <!-- translate() against the whole list costs a look-up per
+                 character; most paragraphs have no zero-width character but
+                 ZWNJ, and a search for each is cheaper -->
+            <xsl:choose>
+              <xsl:when test="contains($text, '&#x200D;') or contains($text, '&#x200F;') or contains($text, '&#x200E;') or contains($text, '&#x200B;') or contains($text, '&#x64B;') or contains($text, '&#x64C;') or contains($text, '&#x64D;') or contains($text, '&#x64E;') or contains($text, '&#x64F;') or contains($text, '&#x650;') or contains($text, '&#x651;') or contains($text, '&#x652;') or contains($text, '&#x653;') or contains($text, '&#x654;') or contains($text, '&#x655;') or contains($text, '&#x670;') or contains($text, '&#x202A;') or contains($text, '&#x202B;') or contains($text, '&#x202C;') or contains($text, '&#x202D;') or contains($text, '&#x202E;') or contains($text, '&#x2066;') or contains($text, '&#x2067;') or contains($text, '&#x2068;') or contains($text, '&#x2069;') or contains($text, '&#x2060;') or contains($text, '&#xFEFF;') or contains($text, '&#xAD;') or contains($text, '&#x300;') or contains($text, '&#x301;') or contains($text, '&#x304;') or contains($text, '&#x306;') or contains($text, '&#x308;') or contains($text, '&#x323;') or contains($text, '&#x331;')">
+                <xsl:value-of select="translate($text, $zw, $zwfill)"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="translate($text, '&#x200C;', $zmark)"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
           <!-- a text containing the mark itself (a Unicode noncharacter) is
                wrapped in one batch -->
           <xsl:with-param name="n" select="200 + 100000 * contains($text, $mark)"/>

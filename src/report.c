@@ -19,28 +19,45 @@ struct report {
     double seconds;
 };
 
+/* Length of the valid UTF-8 sequence at p, or 0. Paths and messages can
+ * carry bytes that are not UTF-8 (a file name in a legacy encoding); a
+ * report must stay valid JSON or XML all the same. */
+static size_t utf8_len(const unsigned char *p)
+{
+    size_t k = p[0] < 0x80 ? 1 : (p[0] >> 5) == 6 ? 2 : (p[0] >> 4) == 14 ? 3 : (p[0] >> 3) == 30 ? 4 : 0;
+    for (size_t i = 1; i < k; i++)
+        if ((p[i] & 0xC0) != 0x80) return 0;
+    return k;
+}
+
 static void json_str(FILE *f, const char *s)
 {
     fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+        size_t k = utf8_len(p);
+        if (k == 0) fputs("\\ufffd", f), k = 1;
+        else if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
         else if (*p == '\n') fputs("\\n", f);
         else if (*p == '\t') fputs("\\t", f);
         else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-        else fputc(*p, f);
+        else fwrite(p, 1, k, f);
+        p += k;
     }
     fputc('"', f);
 }
 
 static void xml_str(FILE *f, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '<') fputs("&lt;", f);
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+        size_t k = utf8_len(p);
+        if (k == 0) fputs("&#xFFFD;", f), k = 1;
+        else if (*p == '<') fputs("&lt;", f);
         else if (*p == '>') fputs("&gt;", f);
         else if (*p == '&') fputs("&amp;", f);
         else if (*p == '"') fputs("&quot;", f);
-        else if (*p < 0x20 && *p != '\n' && *p != '\t') fprintf(f, "&#xFFFD;"); /* not allowed in XML 1.0 */
-        else fputc(*p, f);
+        else if (*p < 0x20 && *p != '\n' && *p != '\t') fputs("&#xFFFD;", f); /* not allowed in XML 1.0 */
+        else fwrite(p, 1, k, f);
+        p += k;
     }
 }
 

@@ -94,3 +94,9 @@ if command -v script >/dev/null; then
     script -qec "'$OXUS' validate '$P'" /dev/null >"$TMP/tty2" 2>&1
     tr '\r' '\n' <"$TMP/tty2" | grep -q "documents, .*/s" && no "progress line for a quick batch" || ok "no progress line for a quick batch"
 fi
+
+# A file name that is not UTF-8 still gives valid JSON and JUnit reports.
+mkdir -p "$TMP/latin1" && cp samples/minimal.xml "$TMP/latin1/$(printf 'caf\351').xml"
+"$OXUS" validate --report json="$TMP/l1.json" --report junit="$TMP/l1.xml" --report sarif="$TMP/l1.sarif" "$TMP/latin1" 2>/dev/null
+python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]; json.load(open(sys.argv[2]))' "$TMP/l1.json" "$TMP/l1.sarif" 2>"$TMP/x" &&
+    xmllint --noout "$TMP/l1.xml" 2>>"$TMP/x" && ok "reports stay valid with a non-UTF-8 file name" || no "non-UTF-8 file name" "$TMP/x"

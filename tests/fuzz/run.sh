@@ -135,6 +135,7 @@ fi
 echo "fuzz: seeds: $n documents in $OUT/corpus-pipeline, $m printed dates in $OUT/corpus-dates"
 
 export TMPDIR=$ROOT/$OUT/tmp   # fuzz_pipeline's per-process folder goes here
+rm -rf "$TMPDIR"/oxus-fuzz-*   # left behind by harnesses that crashed
 COMMON_OPTS="-rss_limit_mb=2048 -timeout=10"
 failures=0
 

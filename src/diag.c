@@ -60,7 +60,8 @@ void oxus__diag_node(oxus_doc *doc, xmlNodePtr node, const char *attr,
                      oxus_severity sev, const char *rule, const char *fmt, ...)
 {
     int line = 0, col = 0;
-    oxus__locate(doc, node, attr, &line, &col);
+    if (doc->ndiags < MAX_KEPT) /* past that it is only counted: skip the search */
+        oxus__locate(doc, node, attr, &line, &col);
     va_list ap;
     va_start(ap, fmt);
     oxus__vdiag(doc, line, col, sev, rule, fmt, ap);
@@ -272,7 +273,7 @@ void oxus__xml_error(void *data, xmlErrorPtr err)
     oxus_severity sev = err->level == XML_ERR_WARNING ? OXUS_SEV_WARNING : OXUS_SEV_ERROR;
     const char *rule = err->domain == XML_FROM_SCHEMASV ? "schema" : "xml";
     int line = err->line, col = err->int2;
-    if (err->node && err->domain == XML_FROM_SCHEMASV) {
+    if (err->node && err->domain == XML_FROM_SCHEMASV && doc->ndiags < MAX_KEPT) {
         /* "Element 'date', attribute 'gregorian': ..." names the attribute */
         char attr[160] = "", *name = attr;
         const char *a = strstr(msg, "', attribute '");

@@ -109,11 +109,24 @@ static void characters(void *ctx, const xmlChar *ch, int len)
     sax2_characters(ctx, ch, len);
 }
 
+/* No element of the vocabulary has more than a dozen attributes; a
+ * document with thousands on one element is hostile, and checking each
+ * against the schema would cost time in proportion to their square. */
+#define MAX_ATTRIBUTES 256
+
 static void start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
                           int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
                           const xmlChar **attributes)
 {
     text_run = 0;
+    if (nb_attributes > MAX_ATTRIBUTES) {
+        xmlParserCtxtPtr c = ctx;
+        oxus__diag(c->_private, c->input ? c->input->line : 0, 0, OXUS_SEV_ERROR, "xml",
+                   "element '%s' has %d attributes, more than the %d oxus accepts", (const char *)localname,
+                   nb_attributes, MAX_ATTRIBUTES);
+        xmlStopParser(c);
+        return;
+    }
     sax2_start(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes, nb_defaulted, attributes);
     /* Remember where the start tag ends (the parser stands on its '>' or
      * "/>"), so diagnostics and normalize find the tag exactly, whatever

@@ -44,7 +44,7 @@ write("quadratic-blowup.xml",
 write("deep-nesting.xml", analysis(b"<emph>" * 100000 + b"x" + b"</emph>" * 100000), 1, "depth")
 write("huge-text-node.xml", analysis(b"x" * (50 * 1024 * 1024)), 1, "a run of text longer than 10 MB")
 attrs = b" ".join(b'a%d="v"' % i for i in range(10000))
-write("many-attributes.xml", analysis(b"x").replace(b"<p>", b"<p " + attrs + b">"), 1, "attribute")
+write("many-attributes.xml", analysis(b"x").replace(b"<p>", b"<p " + attrs + b">"), 1, "more than the 256 oxus accepts")
 write("invalid-utf8.xml", analysis(b"caf\xc3 \xff\xfe text"), 1, "UTF-8")
 write("lying-encoding-8bit.xml",
       analysis("متن فارسی".encode(), head=b'<?xml version="1.0" encoding="windows-1252"?>\n'),

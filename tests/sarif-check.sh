@@ -8,7 +8,9 @@ sarif=$1
 dir=${BUILD:-build}/npm
 if [ ! -f "$dir/node_modules/ajv-draft-04/package.json" ] || [ ! -f "$dir/sarif-2.1.0.json" ]; then
     mkdir -p "$dir"
-    (cd "$dir" && npm install --silent --no-audit --no-fund ajv@8 ajv-draft-04@1 ajv-formats@3 >/dev/null 2>&1 &&
+    # the registry can be briefly slow: one more try before giving up
+    (cd "$dir" && { npm install --silent --no-audit --no-fund ajv@8 ajv-draft-04@1 ajv-formats@3 >/dev/null 2>&1 ||
+        { sleep 5; npm install --silent --no-audit --no-fund ajv@8 ajv-draft-04@1 ajv-formats@3 >/dev/null 2>&1; }; } &&
         npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null 2>&1 &&
         tar xzf microsoft-jest-sarif-1.0.0-beta.0.tgz package/lib/schemas/sarif-2.1.0-rtm.5.json &&
         mv package/lib/schemas/sarif-2.1.0-rtm.5.json sarif-2.1.0.json && rm -rf package ./*.tgz)

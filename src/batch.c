@@ -23,7 +23,8 @@ typedef struct {
     oxus_result r;
     oxus_doc *doc;
     char *path, *rel;
-    char **outputs;
+    char **planned;       /* output paths, one per format (owned) */
+    const char **written; /* those written so far (aliases of planned) */
 } slot;
 
 typedef struct {
@@ -86,7 +87,7 @@ static int up_to_date(const batch *b, const slot *s)
     long long newest = mtime_ns(&in);
     if (oxus_ctx_mtime(b->ctx) > newest) newest = oxus_ctx_mtime(b->ctx);
     for (size_t f = 0; f < b->opts->nformats; f++)
-        if (!s->outputs[f] || stat(s->outputs[f], &out) < 0 || mtime_ns(&out) <= newest) return 0;
+        if (!s->planned[f] || stat(s->planned[f], &out) < 0 || mtime_ns(&out) <= newest) return 0;
     return 1;
 }
 
@@ -115,14 +116,14 @@ static void convert(batch *b, slot *s)
             }
             continue;
         }
-        rc = oxus_write_atomic(s->outputs[f], data, len, b->opts->force);
+        rc = s->planned[f] ? oxus_write_atomic(s->planned[f], data, len, b->opts->force)
+                           : oxus__fail(OXUS_ENOMEM, "out of memory");
         free(data);
         if (rc < 0) {
             oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "io", "%s", oxus_errmsg());
             s->r.status = OXUS_EIO;
         } else {
-            s->r.outputs = (const char *const *)s->outputs;
-            s->outputs[s->r.noutputs++ + b->opts->nformats] = s->outputs[f];
+            s->written[s->r.noutputs++] = s->planned[f];
         }
     }
 }
@@ -132,10 +133,16 @@ static void process(batch *b, slot *s)
     double t0 = now();
     const oxus_batch_options *o = b->opts;
     if (o->convert && o->outdir) {
-        /* first nformats: planned paths; next nformats: those written */
-        s->outputs = calloc(2 * o->nformats + 1, sizeof *s->outputs);
-        for (size_t f = 0; s->outputs && f < o->nformats; f++) s->outputs[f] = output_path(b, s, f);
-        if (o->incremental && s->outputs && up_to_date(b, s)) {
+        s->planned = calloc(o->nformats + 1, sizeof *s->planned);
+        s->written = calloc(o->nformats + 1, sizeof *s->written);
+        if (!s->planned || !s->written) {
+            s->r.status = OXUS_EIO;
+            s->r.seconds = now() - t0;
+            return;
+        }
+        for (size_t f = 0; f < o->nformats; f++) s->planned[f] = output_path(b, s, f);
+        s->r.outputs = s->written;
+        if (o->incremental && up_to_date(b, s)) {
             s->r.skipped = 1;
             s->r.seconds = now() - t0;
             return;
@@ -149,7 +156,6 @@ static void process(batch *b, slot *s)
     if (rc == 0 && o->convert) convert(b, s);
     if (s->doc) release(s->doc);
     s->r.doc = s->doc;
-    if (s->outputs) s->r.outputs = (const char *const *)s->outputs + o->nformats;
     s->r.seconds = now() - t0;
 }
 
@@ -186,9 +192,10 @@ static void *worker(void *arg)
 
 static void free_slot(batch *b, slot *s)
 {
-    if (s->outputs)
-        for (size_t f = 0; f < b->opts->nformats; f++) free(s->outputs[f]);
-    free(s->outputs);
+    if (s->planned)
+        for (size_t f = 0; f < b->opts->nformats; f++) free(s->planned[f]);
+    free(s->planned);
+    free(s->written);
     free((char *)s->r.data);
     oxus_doc_free(s->doc);
     free(s->path);

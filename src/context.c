@@ -72,7 +72,7 @@ int oxus_ctx_new(oxus_ctx **out, const oxus_options *opts)
     if (opts->input_encoding) ctx->input_encoding = oxus__strdup(opts->input_encoding);
     ctx->strict = opts->strict;
     ctx->no_validate = opts->no_validate;
-    oxus__parse_init(ctx->datadir);
+    oxus__parse_init();
     int rc = oxus__schema_load(ctx);
     if (rc < 0) {
         oxus_ctx_free(ctx);

@@ -99,7 +99,7 @@ int oxus__read_file(const char *path, unsigned char **out, size_t *len,
 int oxus__decode(oxus_doc *doc, const char *encoding);
 
 /* parse.c */
-void oxus__parse_init(const char *datadir);
+void oxus__parse_init(void);
 int oxus__parse(oxus_doc *doc);
 /* Sends libxml2's messages on this thread nowhere: the library never
  * prints. Stages point them at a document while they work. */

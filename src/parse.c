@@ -48,9 +48,8 @@ static void init_once(void)
     xmlSetExternalEntityLoader(loader);
 }
 
-void oxus__parse_init(const char *datadir)
+void oxus__parse_init(void)
 {
-    (void)datadir;
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, init_once);
 }

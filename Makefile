@@ -15,13 +15,13 @@ WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
              -DOXUS_DATADIR='"$(DATADIR)"'
-LIBS = $(PKG_LIBS) -lpthread
+LIBS = $(PKG_LIBS) -lpthread -lm
 
 BUILD ?= build
 # The library, in pipeline order; the CLI on top.
 LIB_SRC = src/error.c src/util.c src/diag.c src/read.c src/decode.c src/parse.c \
           src/context.c src/document.c src/validate.c src/rules.c src/dates.c src/dateparse.c \
-          src/normalize.c src/transform.c src/encode.c src/write.c src/batch.c
+          src/normalize.c src/transform.c src/extensions.c src/encode.c src/write.c src/batch.c
 CLI_SRC = src/main.c src/inputs.c src/report.c src/merge.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)

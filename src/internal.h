@@ -14,6 +14,8 @@
 #include <stdarg.h>
 
 #define OXUS_NS "urn:oxus:analysis:1"
+/* The namespace of oxus's XSLT extension functions (extensions.c). */
+#define OXUS_XSLT_NS "urn:oxus:xslt:1"
 
 /* Largest input accepted, in bytes: bounded memory on hostile input. */
 #define OXUS_MAX_INPUT (256u * 1024u * 1024u)
@@ -120,6 +122,9 @@ int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_date *out);
 
 /* rules.c */
 int oxus__bcp47_wellformed(const char *tag);
+
+/* extensions.c: registers ox:wrap and the other extension functions. */
+void oxus__extensions_register(void);
 
 /* encode.c */
 int oxus__encode(oxus_doc *doc, const char *encoding, char **buf, size_t *len);

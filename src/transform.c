@@ -42,9 +42,10 @@ static int read_file_check(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tc,
     return url && realpath(url, style) && strcmp(style, real) == 0;
 }
 
-static void init_security(void)
+static void init_xslt(void)
 {
     exsltRegisterAll();
+    oxus__extensions_register();
     security = xsltNewSecurityPrefs();
     xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
     xsltSetSecurityPrefs(security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
@@ -130,7 +131,7 @@ static const char **split_params(const char *const *params)
 int oxus_ctx_add_format(oxus_ctx *ctx, const char *format, const char *const *params, size_t *index)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, init_security);
+    pthread_once(&once, init_xslt);
     const char *suffix = NULL;
     char *path = NULL;
     for (size_t i = 0; i < sizeof BUILTIN / sizeof *BUILTIN; i++)

@@ -62,8 +62,9 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:a="urn:oxus:analysis:1"
                 xmlns:str="http://exslt.org/strings"
+                xmlns:ox="urn:oxus:xslt:1"
                 extension-element-prefixes="str"
-                exclude-result-prefixes="a str">
+                exclude-result-prefixes="a str ox">
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -595,16 +596,38 @@
   <!-- Line filling                                                  -->
   <!-- ============================================================ -->
 
-  <!-- Writes $text (already whitespace-normalized) as lines of at most $w
+  <!-- $text filled into lines of at most $w visible characters, the first
+       after $first and the others after $rest. oxus computes this natively
+       (ox:wrap, src/extensions.c) and gives the same bytes as wrap-xslt,
+       the XSLT 1.0 form any other processor runs. -->
+  <xsl:template name="wrap">
+    <xsl:param name="text"/>
+    <xsl:param name="first" select="''"/>
+    <xsl:param name="rest" select="''"/>
+    <xsl:choose>
+      <xsl:when test="function-available('ox:wrap')">
+        <xsl:value-of select="ox:wrap($text, $w, $first, $rest, $zw)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="wrap-xslt">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="first" select="$first"/>
+          <xsl:with-param name="rest" select="$rest"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- wrap-xslt writes $text (already whitespace-normalized) as lines of at most $w
        characters, the first starting with $first, the others with $rest.
        The lines are made by wrap-lines, one line per recursion step, in
        batches of 200: a batch ends with $mark and the text still to wrap, and
-       wrap starts the next batch from there. The nesting depth thus stays far
+       wrap-xslt starts the next batch from there. The nesting depth thus stays far
        below libxslt's limit of 3000 nested calls even for a paragraph of
        thousands of lines. -->
   <xsl:variable name="mark" select="'&#xFDD0;'"/>
 
-  <xsl:template name="wrap">
+  <xsl:template name="wrap-xslt">
     <xsl:param name="text"/>
     <xsl:param name="first" select="''"/>
     <xsl:param name="rest" select="''"/>
@@ -633,7 +656,7 @@
       <xsl:choose>
         <xsl:when test="not(contains($text, $mark)) and contains($batch, $mark)">
           <xsl:value-of select="substring-before($batch, $mark)"/>
-          <xsl:call-template name="wrap">
+          <xsl:call-template name="wrap-xslt">
             <xsl:with-param name="text" select="substring-after($batch, $mark)"/>
             <xsl:with-param name="first" select="$rest"/>
             <xsl:with-param name="rest" select="$rest"/>

@@ -37,9 +37,34 @@ done
 "$OXUS" convert --to tei,jats,text -j 1 -o "$TMP/conv1" samples/ 2>/dev/null
 diff -r "$O" "$TMP/conv1" >"$TMP/d" && ok "outputs identical for -j 1 and -j 2" || no "outputs differ with -j" "$TMP/d"
 
-# xsltproc gives the same on a normalized document
-xsltproc transforms/tei.xsl samples/afghanistan-tajikistan.xml >"$TMP/x.tei.xml" 2>"$TMP/e"
-cmp -s "$TMP/x.tei.xml" "$O/afghanistan-tajikistan.tei.xml" && ok "xsltproc gives the same TEI" || no "xsltproc TEI differs"
+# xsltproc (with no oxus extension functions: the stylesheets' XSLT 1.0
+# fallbacks) gives the same bytes as oxus, for every sample and format
+for s in samples/*.xml; do
+    b=$(basename "$s" .xml)
+    for f in tei:tei.xml jats:jats.xml text:txt; do
+        xsltproc "transforms/${f%%:*}.xsl" "$s" >"$TMP/x" 2>"$TMP/e"
+        cmp -s "$TMP/x" "$O/$b.${f#*:}" && ok "xsltproc gives the same $b.${f#*:}" || no "xsltproc $b.${f#*:} differs" "$TMP/e"
+    done
+done
+for w in 20 33; do
+    "$OXUS" convert --to text --width $w samples/afghanistan-tajikistan.xml >"$TMP/ow" 2>/dev/null
+    xsltproc --param width $w transforms/text.xsl samples/afghanistan-tajikistan.xml >"$TMP/xw" 2>/dev/null
+    cmp -s "$TMP/ow" "$TMP/xw" && ok "xsltproc gives the same text at width $w" || no "text at width $w differs from xsltproc"
+done
+
+# ox:wrap (native line filling) against text.xsl's XSLT fallback, in the
+# same run, on 1,506 texts (zero-width characters, long words, wide
+# prefixes, double spaces) at three widths; and the greedy filling itself
+python3 tests/wrap/make-cases.py "$TMP/cases.xml" 1500
+for w in 20 33 72; do
+    "$OXUS" convert -q --no-validate --transform tests/wrap/check.xsl --param width=$w "$TMP/cases.xml" >"$TMP/wrap" 2>"$TMP/e"
+    [ "$(head -1 "$TMP/wrap")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/wrap")" = 1506 ] &&
+        ! grep -q '^DIFFERENT' "$TMP/wrap" && ok "ox:wrap equals the XSLT fallback at width $w" ||
+        no "ox:wrap differs from the XSLT fallback at width $w" "$TMP/wrap"
+done
+"$OXUS" convert -q --no-validate --transform tests/wrap/check.xsl --param width=20 "$TMP/cases.xml" 2>/dev/null | sed -n 3,5p >"$TMP/wrap"
+printf 'The quick brown fox\njumps over the lazy\ndog\n' | cmp -s - "$TMP/wrap" && ok "lines filled greedily up to the width" ||
+    no "greedy filling" "$TMP/wrap"
 
 # one input, one format, no -o: standard output
 "$OXUS" convert --to text samples/minimal.xml >"$TMP/min.txt" 2>/dev/null

@@ -1,0 +1,218 @@
+/*
+ * extensions.c - XSLT extension functions, in the namespace urn:oxus:xslt:1,
+ * that the shipped stylesheets call when function-available() says they can.
+ *
+ * XSLT 1.0 has no loops and no mutable state, so some things a plain-text
+ * conversion needs, such as filling lines up to a width, take a recursive
+ * template whose every step copies the rest of the paragraph: quadratic, and
+ * most of the cost of text.xsl. oxus does those steps here, in one linear
+ * pass. Each function computes exactly what the stylesheet's own fallback
+ * computes, so xsltproc (which has no oxus functions) and oxus give the same
+ * bytes; tests/suites/70-convert.sh and make bench compare the two.
+ */
+#include "internal.h"
+
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+/* One code point of valid UTF-8 (libxml2 strings are) at s; sets *n to its
+ * length in bytes. A stray byte counts as one character. */
+static uint32_t utf8_next(const unsigned char *s, size_t *n)
+{
+    if (s[0] < 0x80) {
+        *n = 1;
+        return s[0];
+    }
+    if ((s[0] & 0xE0) == 0xC0 && (s[1] & 0xC0) == 0x80) {
+        *n = 2;
+        return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    }
+    if ((s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        *n = 3;
+        return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    }
+    if ((s[0] & 0xF8) == 0xF0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
+        (s[3] & 0xC0) == 0x80) {
+        *n = 4;
+        return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+               (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+    }
+    *n = 1;
+    return s[0];
+}
+
+/* The set of characters that take no column, given to ox:wrap as a string:
+ * a bitmap over the Basic Multilingual Plane, plus a short list for the
+ * characters beyond it. A stylesheet passes the same string on every call,
+ * so each thread keeps the last set it built. */
+#define ZW_ASTRAL_MAX 32
+typedef struct {
+    char key[512];
+    uint8_t bmp[0x10000 / 8];
+    uint32_t astral[ZW_ASTRAL_MAX];
+    size_t nastral;
+} zw_set;
+
+static _Thread_local zw_set zw_cache;
+
+/* The set for chars: the thread's cached one, or one built in the cache
+ * (or in *scratch when chars is too long to be its key). */
+static const zw_set *zw_for(const xmlChar *chars, zw_set *scratch)
+{
+    size_t len = strlen((const char *)chars);
+    zw_set *z = len < sizeof zw_cache.key ? &zw_cache : scratch;
+    if (z == &zw_cache && zw_cache.key[0] && strcmp(zw_cache.key, (const char *)chars) == 0)
+        return z;
+    memset(z, 0, sizeof *z);
+    for (size_t i = 0, n; chars[i]; i += n) {
+        uint32_t c = utf8_next(chars + i, &n);
+        if (c < 0x10000) z->bmp[c >> 3] |= (uint8_t)(1u << (c & 7));
+        else if (z->nastral < ZW_ASTRAL_MAX) z->astral[z->nastral++] = c;
+    }
+    if (z == &zw_cache) memcpy(z->key, chars, len + 1);
+    return z;
+}
+
+static int zw_has(const zw_set *z, uint32_t c)
+{
+    if (c < 0x10000) return z->bmp[c >> 3] >> (c & 7) & 1;
+    for (size_t i = 0; i < z->nastral; i++)
+        if (z->astral[i] == c) return 1;
+    return 0;
+}
+
+/* text.xsl marks zero-width characters in its copy of a paragraph with the
+ * noncharacter U+FDD1, so one that is already in the text counts as zero
+ * width there too (and only there: not in the line prefixes). */
+#define ZMARK 0xFDD1u
+
+static long visible_length(const xmlChar *s, const zw_set *z)
+{
+    long v = 0;
+    for (size_t i = 0, n; s[i]; i += n) v += !zw_has(z, utf8_next(s + i, &n));
+    return v;
+}
+
+typedef struct {
+    xmlChar *p;
+    size_t len, cap;
+    int failed;
+} buffer;
+
+static void put(buffer *b, const xmlChar *s, size_t n)
+{
+    if (b->failed) return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n + 1) cap *= 2;
+        xmlChar *p = xmlRealloc(b->p, cap);
+        if (!p) {
+            b->failed = 1;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+static size_t find_space(const xmlChar *s, size_t from, size_t to)
+{
+    const void *sp = memchr(s + from, ' ', to - from);
+    return sp ? (size_t)((const xmlChar *)sp - s) : to;
+}
+
+/* The greedy filling of text.xsl's wrap-lines template, one line at a time:
+ * a line holds the longest run of words with at most width - |prefix|
+ * visible characters, and always at least one word; spaces are the only
+ * break points. Returns the lines, each ending with a newline. */
+static void wrap(buffer *out, const xmlChar *text, long width, const xmlChar *first,
+                 const xmlChar *rest, const zw_set *z)
+{
+    size_t len = strlen((const char *)text), pos = 0;
+    const xmlChar *lead = first;
+    long lead_vis = visible_length(first, z), rest_vis = visible_length(rest, z);
+    while (pos < len) {
+        long want = width - lead_vis + 1; /* the first character that no longer fits */
+        size_t at = len;                  /* where it starts; len if the rest fits */
+        if (want > 0) {
+            long v = 0;
+            for (size_t i = pos, n; i < len; i += n) {
+                uint32_t c = utf8_next(text + i, &n);
+                if (c != ZMARK && !zw_has(z, c) && ++v == want) {
+                    at = i;
+                    break;
+                }
+            }
+        } else {
+            at = pos; /* the prefix alone is too wide: one word per line */
+        }
+        size_t end, next;
+        if (at == len && want > 0) {
+            end = next = len; /* the rest fits */
+        } else if (at < len && text[at] == ' ' && want > 0) {
+            end = at; /* a word ends exactly at the margin */
+            next = at + 1;
+        } else {
+            size_t sp = at;
+            while (sp > pos && text[sp - 1] != ' ') sp--;
+            if (sp > pos) {
+                end = sp - 1; /* after the last word that fits */
+                next = sp;
+            } else {
+                end = find_space(text, pos, len); /* a first word wider than the line */
+                next = end < len ? end + 1 : len;
+            }
+        }
+        put(out, lead, strlen((const char *)lead));
+        put(out, text + pos, end - pos);
+        put(out, BAD_CAST "\n", 1);
+        pos = next;
+        lead = rest;
+        lead_vis = rest_vis;
+    }
+}
+
+/* ox:wrap(text, width, first, rest, zero-width): text filled into lines of
+ * at most width visible characters, the first line after the prefix first
+ * and the others after rest; zero-width lists the characters that take no
+ * column. */
+static void fn_wrap(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 5) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *zw = xmlXPathPopString(ctxt);
+    xmlChar *rest = xmlXPathPopString(ctxt);
+    xmlChar *first = xmlXPathPopString(ctxt);
+    double width = xmlXPathPopNumber(ctxt);
+    xmlChar *text = xmlXPathPopString(ctxt);
+    buffer out = {0};
+    zw_set scratch;
+    if (!xmlXPathCheckError(ctxt) && zw && rest && first && text && isfinite(width) &&
+        fabs(width) < 1e9)
+        wrap(&out, text, (long)floor(width), first, rest, zw_for(zw, &scratch));
+    else if (!xmlXPathCheckError(ctxt))
+        xmlXPathSetTypeError(ctxt);
+    xmlFree(zw);
+    xmlFree(rest);
+    xmlFree(first);
+    xmlFree(text);
+    if (xmlXPathCheckError(ctxt) || out.failed) {
+        xmlFree(out.p);
+        if (out.failed) xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+        return;
+    }
+    valuePush(ctxt, out.p ? xmlXPathWrapString(out.p) : xmlXPathNewCString(""));
+}
+
+void oxus__extensions_register(void)
+{
+    xsltRegisterExtModuleFunction(BAD_CAST "wrap", BAD_CAST OXUS_XSLT_NS, fn_wrap);
+}

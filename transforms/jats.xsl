@@ -119,15 +119,27 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:a="urn:oxus:analysis:1"
+                xmlns:k="urn:oxus:xslt:keys"
+                xmlns:exsl="http://exslt.org/common"
                 xmlns:xlink="http://www.w3.org/1999/xlink"
                 xmlns:ali="http://www.niso.org/schemas/ali/1.0/"
-                exclude-result-prefixes="a ali">
+                exclude-result-prefixes="a k exsl ali">
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:param name="article-type" select="'research-article'"/>
 
   <xsl:key name="id" match="a:*[@id]" use="@id"/>
+
+  <!-- The number of each reference in the list ([N]), keyed by its id: a
+       look-up in constant time for each citation, where counting the
+       references before the cited one walks the list every time. -->
+  <xsl:variable name="reference-numbers">
+    <xsl:for-each select="//a:reference[@id]">
+      <k:r id="{@id}"><xsl:value-of select="count(preceding-sibling::a:reference) + 1"/></k:r>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:key name="reference-number" match="k:r" use="@id"/>
   <xsl:key name="actor" match="a:actor" use="@id"/>
   <xsl:key name="kwd-lang" match="a:keyword" use="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
 
@@ -645,7 +657,12 @@
     <xsl:text>[</xsl:text>
     <xsl:choose>
       <xsl:when test="$r">
-        <xref ref-type="bibr" rid="{@ref}"><xsl:value-of select="count($r/preceding-sibling::a:reference) + 1"/></xref>
+        <xref ref-type="bibr" rid="{@ref}">
+          <xsl:variable name="id" select="string(@ref)"/>
+          <xsl:for-each select="exsl:node-set($reference-numbers)">
+            <xsl:value-of select="key('reference-number', $id)"/>
+          </xsl:for-each>
+        </xref>
       </xsl:when>
       <!-- a citation of a missing reference: an xref would not be valid -->
       <xsl:otherwise>?</xsl:otherwise>
@@ -945,26 +962,33 @@
   <!-- Whitespace runs -> one space; trimmed at the edges of blocks (see
        tei.xsl, which uses the same rule). -->
   <xsl:template name="text">
-    <xsl:variable name="n" select="normalize-space(.)"/>
-    <xsl:variable name="block-parent"
-                  select="../self::a:p or ../self::a:heading or ../self::a:item
-                          or ../self::a:suggestion or ../self::a:reference or ../self::a:note
-                          or ../self::a:title or ../self::a:subtitle or ../self::a:available
-                          or ../self::a:person or ../self::a:author"/>
-    <xsl:variable name="lead" select="translate(substring(., 1, 1), '&#9;&#10;&#13;', '   ') = ' '"/>
-    <xsl:variable name="trail" select="translate(substring(., string-length(.)), '&#9;&#10;&#13;', '   ') = ' '"/>
-    <xsl:variable name="before" select="preceding-sibling::node() or not($block-parent)"/>
-    <xsl:variable name="after" select="following-sibling::node() or not($block-parent)"/>
+    <xsl:variable name="s" select="string(.)"/>
+    <xsl:variable name="n" select="normalize-space($s)"/>
     <xsl:choose>
-      <xsl:when test="$n = ''">
-        <xsl:if test="string-length(.) &gt; 0 and $before and $after">
-          <xsl:text> </xsl:text>
-        </xsl:if>
-      </xsl:when>
+      <!-- most text nodes: nothing to collapse or trim -->
+      <xsl:when test="$n = $s"><xsl:value-of select="$n"/></xsl:when>
       <xsl:otherwise>
-        <xsl:if test="$lead and $before"><xsl:text> </xsl:text></xsl:if>
-        <xsl:value-of select="$n"/>
-        <xsl:if test="$trail and $after"><xsl:text> </xsl:text></xsl:if>
+        <!-- "inside" unless the text is at the start (end) of a block -->
+        <xsl:variable name="inline"
+                      select="not(contains('|p|heading|item|suggestion|reference|note|title|subtitle|available|person|author|',
+                                           concat('|', local-name(..), '|')))
+                              or namespace-uri(..) != 'urn:oxus:analysis:1'"/>
+        <xsl:variable name="before" select="$inline or preceding-sibling::node()[1]"/>
+        <xsl:variable name="after" select="$inline or following-sibling::node()[1]"/>
+        <xsl:choose>
+          <xsl:when test="$n = ''">
+            <xsl:if test="$before and $after"><xsl:text> </xsl:text></xsl:if>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:if test="$before and translate(substring($s, 1, 1), '&#9;&#10;&#13;', '   ') = ' '">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+            <xsl:value-of select="$n"/>
+            <xsl:if test="$after and translate(substring($s, string-length($s)), '&#9;&#10;&#13;', '   ') = ' '">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -100,19 +100,43 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:a="urn:oxus:analysis:1"
+                xmlns:exsl="http://exslt.org/common"
+                xmlns:set="http://exslt.org/sets"
+                xmlns:k="urn:oxus:xslt:keys"
                 xmlns="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="a">
+                exclude-result-prefixes="a exsl set k">
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <!-- Every element with an id, to resolve cite/@ref, mention/@actor, ... -->
   <xsl:key name="id" match="a:*[@id]" use="@id"/>
-  <!-- Distinct language tags (Muenchian grouping on the attribute nodes). -->
-  <xsl:key name="lang" match="@xml:lang" use="."/>
+
+  <!-- The number of each reference in the list ([N]), keyed by its id: a
+       look-up in constant time for each citation, where counting the
+       references before the cited one walks the list every time. -->
+  <xsl:variable name="reference-numbers">
+    <xsl:for-each select="//a:reference[@id]">
+      <k:r id="{@id}"><xsl:value-of select="count(preceding-sibling::a:reference) + 1"/></k:r>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:key name="reference-number" match="k:r" use="@id"/>
 
   <xsl:variable name="root" select="/a:analysis"/>
   <xsl:variable name="md" select="/a:analysis/a:metadata"/>
   <xsl:variable name="claims" select="//a:claim"/>
+
+  <!-- The number, in document order, of each claim that gets a "claim-N"
+       xml:id (one with no id that others dispute), as k:n elements keyed by
+       generate-id(): a look-up in constant time, where counting the claims
+       before each one would walk the whole document before it. -->
+  <xsl:variable name="claim-numbers">
+    <xsl:for-each select="$claims">
+      <xsl:if test="not(@id) and @disputedBy">
+        <k:n g="{generate-id()}"><xsl:value-of select="position()"/></k:n>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:key name="claim-number" match="k:n" use="@g"/>
 
   <!-- ============================================================ -->
   <!-- Document                                                      -->
@@ -372,7 +396,10 @@
           </language>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:for-each select="//@xml:lang[generate-id() = generate-id(key('lang', .)[1])]">
+      <!-- each distinct tag once, where it first occurs (EXSLT set:distinct,
+           which libxslt does with a hash table, where grouping by a key on
+           every attribute node costs a second walk of the document) -->
+      <xsl:for-each select="set:distinct(//*[@xml:lang]/@xml:lang)">
         <xsl:variable name="code" select="string(.)"/>
         <xsl:if test="not($listed[@code = $code]) and $code != $root/@xml:lang">
           <language ident="{$code}">
@@ -547,7 +574,10 @@
     <xsl:choose>
       <xsl:when test="@id"><xsl:value-of select="@id"/></xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="concat('claim-', count(preceding::a:claim) + count(ancestor::a:claim) + 1)"/>
+        <xsl:variable name="g" select="generate-id()"/>
+        <xsl:for-each select="exsl:node-set($claim-numbers)">
+          <xsl:value-of select="concat('claim-', key('claim-number', $g))"/>
+        </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -720,7 +750,12 @@
     <ref type="citation" target="#{@ref}">
       <xsl:text>[</xsl:text>
       <xsl:choose>
-        <xsl:when test="$r"><xsl:value-of select="count($r/preceding-sibling::a:reference) + 1"/></xsl:when>
+        <xsl:when test="$r">
+          <xsl:variable name="id" select="string(@ref)"/>
+          <xsl:for-each select="exsl:node-set($reference-numbers)">
+            <xsl:value-of select="key('reference-number', $id)"/>
+          </xsl:for-each>
+        </xsl:when>
         <xsl:otherwise>?</xsl:otherwise>
       </xsl:choose>
       <xsl:text>]</xsl:text>
@@ -863,26 +898,33 @@
        element, and dropped at the edge of a block (p, head, item, ...), so
        that no paragraph starts or ends with a space. -->
   <xsl:template name="text">
-    <xsl:variable name="n" select="normalize-space(.)"/>
-    <xsl:variable name="block-parent"
-                  select="../self::a:p or ../self::a:heading or ../self::a:item
-                          or ../self::a:suggestion or ../self::a:reference or ../self::a:note
-                          or ../self::a:title or ../self::a:subtitle or ../self::a:available
-                          or ../self::a:person or ../self::a:author"/>
-    <xsl:variable name="lead" select="translate(substring(., 1, 1), '&#9;&#10;&#13;', '   ') = ' '"/>
-    <xsl:variable name="trail" select="translate(substring(., string-length(.)), '&#9;&#10;&#13;', '   ') = ' '"/>
-    <xsl:variable name="before" select="preceding-sibling::node() or not($block-parent)"/>
-    <xsl:variable name="after" select="following-sibling::node() or not($block-parent)"/>
+    <xsl:variable name="s" select="string(.)"/>
+    <xsl:variable name="n" select="normalize-space($s)"/>
     <xsl:choose>
-      <xsl:when test="$n = ''">
-        <xsl:if test="string-length(.) &gt; 0 and $before and $after">
-          <xsl:text> </xsl:text>
-        </xsl:if>
-      </xsl:when>
+      <!-- most text nodes: nothing to collapse or trim -->
+      <xsl:when test="$n = $s"><xsl:value-of select="$n"/></xsl:when>
       <xsl:otherwise>
-        <xsl:if test="$lead and $before"><xsl:text> </xsl:text></xsl:if>
-        <xsl:value-of select="$n"/>
-        <xsl:if test="$trail and $after"><xsl:text> </xsl:text></xsl:if>
+        <!-- "inside" unless the text is at the start (end) of a block -->
+        <xsl:variable name="inline"
+                      select="not(contains('|p|heading|item|suggestion|reference|note|title|subtitle|available|person|author|',
+                                           concat('|', local-name(..), '|')))
+                              or namespace-uri(..) != 'urn:oxus:analysis:1'"/>
+        <xsl:variable name="before" select="$inline or preceding-sibling::node()[1]"/>
+        <xsl:variable name="after" select="$inline or following-sibling::node()[1]"/>
+        <xsl:choose>
+          <xsl:when test="$n = ''">
+            <xsl:if test="$before and $after"><xsl:text> </xsl:text></xsl:if>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:if test="$before and translate(substring($s, 1, 1), '&#9;&#10;&#13;', '   ') = ' '">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+            <xsl:value-of select="$n"/>
+            <xsl:if test="$after and translate(substring($s, string-length($s)), '&#9;&#10;&#13;', '   ') = ' '">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

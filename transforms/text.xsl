@@ -61,10 +61,12 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:a="urn:oxus:analysis:1"
+                xmlns:k="urn:oxus:xslt:keys"
+                xmlns:exsl="http://exslt.org/common"
                 xmlns:str="http://exslt.org/strings"
                 xmlns:ox="urn:oxus:xslt:1"
                 extension-element-prefixes="str"
-                exclude-result-prefixes="a str ox">
+                exclude-result-prefixes="a k exsl str ox">
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -98,6 +100,16 @@
   <xsl:variable name="zwfill" select="'&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;'"/>
 
   <xsl:key name="id" match="a:*[@id]" use="@id"/>
+
+  <!-- The number of each reference in the list ([N]), keyed by its id: a
+       look-up in constant time for each citation, where counting the
+       references before the cited one walks the list every time. -->
+  <xsl:variable name="reference-numbers">
+    <xsl:for-each select="//a:reference[@id]">
+      <k:r id="{@id}"><xsl:value-of select="count(preceding-sibling::a:reference) + 1"/></k:r>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:key name="reference-number" match="k:r" use="@id"/>
   <xsl:key name="actor" match="a:actor" use="@id"/>
 
   <xsl:variable name="md" select="/a:analysis/a:metadata"/>
@@ -562,7 +574,12 @@
     <xsl:variable name="r" select="key('id', $ref)[self::a:reference]"/>
     <xsl:text>[</xsl:text>
     <xsl:choose>
-      <xsl:when test="$r"><xsl:value-of select="count($r/preceding-sibling::a:reference) + 1"/></xsl:when>
+      <xsl:when test="$r">
+        <xsl:variable name="id" select="string($ref)"/>
+        <xsl:for-each select="exsl:node-set($reference-numbers)">
+          <xsl:value-of select="key('reference-number', $id)"/>
+        </xsl:for-each>
+      </xsl:when>
       <xsl:otherwise>?</xsl:otherwise>
     </xsl:choose>
     <xsl:text>]</xsl:text>
@@ -604,18 +621,24 @@
     <xsl:param name="text"/>
     <xsl:param name="first" select="''"/>
     <xsl:param name="rest" select="''"/>
-    <xsl:choose>
-      <xsl:when test="function-available('ox:wrap')">
-        <xsl:value-of select="ox:wrap($text, $w, $first, $rest, $zw)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="wrap-xslt">
-          <xsl:with-param name="text" select="$text"/>
-          <xsl:with-param name="first" select="$first"/>
-          <xsl:with-param name="rest" select="$rest"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
+    <!-- Each block in an element of its own: libxslt appends text to the
+         last text node of the output by recomputing its length (strlen)
+         whenever a variable was built since, which over one big text node
+         made the whole output quadratic. Only text is serialized. -->
+    <k:l>
+      <xsl:choose>
+        <xsl:when test="function-available('ox:wrap')">
+          <xsl:value-of select="ox:wrap($text, $w, $first, $rest, $zw)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="wrap-xslt">
+            <xsl:with-param name="text" select="$text"/>
+            <xsl:with-param name="first" select="$first"/>
+            <xsl:with-param name="rest" select="$rest"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </k:l>
   </xsl:template>
 
   <!-- wrap-xslt writes $text (already whitespace-normalized) as lines of at most $w

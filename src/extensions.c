@@ -2,10 +2,12 @@
  * extensions.c - XSLT extension functions, in the namespace urn:oxus:xslt:1,
  * that the shipped stylesheets call when function-available() says they can.
  *
- * XSLT 1.0 has no loops and no mutable state, so some things a plain-text
- * conversion needs, such as filling lines up to a width, take a recursive
- * template whose every step copies the rest of the paragraph: quadratic, and
- * most of the cost of text.xsl. oxus does those steps here, in one linear
+ * XSLT 1.0 has no loops and no mutable state, so some things the
+ * conversions need take many template steps per node or per line: filling
+ * lines up to a width takes a recursive template whose every step copies the
+ * rest of the paragraph (quadratic, and most of the cost of text.xsl), and
+ * the whitespace rule for text nodes costs a dozen XPath evaluations for each
+ * of them (a third of tei.xsl and jats.xsl). oxus does these here, in one
  * pass. Each function computes exactly what the stylesheet's own fallback
  * computes, so xsltproc (which has no oxus functions) and oxus give the same
  * bytes; tests/suites/70-convert.sh and make bench compare the two.
@@ -212,7 +214,86 @@ static void fn_wrap(xmlXPathParserContextPtr ctxt, int nargs)
     valuePush(ctxt, out.p ? xmlXPathWrapString(out.p) : xmlXPathNewCString(""));
 }
 
+static int xml_space(xmlChar c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether node's parent is an analysis element whose name is one of the
+ * "|"-separated names in blocks ("|p|heading|"). */
+static int in_block(xmlNodePtr node, const xmlChar *blocks)
+{
+    xmlNodePtr parent = node->parent;
+    if (!parent || parent->type != XML_ELEMENT_NODE || !parent->ns ||
+        !xmlStrEqual(parent->ns->href, BAD_CAST OXUS_NS))
+        return 0;
+    size_t n = strlen((const char *)parent->name);
+    for (const xmlChar *p = blocks; (p = xmlStrstr(p, parent->name)) != NULL; p++)
+        if (p > blocks && p[-1] == '|' && p[n] == '|') return 1;
+    return 0;
+}
+
+/* The whitespace rule of tei.xsl and jats.xsl (their text-xslt template):
+ * the text with whitespace runs collapsed to one space and trimmed; then a
+ * space kept at its start if it had one there and something precedes it in
+ * its block (or it is not directly in a block), and likewise at its end. A
+ * text of whitespace alone gives one space between two siblings, or none. */
+static void collapse(buffer *out, xmlNodePtr node, const xmlChar *s, const xmlChar *blocks)
+{
+    int block = in_block(node, blocks);
+    int before = !block || node->prev, after = !block || node->next;
+    size_t len = strlen((const char *)s), i = 0, end = len;
+    while (i < len && xml_space(s[i])) i++;
+    while (end > i && xml_space(s[end - 1])) end--;
+    if (i == end) {
+        if (len && before && after) put(out, BAD_CAST " ", 1);
+        return;
+    }
+    if (i > 0 && before) put(out, BAD_CAST " ", 1);
+    while (i < end) {
+        size_t word = i;
+        while (i < end && !xml_space(s[i])) i++;
+        put(out, s + word, i - word);
+        if (i < end) put(out, BAD_CAST " ", 1);
+        while (i < end && xml_space(s[i])) i++;
+    }
+    if (end < len && after) put(out, BAD_CAST " ", 1);
+}
+
+/* ox:space(node, blocks): the first node of node (a text node) after the
+ * whitespace rule; blocks names the block elements, "|p|heading|...|". */
+static void fn_space(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 2) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *blocks = xmlXPathPopString(ctxt);
+    xmlNodeSetPtr set = xmlXPathCheckError(ctxt) ? NULL : xmlXPathPopNodeSet(ctxt);
+    buffer out = {0};
+    if (!xmlXPathCheckError(ctxt) && blocks && set && set->nodeNr > 0) {
+        xmlNodePtr node = set->nodeTab[0];
+        if (node->type == XML_TEXT_NODE && node->content) {
+            collapse(&out, node, node->content, blocks);
+        } else {
+            xmlChar *s = xmlXPathCastNodeToString(node);
+            if (s) collapse(&out, node, s, blocks);
+            else out.failed = 1;
+            xmlFree(s);
+        }
+    }
+    xmlFree(blocks);
+    xmlXPathFreeNodeSet(set);
+    if (xmlXPathCheckError(ctxt) || out.failed) {
+        xmlFree(out.p);
+        if (out.failed) xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+        return;
+    }
+    valuePush(ctxt, out.p ? xmlXPathWrapString(out.p) : xmlXPathNewCString(""));
+}
+
 void oxus__extensions_register(void)
 {
     xsltRegisterExtModuleFunction(BAD_CAST "wrap", BAD_CAST OXUS_XSLT_NS, fn_wrap);
+    xsltRegisterExtModuleFunction(BAD_CAST "space", BAD_CAST OXUS_XSLT_NS, fn_space);
 }

@@ -120,10 +120,11 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:a="urn:oxus:analysis:1"
                 xmlns:k="urn:oxus:xslt:keys"
+                xmlns:ox="urn:oxus:xslt:1"
                 xmlns:exsl="http://exslt.org/common"
                 xmlns:xlink="http://www.w3.org/1999/xlink"
                 xmlns:ali="http://www.niso.org/schemas/ali/1.0/"
-                exclude-result-prefixes="a k exsl ali">
+                exclude-result-prefixes="a k exsl ali ox">
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
@@ -952,16 +953,35 @@
   <!-- ============================================================ -->
 
   <xsl:template match="text()">
-    <xsl:call-template name="text"/>
+    <!-- the body of the "text" template, spared a call for every text node -->
+    <xsl:choose>
+      <xsl:when test="$native-space"><xsl:value-of select="ox:space(., $blocks)"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="text-xslt"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="comment() | processing-instruction()"/>
   <xsl:template match="comment() | processing-instruction()" mode="mixed"/>
   <xsl:template match="comment() | processing-instruction()" mode="string-name"/>
 
+  <!-- The elements whose text is trimmed at their edges (see text-xslt). -->
+  <xsl:variable name="blocks"
+                select="'|p|heading|item|suggestion|reference|note|title|subtitle|available|person|author|'"/>
+  <xsl:variable name="native-space" select="function-available('ox:space')"/>
+
+  <!-- The text of a text node after the whitespace rule of text-xslt. oxus
+       computes it natively (ox:space, src/extensions.c), with the same
+       result as text-xslt, which any other XSLT processor runs. -->
+  <xsl:template name="text">
+    <xsl:choose>
+      <xsl:when test="$native-space"><xsl:value-of select="ox:space(., $blocks)"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="text-xslt"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Whitespace runs -> one space; trimmed at the edges of blocks (see
        tei.xsl, which uses the same rule). -->
-  <xsl:template name="text">
+  <xsl:template name="text-xslt">
     <xsl:variable name="s" select="string(.)"/>
     <xsl:variable name="n" select="normalize-space($s)"/>
     <xsl:choose>
@@ -970,8 +990,7 @@
       <xsl:otherwise>
         <!-- "inside" unless the text is at the start (end) of a block -->
         <xsl:variable name="inline"
-                      select="not(contains('|p|heading|item|suggestion|reference|note|title|subtitle|available|person|author|',
-                                           concat('|', local-name(..), '|')))
+                      select="not(contains($blocks, concat('|', local-name(..), '|')))
                               or namespace-uri(..) != 'urn:oxus:analysis:1'"/>
         <xsl:variable name="before" select="$inline or preceding-sibling::node()[1]"/>
         <xsl:variable name="after" select="$inline or following-sibling::node()[1]"/>

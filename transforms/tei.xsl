@@ -103,8 +103,9 @@
                 xmlns:exsl="http://exslt.org/common"
                 xmlns:set="http://exslt.org/sets"
                 xmlns:k="urn:oxus:xslt:keys"
+                xmlns:ox="urn:oxus:xslt:1"
                 xmlns="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="a exsl set k">
+                exclude-result-prefixes="a exsl set k ox">
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
@@ -888,16 +889,35 @@
   <!-- ============================================================ -->
 
   <xsl:template match="text()">
-    <xsl:call-template name="text"/>
+    <!-- the body of the "text" template, spared a call for every text node -->
+    <xsl:choose>
+      <xsl:when test="$native-space"><xsl:value-of select="ox:space(., $blocks)"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="text-xslt"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="comment() | processing-instruction()"/>
+
+  <!-- The elements whose text is trimmed at their edges (see text-xslt). -->
+  <xsl:variable name="blocks"
+                select="'|p|heading|item|suggestion|reference|note|title|subtitle|available|person|author|'"/>
+  <xsl:variable name="native-space" select="function-available('ox:space')"/>
+
+  <!-- The text of a text node after the whitespace rule of text-xslt. oxus
+       computes it natively (ox:space, src/extensions.c), with the same
+       result as text-xslt, which any other XSLT processor runs. -->
+  <xsl:template name="text">
+    <xsl:choose>
+      <xsl:when test="$native-space"><xsl:value-of select="ox:space(., $blocks)"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="text-xslt"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- Collapses whitespace runs to one space. Leading (trailing) whitespace is
        kept as one space when something precedes (follows) inside the same
        element, and dropped at the edge of a block (p, head, item, ...), so
        that no paragraph starts or ends with a space. -->
-  <xsl:template name="text">
+  <xsl:template name="text-xslt">
     <xsl:variable name="s" select="string(.)"/>
     <xsl:variable name="n" select="normalize-space($s)"/>
     <xsl:choose>
@@ -906,8 +926,7 @@
       <xsl:otherwise>
         <!-- "inside" unless the text is at the start (end) of a block -->
         <xsl:variable name="inline"
-                      select="not(contains('|p|heading|item|suggestion|reference|note|title|subtitle|available|person|author|',
-                                           concat('|', local-name(..), '|')))
+                      select="not(contains($blocks, concat('|', local-name(..), '|')))
                               or namespace-uri(..) != 'urn:oxus:analysis:1'"/>
         <xsl:variable name="before" select="$inline or preceding-sibling::node()[1]"/>
         <xsl:variable name="after" select="$inline or following-sibling::node()[1]"/>

@@ -52,19 +52,37 @@ for w in 20 33; do
     cmp -s "$TMP/ow" "$TMP/xw" && ok "xsltproc gives the same text at width $w" || no "text at width $w differs from xsltproc"
 done
 
-# ox:wrap (native line filling) against text.xsl's XSLT fallback, in the
-# same run, on 1,506 texts (zero-width characters, long words, wide
-# prefixes, double spaces) at three widths; and the greedy filling itself
-python3 tests/wrap/make-cases.py "$TMP/cases.xml" 1500
+# oxus's native XSLT functions against the stylesheets' XSLT fallbacks, in
+# the same run. ox:wrap (line filling): 1,506 texts (zero-width characters,
+# long words, wide prefixes, double spaces) at three widths; and the greedy
+# filling itself
+python3 tests/native/wrap-cases.py "$TMP/cases.xml" 1500
 for w in 20 33 72; do
-    "$OXUS" convert -q --no-validate --transform tests/wrap/check.xsl --param width=$w "$TMP/cases.xml" >"$TMP/wrap" 2>"$TMP/e"
+    "$OXUS" convert -q --no-validate --transform tests/native/check-wrap.xsl --param width=$w "$TMP/cases.xml" >"$TMP/wrap" 2>"$TMP/e"
     [ "$(head -1 "$TMP/wrap")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/wrap")" = 1506 ] &&
         ! grep -q '^DIFFERENT' "$TMP/wrap" && ok "ox:wrap equals the XSLT fallback at width $w" ||
         no "ox:wrap differs from the XSLT fallback at width $w" "$TMP/wrap"
 done
-"$OXUS" convert -q --no-validate --transform tests/wrap/check.xsl --param width=20 "$TMP/cases.xml" 2>/dev/null | sed -n 3,5p >"$TMP/wrap"
+"$OXUS" convert -q --no-validate --transform tests/native/check-wrap.xsl --param width=20 "$TMP/cases.xml" 2>/dev/null | sed -n 3,5p >"$TMP/wrap"
 printf 'The quick brown fox\njumps over the lazy\ndog\n' | cmp -s - "$TMP/wrap" && ok "lines filled greedily up to the width" ||
     no "greedy filling" "$TMP/wrap"
+# ox:space (the whitespace rule of tei.xsl and jats.xsl): every text node of
+# the samples and of 2,000 generated mixed-content elements (blocks and
+# inline elements, other namespaces, comments, PIs, runs of whitespace)
+python3 tests/native/space-cases.py "$TMP/space.xml" 2000
+sed "s|../../transforms/tei.xsl|$PWD/transforms/jats.xsl|" tests/native/check-space.xsl >"$TMP/check-space-jats.xsl"
+for check in tests/native/check-space.xsl "$TMP/check-space-jats.xsl"; do
+    which=tei.xsl; [ "$check" = tests/native/check-space.xsl ] || which=jats.xsl
+    bad=0 total=0
+    for s in samples/*.xml "$TMP/space.xml"; do
+        "$OXUS" convert -q --no-validate --transform "$check" "$s" >"$TMP/space" 2>"$TMP/e"
+        [ "$(head -1 "$TMP/space")" = "native: yes" ] || bad=$((bad + 1))
+        total=$((total + $(grep -c '^same [0-9]*$' "$TMP/space")))
+        bad=$((bad + $(grep -c -v -e '^same [0-9]*$' -e '^native: yes$' "$TMP/space")))
+    done
+    [ $bad = 0 ] && [ $total -gt 5000 ] && ok "ox:space equals the XSLT rule of $which on $total text nodes" ||
+        no "ox:space differs from $which's rule ($bad bad of $total)" "$TMP/space"
+done
 
 # one input, one format, no -o: standard output
 "$OXUS" convert --to text samples/minimal.xml >"$TMP/min.txt" 2>/dev/null

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- tests/wrap/check.xsl: for each case of make-cases.py, text.xsl's line
+<!-- tests/native/check-wrap.xsl: for each case of wrap-cases.py, text.xsl's line
      filling done by ox:wrap (oxus's native function) and by wrap-xslt (the
      XSLT 1.0 fallback other processors run); prints "same N" or
      "DIFFERENT N" per case, and "native: no" if ox:wrap is not available,

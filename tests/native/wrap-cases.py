@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""tests/wrap/make-cases.py OUT.xml [N] - texts to fill into lines.
+"""tests/native/wrap-cases.py OUT.xml [N] - texts to fill into lines.
 
 Writes N random cases (fixed seed) plus hand-picked edge cases for
 text.xsl's line filling: words of Latin and Persian letters, zero-width
 characters (ZWNJ, bidi marks, Arabic vowel signs, combining accents) and
 U+FDD1 inside words, single and double spaces, leading and trailing
 spaces, words wider than a line, and line prefixes wider than a line.
-check.xsl fills each with ox:wrap and with the XSLT fallback and compares.
+check-wrap.xsl fills each with ox:wrap and with the XSLT fallback and compares.
 """
 import random
 import sys

@@ -11,7 +11,11 @@
 #       sample, scaled by bytes when that is fewer than N);
 #   (c) oxus convert --to tei,jats,text -j $(nproc) -o DIR --force;
 #   (d) xmllint --noout over all files in one process (parsing alone).
-# and, for reference, oxus convert -j 1 and oxus validate. Prints wall time,
+# and, for reference, oxus convert -j 1, oxus validate, and two floors: oxus
+# convert with three identity stylesheets instead of the formats (what any
+# three XSLT conversions cost at the least: each document copied through
+# libxslt three times), and with three stylesheets that output one element
+# (oxus's own cost: read, parse, validate, write 3 files a document). Prints wall time,
 # documents/s, MB/s and peak RSS of each, the ratios (a)/(c), (b)/(c) and
 # (c)/(d) against their targets, and checks that oxus's outputs equal
 # xsltproc's byte for byte (exit 1 if not).
@@ -156,6 +160,26 @@ if [ "${BENCH_SINGLE:-1}" != 0 ]; then
     measure c1 "$oxus" convert --datadir "$root" --to "$fmtlist" -j 1 -o "$out_c1" --force -q "$docs"
 fi
 measure v "$oxus" validate --datadir "$root" -j "$jobs" -q "$docs"
+# The floors: the same run with stylesheets that copy the document, and
+# with stylesheets that output almost nothing.
+floor=()
+empty=()
+for f in "${formats[@]}"; do
+    cat >"$res/copy-$f.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:template match="@*|node()"><xsl:copy><xsl:apply-templates select="@*|node()"/></xsl:copy></xsl:template>
+</xsl:stylesheet>
+XSL
+    cat >"$res/empty-$f.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:template match="/"><done/></xsl:template>
+</xsl:stylesheet>
+XSL
+    floor+=(--transform "$res/copy-$f.xsl")
+    empty+=(--transform "$res/empty-$f.xsl")
+done
+measure x "$oxus" convert --datadir "$root" "${floor[@]}" -j "$jobs" -o "$res/out-x" --force -q "$docs"
+measure z "$oxus" convert --datadir "$root" "${empty[@]}" -j "$jobs" -o "$res/out-z" --force -q "$docs"
 measure b "$res/per-file.sh"
 
 # Every document must be valid for every tool: the corpus is meant to be.

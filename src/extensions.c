@@ -219,11 +219,10 @@ static int xml_space(xmlChar c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Whether node's parent is an analysis element whose name is one of the
+/* Whether parent is an analysis element whose name is one of the
  * "|"-separated names in blocks ("|p|heading|"). */
-static int in_block(xmlNodePtr node, const xmlChar *blocks)
+static int is_block(xmlNodePtr parent, const xmlChar *blocks)
 {
-    xmlNodePtr parent = node->parent;
     if (!parent || parent->type != XML_ELEMENT_NODE || !parent->ns ||
         !xmlStrEqual(parent->ns->href, BAD_CAST OXUS_NS))
         return 0;
@@ -234,14 +233,12 @@ static int in_block(xmlNodePtr node, const xmlChar *blocks)
 }
 
 /* The whitespace rule of tei.xsl and jats.xsl (their text-xslt template):
- * the text with whitespace runs collapsed to one space and trimmed; then a
- * space kept at its start if it had one there and something precedes it in
- * its block (or it is not directly in a block), and likewise at its end. A
- * text of whitespace alone gives one space between two siblings, or none. */
-static void collapse(buffer *out, xmlNodePtr node, const xmlChar *s, const xmlChar *blocks)
+ * s with whitespace runs collapsed to one space and trimmed; then a space
+ * kept at its start if it had one there and something precedes it in its
+ * block (or it is not directly in a block), and likewise at its end. A text
+ * of whitespace alone gives one space between two siblings, or none. */
+static void collapse(buffer *out, const xmlChar *s, int before, int after)
 {
-    int block = in_block(node, blocks);
-    int before = !block || node->prev, after = !block || node->next;
     size_t len = strlen((const char *)s), i = 0, end = len;
     while (i < len && xml_space(s[i])) i++;
     while (end > i && xml_space(s[end - 1])) end--;
@@ -260,6 +257,34 @@ static void collapse(buffer *out, xmlNodePtr node, const xmlChar *s, const xmlCh
     if (end < len && after) put(out, BAD_CAST " ", 1);
 }
 
+/* The rule for any node, with XPath's view of its parent and siblings: an
+ * attribute or a namespace node has a parent (the element; libxml2 keeps a
+ * namespace node's in its next field) but no siblings. */
+static void space_node(buffer *out, xmlNodePtr node, const xmlChar *blocks)
+{
+    xmlNodePtr parent = NULL;
+    int prev = 0, next = 0;
+    if (node->type == XML_NAMESPACE_DECL) {
+        xmlNsPtr ns = (xmlNsPtr)node;
+        parent = ns->next && ns->next->type == XML_ELEMENT_NODE ? (xmlNodePtr)ns->next : NULL;
+    } else if (node->type == XML_ATTRIBUTE_NODE) {
+        parent = node->parent;
+    } else {
+        parent = node->parent;
+        prev = node->prev != NULL;
+        next = node->next != NULL;
+    }
+    int block = is_block(parent, blocks);
+    if (node->type == XML_TEXT_NODE && node->content) {
+        collapse(out, node->content, !block || prev, !block || next);
+        return;
+    }
+    xmlChar *s = xmlXPathCastNodeToString(node);
+    if (s) collapse(out, s, !block || prev, !block || next);
+    else out->failed = 1;
+    xmlFree(s);
+}
+
 /* ox:space(node, blocks): the first node of node (a text node) after the
  * whitespace rule; blocks names the block elements, "|p|heading|...|". */
 static void fn_space(xmlXPathParserContextPtr ctxt, int nargs)
@@ -272,15 +297,7 @@ static void fn_space(xmlXPathParserContextPtr ctxt, int nargs)
     xmlNodeSetPtr set = xmlXPathCheckError(ctxt) ? NULL : xmlXPathPopNodeSet(ctxt);
     buffer out = {0};
     if (!xmlXPathCheckError(ctxt) && blocks && set && set->nodeNr > 0) {
-        xmlNodePtr node = set->nodeTab[0];
-        if (node->type == XML_TEXT_NODE && node->content) {
-            collapse(&out, node, node->content, blocks);
-        } else {
-            xmlChar *s = xmlXPathCastNodeToString(node);
-            if (s) collapse(&out, node, s, blocks);
-            else out.failed = 1;
-            xmlFree(s);
-        }
+        space_node(&out, set->nodeTab[0], blocks);
     }
     xmlFree(blocks);
     xmlXPathFreeNodeSet(set);

@@ -1,5 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- tests/native/check-space.xsl: for every text node of the input, the
+<!-- tests/native/check-space.xsl: for every text node of the input (and,
+     for stylesheets that call ox:space on other nodes, every attribute,
+     namespace node and leaf element, and the root), the
      whitespace rule of tei.xsl computed by ox:space (oxus's native
      function) and by text-xslt (the XSLT 1.0 fallback other processors
      run); prints "native: yes|no", then "same N" or "DIFFERENT N" per text
@@ -13,7 +15,7 @@
 
   <xsl:template match="/">
     <xsl:value-of select="concat('native: ', substring('noyes', 1 + 2 * function-available('ox:space'), 2 + function-available('ox:space')), '&#10;')"/>
-    <xsl:for-each select="//text()">
+    <xsl:for-each select="//text() | //@* | //namespace::* | //*[not(*)] | /">
       <xsl:variable name="native" select="ox:space(., $blocks)"/>
       <xsl:variable name="xslt"><xsl:call-template name="text-xslt"/></xsl:variable>
       <xsl:choose>

@@ -109,8 +109,10 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
-  <!-- Every element with an id, to resolve cite/@ref, mention/@actor, ... -->
-  <xsl:key name="id" match="a:*[@id]" use="@id"/>
+  <!-- References and actors by id (keys on one element name each: libxslt
+       indexes a key by walking the document with its pattern). -->
+  <xsl:key name="reference" match="a:reference" use="@id"/>
+  <xsl:key name="actor" match="a:actor" use="@id"/>
 
   <!-- The number of each reference in the list ([N]), keyed by its id: a
        look-up in constant time for each citation, where counting the
@@ -747,7 +749,7 @@
   </xsl:template>
 
   <xsl:template match="a:cite">
-    <xsl:variable name="r" select="key('id', @ref)[self::a:reference]"/>
+    <xsl:variable name="r" select="key('reference', @ref)"/>
     <ref type="citation" target="#{@ref}">
       <xsl:text>[</xsl:text>
       <xsl:choose>
@@ -804,7 +806,7 @@
   </xsl:template>
 
   <xsl:template match="a:mention">
-    <xsl:variable name="actor" select="key('id', @actor)[self::a:actor]"/>
+    <xsl:variable name="actor" select="key('actor', @actor)"/>
     <rs ref="#{@actor}">
       <xsl:if test="$actor">
         <xsl:attribute name="type"><xsl:value-of select="$actor/@kind"/></xsl:attribute>

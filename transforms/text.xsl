@@ -99,7 +99,9 @@
   <xsl:variable name="zmark" select="'&#xFDD1;'"/>
   <xsl:variable name="zwfill" select="'&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;'"/>
 
-  <xsl:key name="id" match="a:*[@id]" use="@id"/>
+  <!-- References and actors by id (keys on one element name each: libxslt
+       indexes a key by walking the document with its pattern). -->
+  <xsl:key name="reference" match="a:reference" use="@id"/>
 
   <!-- The number of each reference in the list ([N]), keyed by its id: a
        look-up in constant time for each citation, where counting the
@@ -571,7 +573,7 @@
 
   <xsl:template name="cite-marker">
     <xsl:param name="ref"/>
-    <xsl:variable name="r" select="key('id', $ref)[self::a:reference]"/>
+    <xsl:variable name="r" select="key('reference', $ref)"/>
     <xsl:text>[</xsl:text>
     <xsl:choose>
       <xsl:when test="$r">

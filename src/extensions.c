@@ -47,43 +47,47 @@ static uint32_t utf8_next(const unsigned char *s, size_t *n)
 }
 
 /* The set of characters that take no column, given to ox:wrap as a string:
- * a bitmap over the Basic Multilingual Plane, plus a short list for the
- * characters beyond it. A stylesheet passes the same string on every call,
- * so each thread keeps the last set it built. */
-#define ZW_ASTRAL_MAX 32
+ * a bitmap over the Basic Multilingual Plane; a character beyond it is
+ * looked up in the string itself (rare, and UTF-8 is searchable). A
+ * stylesheet passes the same string on every call, so each thread keeps the
+ * last set it built. */
 typedef struct {
     char key[512];
+    const xmlChar *chars;
     uint8_t bmp[0x10000 / 8];
-    uint32_t astral[ZW_ASTRAL_MAX];
-    size_t nastral;
 } zw_set;
 
 static _Thread_local zw_set zw_cache;
 
 /* The set for chars: the thread's cached one, or one built in the cache
- * (or in *scratch when chars is too long to be its key). */
+ * (or in *scratch, pointing into chars, when chars is too long to be its
+ * key). */
 static const zw_set *zw_for(const xmlChar *chars, zw_set *scratch)
 {
     size_t len = strlen((const char *)chars);
     zw_set *z = len < sizeof zw_cache.key ? &zw_cache : scratch;
-    if (z == &zw_cache && zw_cache.key[0] && strcmp(zw_cache.key, (const char *)chars) == 0)
+    if (z == &zw_cache && zw_cache.chars && strcmp(zw_cache.key, (const char *)chars) == 0)
         return z;
-    memset(z, 0, sizeof *z);
+    memset(z->bmp, 0, sizeof z->bmp);
     for (size_t i = 0, n; chars[i]; i += n) {
         uint32_t c = utf8_next(chars + i, &n);
         if (c < 0x10000) z->bmp[c >> 3] |= (uint8_t)(1u << (c & 7));
-        else if (z->nastral < ZW_ASTRAL_MAX) z->astral[z->nastral++] = c;
     }
-    if (z == &zw_cache) memcpy(z->key, chars, len + 1);
+    if (z == &zw_cache) {
+        memcpy(z->key, chars, len + 1);
+        z->chars = BAD_CAST z->key;
+    } else {
+        z->chars = chars;
+    }
     return z;
 }
 
 static int zw_has(const zw_set *z, uint32_t c)
 {
     if (c < 0x10000) return z->bmp[c >> 3] >> (c & 7) & 1;
-    for (size_t i = 0; i < z->nastral; i++)
-        if (z->astral[i] == c) return 1;
-    return 0;
+    xmlChar utf8[5] = {(xmlChar)(0xF0 | c >> 18), (xmlChar)(0x80 | (c >> 12 & 0x3F)),
+                       (xmlChar)(0x80 | (c >> 6 & 0x3F)), (xmlChar)(0x80 | (c & 0x3F)), 0};
+    return c <= 0x10FFFF && xmlStrstr(z->chars, utf8) != NULL;
 }
 
 /* text.xsl marks zero-width characters in its copy of a paragraph with the

@@ -14,7 +14,7 @@ from xml.sax.saxutils import quoteattr, escape
 
 ZW = ['\u200c', '\u200d', '\u200f', '\u200e', '\u064b', '\u0650', '\u0654',
       '\u0670', '\u202b', '\u202c', '\u2067', '\u2069', '\ufeff', '\u00ad',
-      '\u0301', '\u0323']
+      '\u0301', '\u0323', '\U0001D173']
 LETTERS = 'abcdefghijklmnopqrstuvwxyzABC' + 'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی' + '۰۱۲۳'
 
 

@@ -63,6 +63,24 @@ for w in 20 33 72; do
         ! grep -q '^DIFFERENT' "$TMP/wrap" && ok "ox:wrap equals the XSLT fallback at width $w" ||
         no "ox:wrap differs from the XSLT fallback at width $w" "$TMP/wrap"
 done
+# a character beyond the Basic Multilingual Plane declared zero-width too
+# (the importing stylesheet's $zw and $zwfill override text.xsl's)
+python3 - "$PWD" >"$TMP/check-wrap-astral.xsl" <<'PY'
+import re, sys
+root = sys.argv[1]
+text = open(root + "/transforms/text.xsl", encoding="utf-8").read()
+zw = re.search(r'<xsl:variable name="zw" select="([^"]*)"', text).group(1)
+zwfill = re.search(r'<xsl:variable name="zwfill" select="([^"]*)"', text).group(1)
+check = open(root + "/tests/native/check-wrap.xsl", encoding="utf-8").read()
+check = check.replace("../../transforms/text.xsl", root + "/transforms/text.xsl")
+extra = ('<xsl:variable name="zw" select="concat(%s, \'&#x1D173;\')"/>\n'
+         '  <xsl:variable name="zwfill" select="concat(%s, \'&#xFDD1;\')"/>\n  ' % (zw, zwfill))
+sys.stdout.write(check.replace("<xsl:output ", extra + "<xsl:output ", 1))
+PY
+"$OXUS" convert -q --no-validate --transform "$TMP/check-wrap-astral.xsl" --param width=25 "$TMP/cases.xml" >"$TMP/wrap" 2>"$TMP/e"
+[ "$(head -1 "$TMP/wrap")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/wrap")" = 1506 ] &&
+    ! grep -q '^DIFFERENT' "$TMP/wrap" && ok "ox:wrap equals the XSLT fallback with an astral zero-width character" ||
+    no "ox:wrap differs from the XSLT fallback with an astral zero-width character" "$TMP/e"
 "$OXUS" convert -q --no-validate --transform tests/native/check-wrap.xsl --param width=20 "$TMP/cases.xml" 2>/dev/null | sed -n 3,5p >"$TMP/wrap"
 printf 'The quick brown fox\njumps over the lazy\ndog\n' | cmp -s - "$TMP/wrap" && ok "lines filled greedily up to the width" ||
     no "greedy filling" "$TMP/wrap"

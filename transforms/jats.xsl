@@ -139,7 +139,7 @@
        references before the cited one walks the list every time. -->
   <xsl:variable name="reference-numbers">
     <xsl:for-each select="//a:reference[@id]">
-      <k:r id="{@id}"><xsl:value-of select="count(preceding-sibling::a:reference) + 1"/></k:r>
+      <k:r id="{@id}"><xsl:number count="a:reference"/></k:r>
     </xsl:for-each>
   </xsl:variable>
   <xsl:key name="reference-number" match="k:r" use="@id"/>
@@ -744,7 +744,7 @@
       </xsl:choose>
     </xsl:variable>
     <ref id="{@id}">
-      <label><xsl:value-of select="count(preceding-sibling::a:reference) + 1"/></label>
+      <label><xsl:number count="a:reference"/></label>
       <citation-alternatives>
         <element-citation publication-type="{$pubtype}">
           <xsl:copy-of select="@xml:lang"/>

@@ -119,7 +119,7 @@
        references before the cited one walks the list every time. -->
   <xsl:variable name="reference-numbers">
     <xsl:for-each select="//a:reference[@id]">
-      <k:r id="{@id}"><xsl:value-of select="count(preceding-sibling::a:reference) + 1"/></k:r>
+      <k:r id="{@id}"><xsl:number count="a:reference"/></k:r>
     </xsl:for-each>
   </xsl:variable>
   <xsl:key name="reference-number" match="k:r" use="@id"/>
@@ -708,7 +708,8 @@
   </xsl:template>
 
   <xsl:template match="a:suggestion">
-    <item n="{count(preceding-sibling::a:suggestion) + 1}">
+    <item>
+      <xsl:attribute name="n"><xsl:number count="a:suggestion"/></xsl:attribute>
       <xsl:call-template name="id-lang"/>
       <said>
         <xsl:attribute name="toWhom">
@@ -830,7 +831,10 @@
   </xsl:template>
 
   <xsl:template match="a:reference">
-    <bibl n="{count(preceding-sibling::a:reference) + 1}">
+    <bibl>
+      <!-- xsl:number counts the references before this one without
+           building a node-set of them, as preceding-sibling:: would -->
+      <xsl:attribute name="n"><xsl:number count="a:reference"/></xsl:attribute>
       <xsl:call-template name="id-lang"/>
       <xsl:copy-of select="@type"/>
       <xsl:apply-templates/>

@@ -108,7 +108,7 @@
        references before the cited one walks the list every time. -->
   <xsl:variable name="reference-numbers">
     <xsl:for-each select="//a:reference[@id]">
-      <k:r id="{@id}"><xsl:value-of select="count(preceding-sibling::a:reference) + 1"/></k:r>
+      <k:r id="{@id}"><xsl:number count="a:reference"/></k:r>
     </xsl:for-each>
   </xsl:variable>
   <xsl:key name="reference-number" match="k:r" use="@id"/>

@@ -127,6 +127,18 @@ static void put(buffer *b, const xmlChar *s, size_t n)
     b->p[b->len] = '\0';
 }
 
+/* Ends an extension function: out becomes its result, unless an error was
+ * raised (out is then freed). */
+static void return_string(xmlXPathParserContextPtr ctxt, buffer *out)
+{
+    if (out->failed) xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+    if (xmlXPathCheckError(ctxt)) {
+        xmlFree(out->p);
+        return;
+    }
+    valuePush(ctxt, out->p ? xmlXPathWrapString(out->p) : xmlXPathNewCString(""));
+}
+
 static size_t find_space(const xmlChar *s, size_t from, size_t to)
 {
     const void *sp = memchr(s + from, ' ', to - from);
@@ -210,12 +222,7 @@ static void fn_wrap(xmlXPathParserContextPtr ctxt, int nargs)
     xmlFree(rest);
     xmlFree(first);
     xmlFree(text);
-    if (xmlXPathCheckError(ctxt) || out.failed) {
-        xmlFree(out.p);
-        if (out.failed) xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
-        return;
-    }
-    valuePush(ctxt, out.p ? xmlXPathWrapString(out.p) : xmlXPathNewCString(""));
+    return_string(ctxt, &out);
 }
 
 static int xml_space(xmlChar c)
@@ -300,17 +307,11 @@ static void fn_space(xmlXPathParserContextPtr ctxt, int nargs)
     xmlChar *blocks = xmlXPathPopString(ctxt);
     xmlNodeSetPtr set = xmlXPathCheckError(ctxt) ? NULL : xmlXPathPopNodeSet(ctxt);
     buffer out = {0};
-    if (!xmlXPathCheckError(ctxt) && blocks && set && set->nodeNr > 0) {
+    if (!xmlXPathCheckError(ctxt) && blocks && set && set->nodeNr > 0)
         space_node(&out, set->nodeTab[0], blocks);
-    }
     xmlFree(blocks);
     xmlXPathFreeNodeSet(set);
-    if (xmlXPathCheckError(ctxt) || out.failed) {
-        xmlFree(out.p);
-        if (out.failed) xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
-        return;
-    }
-    valuePush(ctxt, out.p ? xmlXPathWrapString(out.p) : xmlXPathNewCString(""));
+    return_string(ctxt, &out);
 }
 
 void oxus__extensions_register(void)

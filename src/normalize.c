@@ -112,6 +112,8 @@ static void visit(oxus_doc *doc, xmlNodePtr node, size_t *changed)
                     e[doc->nedits].offset = at;
                     snprintf(e[doc->nedits].text, sizeof e->text, "%s", ins);
                     doc->nedits++;
+                } else {
+                    doc->oom = 1;
                 }
             }
         }
@@ -123,8 +125,10 @@ int oxus_doc_normalize(oxus_doc *doc, size_t *changed)
 {
     *changed = 0;
     if (!doc->xml) return OXUS_EINVALID;
+    xmlSetStructuredErrorFunc(doc, oxus__watch_memory); /* xmlSetProp can run out */
     visit(doc, xmlDocGetRootElement(doc->xml), changed);
-    return 0;
+    oxus__errors_off();
+    return doc->oom ? OXUS_ENOMEM : 0;
 }
 
 int oxus_doc_normalized_text(const oxus_doc *doc, char **out, size_t *len)

@@ -10,6 +10,7 @@
 #include "internal.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <libxml/hash.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,7 @@ static const oxus_rule RULES[] = {
     {"actor-ref", OXUS_SEV_ERROR, "a claimant, disputer, addressee, mention or affiliation is not a declared actor"},
     {"lang-tag", OXUS_SEV_ERROR, "an xml:lang or language code is not a well-formed BCP 47 tag"},
     {"url-syntax", OXUS_SEV_ERROR, "a URL is not a well-formed absolute URL (RFC 3986)"},
+    {"url-scheme", OXUS_SEV_ERROR, "a URL's scheme is not http, https, ftp, mailto, doi or urn (javascript: and data: run code)"},
     {"available-no-url", OXUS_SEV_WARNING, "a reference says \"available at\" but gives no URL"},
     {"empty-text", OXUS_SEV_ERROR, "a paragraph, heading, title, item or suggestion is empty"},
     {"quantity-unit", OXUS_SEV_ERROR, "a quantity has neither a unit nor a currency, or both"},
@@ -56,11 +58,14 @@ static oxus_severity sev_of(const char *id)
 typedef struct {
     oxus_doc *doc;
     xmlHashTablePtr ids;   /* id -> element */
+    xmlHashTablePtr refno; /* a reference's id -> its position + 1 */
     xmlNodePtr *refs;      /* references in order */
-    size_t nrefs;
+    size_t nrefs, cap;
     int *cited;            /* per reference: cited at all */
     size_t next_first;     /* ref-order: number of distinct references cited so far */
     int order_reported;
+    int links_only;        /* url-scheme alone (--no-validate) */
+    int oom;               /* an allocation failed: a check may not have run */
 } checker;
 
 /* An attribute's value without copying it: after parsing (and with entity
@@ -77,28 +82,45 @@ static const char *attr(xmlNodePtr n, const char *name, const xmlChar *ns)
 /* Collecting ids and references                                       */
 /* ------------------------------------------------------------------ */
 
+/* xmlHashAddEntry fails for an id already there (the schema's xs:ID
+ * reports duplicates) and when memory runs out; only the second matters. */
+static void add_id(checker *c, xmlHashTablePtr h, const char *id, void *value)
+{
+    if (xmlHashAddEntry(h, BAD_CAST id, value) < 0 && !xmlHashLookup(h, BAD_CAST id)) c->oom = 1;
+}
+
+static void add_reference(checker *c, xmlNodePtr n, const char *id)
+{
+    if (c->nrefs == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 64;
+        xmlNodePtr *r = realloc(c->refs, cap * sizeof *r);
+        if (!r) {
+            c->oom = 1;
+            return;
+        }
+        c->refs = r;
+        c->cap = cap;
+    }
+    c->refs[c->nrefs++] = n;
+    if (id) add_id(c, c->refno, id, (void *)(uintptr_t)c->nrefs);
+}
+
 static void collect(checker *c, xmlNodePtr node)
 {
     for (xmlNodePtr n = node; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
         const char *id = attr(n, "id", NULL);
-        if (id) xmlHashAddEntry(c->ids, BAD_CAST id, n); /* duplicates: the schema's xs:ID catches them */
-        if (oxus__is(n, "reference")) {
-            xmlNodePtr *r = realloc(c->refs, (c->nrefs + 1) * sizeof *r);
-            if (r) {
-                c->refs = r;
-                c->refs[c->nrefs++] = n;
-            }
-        }
+        if (id) add_id(c, c->ids, id, n);
+        if (oxus__is(n, "reference")) add_reference(c, n, id);
         collect(c, n->children);
     }
 }
 
-static size_t ref_index(const checker *c, xmlNodePtr ref)
+/* The position of the reference with this id, or SIZE_MAX. */
+static size_t ref_index(const checker *c, const char *id)
 {
-    for (size_t i = 0; i < c->nrefs; i++)
-        if (c->refs[i] == ref) return i;
-    return (size_t)-1;
+    uintptr_t k = (uintptr_t)xmlHashLookup(c->refno, BAD_CAST id);
+    return k ? (size_t)k - 1 : (size_t)-1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -107,29 +129,33 @@ static size_t ref_index(const checker *c, xmlNodePtr ref)
 
 static const char *article(const char *noun) { return strchr("aeiou", noun[0]) ? "an" : "a"; }
 
-/* Checks every id in attribute `attr` of `node` names an element called
- * `kind`; calls `found` for each that does. */
-static void check_ids(checker *c, xmlNodePtr node, const char *attr, const char *kind,
+/* Checks every id in attribute `name` of `node` names an element called
+ * `kind`; calls `found` with each id that does. */
+static void check_ids(checker *c, xmlNodePtr node, const char *name, const char *kind,
                       const char *rule, const char *what,
-                      void (*found)(checker *, xmlNodePtr, xmlNodePtr))
+                      void (*found)(checker *, xmlNodePtr, const char *))
 {
-    xmlChar *v = xmlGetNoNsProp(node, BAD_CAST attr);
-    if (!v) return;
+    const char *value = attr(node, name, NULL);
+    char *v = value ? oxus__strdup(value) : NULL;
+    if (!v) {
+        if (value) c->oom = 1;
+        return;
+    }
     char *save = NULL;
-    for (char *tok = strtok_r((char *)v, " \t\r\n", &save); tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
+    for (char *tok = strtok_r(v, " \t\r\n", &save); tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
         xmlNodePtr t = xmlHashLookup(c->ids, BAD_CAST tok);
         if (!t)
-            REPORT(c, node, attr, rule, "%s '%s' is not declared: no element has id=\"%s\"", what, tok, tok);
+            REPORT(c, node, name, rule, "%s '%s' is not declared: no element has id=\"%s\"", what, tok, tok);
         else if (!oxus__is(t, kind))
-            REPORT(c, node, attr, rule, "%s '%s' is %s %s, not %s %s", what, tok, article((const char *)t->name),
+            REPORT(c, node, name, rule, "%s '%s' is %s %s, not %s %s", what, tok, article((const char *)t->name),
                    (const char *)t->name, article(kind), kind);
         else if (found)
-            found(c, node, t);
+            found(c, node, tok);
     }
-    xmlFree(v);
+    free(v);
 }
 
-static void cited(checker *c, xmlNodePtr cite, xmlNodePtr ref)
+static void cited(checker *c, xmlNodePtr cite, const char *ref)
 {
     size_t i = ref_index(c, ref);
     if (i == (size_t)-1 || c->cited[i]) {
@@ -152,9 +178,8 @@ static void cited(checker *c, xmlNodePtr cite, xmlNodePtr ref)
 
 static void check_date(checker *c, xmlNodePtr node)
 {
-    xmlChar *cal = xmlGetNoNsProp(node, BAD_CAST "calendar");
-    xmlChar *iso = xmlGetNoNsProp(node, BAD_CAST "iso");
-    xmlChar *greg = xmlGetNoNsProp(node, BAD_CAST "gregorian");
+    const char *cal = attr(node, "calendar", NULL), *iso = attr(node, "iso", NULL);
+    const char *greg = attr(node, "gregorian", NULL);
     oxus_calendar k = OXUS_CAL_NONE;
     if (cal) oxus_calendar_parse(&k, (const char *)cal);
     if (!cal || !greg || (!iso && k != OXUS_CAL_GREGORIAN))
@@ -198,9 +223,6 @@ static void check_date(checker *c, xmlNodePtr node)
                    oxus_calendar_name(t.cal), said, (const char *)cal, (const char *)iso);
         }
     }
-    xmlFree(cal);
-    xmlFree(iso);
-    xmlFree(greg);
 }
 
 /* ------------------------------------------------------------------ */
@@ -306,16 +328,57 @@ static const char *url_problem(const char *u, size_t *at)
     return NULL;
 }
 
-static void check_url(checker *c, xmlNodePtr node, const char *attr)
+/* The schemes a link may have. Every output writes a URL as a link its
+ * readers follow (JATS ext-link, TEI ref, HTML renderings of both), and a
+ * javascript:, vbscript: or data: link runs code when followed; doi: and
+ * urn: name publications and editions (RFC 3986 section 3.1, RFC 8141). */
+static const char *const SCHEMES[] = {"http", "https", "ftp", "mailto", "doi", "urn"};
+
+/* The scheme a browser would see in u, as the WHATWG URL parser reads it
+ * (C0 controls and spaces around the URL dropped, tabs and newlines
+ * anywhere removed), into buf; "" if there is none. */
+static void browser_scheme(const char *u, char *buf, size_t size)
 {
-    xmlChar *v = attr ? xmlGetNoNsProp(node, BAD_CAST attr) : xmlNodeGetContent(node);
-    if (!v) return;
+    size_t w = 0;
+    while (*u && (unsigned char)*u <= ' ') u++;
+    for (; *u && w + 1 < size; u++) {
+        if (*u == '\t' || *u == '\n' || *u == '\r') continue;
+        if (*u == ':') {
+            buf[w] = '\0';
+            return;
+        }
+        if (!(alnum((unsigned char)*u) || ((*u == '+' || *u == '-' || *u == '.') && w > 0))) break;
+        buf[w++] = (char)tolower((unsigned char)*u);
+    }
+    buf[0] = '\0';
+}
+
+static void check_scheme(checker *c, xmlNodePtr node, const char *name, const char *url)
+{
+    char scheme[64];
+    browser_scheme(url, scheme, sizeof scheme);
+    if (!scheme[0] || !alpha((unsigned char)scheme[0])) return; /* relative: url-syntax says so */
+    for (size_t i = 0; i < sizeof SCHEMES / sizeof *SCHEMES; i++)
+        if (strcmp(scheme, SCHEMES[i]) == 0) return;
+    REPORT(c, node, name, "url-scheme",
+           "the URL scheme '%s:' is not allowed in a link (only http, https, ftp, mailto, doi and urn): "
+           "readers following a %s: link could run code", scheme, scheme);
+}
+
+static void check_url(checker *c, xmlNodePtr node, const char *name)
+{
+    xmlChar *v = name ? xmlGetNoNsProp(node, BAD_CAST name) : xmlNodeGetContent(node);
+    if (!v) {
+        if (!name || xmlHasProp(node, BAD_CAST name)) c->oom = 1;
+        return;
+    }
     size_t at;
-    const char *why = url_problem((const char *)v, &at);
+    const char *why = c->links_only ? NULL : url_problem((const char *)v, &at);
     if (why && at)
-        REPORT(c, node, attr, "url-syntax", "malformed URL '%s': %s (character %zu)", (const char *)v, why, at);
+        REPORT(c, node, name, "url-syntax", "malformed URL '%s': %s (character %zu)", (const char *)v, why, at);
     else if (why)
-        REPORT(c, node, attr, "url-syntax", "malformed URL '%s': %s", (const char *)v, why);
+        REPORT(c, node, name, "url-syntax", "malformed URL '%s': %s", (const char *)v, why);
+    check_scheme(c, node, name, (const char *)v);
     xmlFree(v);
 }
 
@@ -364,10 +427,9 @@ static void check_empty(checker *c, xmlNodePtr node)
 
 static void check_number(checker *c, xmlNodePtr node, size_t pos, const char *rule, const char *what)
 {
-    xmlChar *n = xmlGetNoNsProp(node, BAD_CAST "n");
-    if (n && strtoul((const char *)n, NULL, 10) != pos)
-        REPORT(c, node, "n", rule, "%s numbered %s is number %zu in the list", what, (const char *)n, pos);
-    xmlFree(n);
+    const char *n = attr(node, "n", NULL);
+    if (n && strtoul(n, NULL, 10) != pos)
+        REPORT(c, node, "n", rule, "%s numbered %s is number %zu in the list", what, n, pos);
 }
 
 static void check_claim(checker *c, xmlNodePtr node)
@@ -375,16 +437,14 @@ static void check_claim(checker *c, xmlNodePtr node)
     check_ids(c, node, "by", "actor", "actor-ref", "claimant", NULL);
     check_ids(c, node, "disputedBy", "actor", "actor-ref", "disputer", NULL);
     check_ids(c, node, "evidence", "reference", "claim-evidence", "evidence", NULL);
-    xmlChar *st = xmlGetNoNsProp(node, BAD_CAST "status");
-    int contested = st && !xmlStrEqual(st, BAD_CAST "asserted");
+    const char *st = attr(node, "status", NULL);
+    int contested = st && strcmp(st, "asserted") != 0;
     int by = xmlHasProp(node, BAD_CAST "disputedBy") != NULL;
     if (contested && !by)
-        REPORT(c, node, "status", "claim-status", "the claim is %s but disputedBy does not say by whom",
-               (const char *)st);
+        REPORT(c, node, "status", "claim-status", "the claim is %s but disputedBy does not say by whom", st);
     else if (!contested && by)
         REPORT(c, node, "disputedBy", "claim-status",
                "disputedBy is given but status does not say the claim is disputed, denied or confirmed");
-    xmlFree(st);
 }
 
 static void check_reference(checker *c, xmlNodePtr node, size_t pos)
@@ -395,8 +455,9 @@ static void check_reference(checker *c, xmlNodePtr node, size_t pos)
         if (oxus__is(k, "title")) title = 1;
         if (oxus__is(k, "available") && !has_descendant(k, "url")) {
             xmlChar *t = oxus__node_text(k);
-            REPORT(c, k, NULL, "available-no-url", "the reference says '%s' (available at) but gives no URL",
-                   t ? (const char *)t : "");
+            if (!t) c->oom = 1;
+            else REPORT(c, k, NULL, "available-no-url", "the reference says '%s' (available at) but gives no URL",
+                        (const char *)t);
             xmlFree(t);
         }
     }
@@ -443,32 +504,34 @@ static void check_suggestions(checker *c, xmlNodePtr n)
         if (oxus__is(k, "suggestion")) check_number(c, k, ++pos, "suggestion-number", "suggestion");
 }
 
-/* Which checks each element of the vocabulary gets. */
+/* Which checks each element of the vocabulary gets; `link` marks those
+ * of elements whose URL becomes a link in the outputs. */
 static const struct {
     const char *name;
     void (*check)(checker *, xmlNodePtr);
+    int link;
 } CHECKS[] = {
-    {"p", check_empty},           {"heading", check_empty},         {"title", check_empty},
-    {"subtitle", check_empty},    {"item", check_empty},            {"suggestion", check_suggestion},
-    {"cite", check_cite},         {"blockquote", check_blockquote}, {"claim", check_claim},
-    {"date", check_date},         {"published", check_date},        {"url", check_url_text},
-    {"link", check_link},         {"source", check_url_attr},       {"edition", check_url_attr},
-    {"license", check_url_attr},  {"quantity", check_quantity},     {"references", check_references},
-    {"suggestions", check_suggestions},
-    {"mention", check_actor_attr}, {"person", check_actor_attr},    {"author", check_actor_attr},
-    {"organization", check_actor_attr}, {"publisher", check_actor_attr}, {"outlet", check_actor_attr},
-    {"actor", check_actor_attr},
+    {"p", check_empty, 0},           {"heading", check_empty, 0},         {"title", check_empty, 0},
+    {"subtitle", check_empty, 0},    {"item", check_empty, 0},            {"suggestion", check_suggestion, 0},
+    {"cite", check_cite, 0},         {"blockquote", check_blockquote, 0}, {"claim", check_claim, 0},
+    {"date", check_date, 0},         {"published", check_date, 0},        {"url", check_url_text, 1},
+    {"link", check_link, 1},         {"source", check_url_attr, 1},       {"edition", check_url_attr, 1},
+    {"license", check_url_attr, 1},  {"quantity", check_quantity, 0},     {"references", check_references, 0},
+    {"suggestions", check_suggestions, 0},
+    {"mention", check_actor_attr, 0}, {"person", check_actor_attr, 0},    {"author", check_actor_attr, 0},
+    {"organization", check_actor_attr, 0}, {"publisher", check_actor_attr, 0}, {"outlet", check_actor_attr, 0},
+    {"actor", check_actor_attr, 0},
 };
 
 static void check_element(checker *c, xmlNodePtr n)
 {
     int ours = n->ns && xmlStrEqual(n->ns->href, BAD_CAST OXUS_NS);
     const char *name = ours ? (const char *)n->name : NULL;
-    check_lang(c, n, name);
+    if (!c->links_only) check_lang(c, n, name);
     if (!ours) return;
     for (size_t i = 0; i < sizeof CHECKS / sizeof *CHECKS; i++)
         if (name[0] == CHECKS[i].name[0] && strcmp(name, CHECKS[i].name) == 0) {
-            CHECKS[i].check(c, n);
+            if (CHECKS[i].link || !c->links_only) CHECKS[i].check(c, n);
             return;
         }
 }
@@ -482,19 +545,33 @@ static void walk(checker *c, xmlNodePtr node)
     }
 }
 
-void oxus__rules_check(oxus_doc *doc)
+int oxus__rules_check(oxus_doc *doc, int links_only)
 {
-    checker c = {.doc = doc, .ids = xmlHashCreate(64)};
+    checker c = {.doc = doc, .links_only = links_only};
     xmlNodePtr root = xmlDocGetRootElement(doc->xml);
-    if (!c.ids || !root) goto done;
+    xmlSetStructuredErrorFunc(doc, oxus__watch_memory);
+    if (!root) goto done;
+    if (links_only) {
+        walk(&c, root);
+        goto done;
+    }
+    c.ids = xmlHashCreate(64);
+    c.refno = xmlHashCreate(64);
+    if (!c.ids || !c.refno) goto oom;
     collect(&c, root);
-    c.cited = calloc(c.nrefs + 1, sizeof *c.cited);
-    if (!c.cited) goto done;
+    if (!(c.cited = calloc(c.nrefs + 1, sizeof *c.cited))) goto oom;
     walk(&c, root);
     for (size_t i = 0; i < c.nrefs; i++)
         if (!c.cited[i]) REPORT(&c, c.refs[i], NULL, "ref-uncited", "reference %zu is never cited", i + 1);
+    goto done;
+oom:
+    c.oom = 1;
 done:
+    oxus__errors_off();
     xmlHashFree(c.ids, NULL);
+    xmlHashFree(c.refno, NULL);
     free(c.refs);
     free(c.cited);
+    if (c.oom) doc->oom = 1;
+    return doc->oom ? OXUS_ENOMEM : 0;
 }

@@ -292,7 +292,11 @@ void oxus__xml_error(void *data, xmlErrorPtr err)
 {
     oxus_doc *doc = data;
     if (!doc || !err || err->level == XML_ERR_NONE) return;
-    if (err->code == XML_ERR_NO_MEMORY) doc->oom = 1; /* not the document's fault */
+    /* Not the document's fault: memory ran out, or libxml2's validator
+     * failed inside (which, in libxml2 2.9, is what some of its failed
+     * allocations become), or an error came without its message (which
+     * libxml2 could not allocate) */
+    if (err->code == XML_ERR_NO_MEMORY || err->code == XML_SCHEMAV_INTERNAL || !err->message) doc->oom = 1;
     char msg[1024];
     clean_message(msg, sizeof msg, err->message);
     oxus_severity sev = err->level == XML_ERR_WARNING ? OXUS_SEV_WARNING : OXUS_SEV_ERROR;

@@ -101,6 +101,11 @@ static void visit(oxus_doc *doc, xmlNodePtr node, size_t *changed)
         char ins[128];
         if ((oxus__is(n, "date") || oxus__is(n, "published")) && complete(n, ins, sizeof ins)) {
             (*changed)++;
+            /* libxml2 2.9 can make an attribute without a name when memory
+             * runs out, and says nothing */
+            if (!xmlHasProp(n, BAD_CAST "calendar") || !xmlHasProp(n, BAD_CAST "iso") ||
+                !xmlHasProp(n, BAD_CAST "gregorian"))
+                doc->oom = 1;
             size_t at = insertion_point(doc, n);
             /* edits must come in document order; a tag not found, or found
              * out of order, is not edited rather than edited wrongly */

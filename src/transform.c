@@ -150,6 +150,8 @@ static void generic_error(void *data, const char *fmt, ...)
     size_t n = format_message(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (!n) return;
+    /* libxslt reports its failed allocations this way, and may go on */
+    if (!current && (strstr(msg, "malloc failed") || strstr(msg, "out of memory"))) compile_oom = 1;
     if (current && current->open) current->extra++;
     else if (current) told(current, msg, 0);
     else if (!compile_error[0]) snprintf(compile_error, sizeof compile_error, "%s", msg);
@@ -194,7 +196,7 @@ int oxus__stylesheet_compile(xsltStylesheetPtr *out, const char *path)
     oxus__allow_local_files(0);
     oxus__errors_off();
     *out = NULL;
-    if (xsl && !xsl->errors) {
+    if (xsl && !xsl->errors && !compile_oom) { /* after running out of memory it may lack a part */
         *out = xsl;
         return 0;
     }
@@ -243,7 +245,8 @@ static int apply(oxus_doc *doc, oxus_format *f, xmlChar **buf, int *len)
         doc->nerrors++;
     }
     xsltFreeTransformContext(tc);
-    if (!failed && xsltSaveResultToString(buf, len, res, f->xsl) < 0) failed = 1;
+    /* it fails, or gives no text, only when memory runs out */
+    if (!failed && (xsltSaveResultToString(buf, len, res, f->xsl) < 0 || !*buf)) doc->oom = 1;
     xmlFreeDoc(res);
     if (failed && doc->nerrors == before)
         oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "transform", "the %s stylesheet failed", f->name);

@@ -30,11 +30,16 @@ int oxus__schema_compile(xmlSchemaPtr *out, const char *path)
     xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
     if (pc) {
         xmlSchemaSetParserStructuredErrors(pc, schema_error, &errors);
+        xmlSetStructuredErrorFunc(&errors, schema_error); /* where memory errors go */
         *out = xmlSchemaParse(pc);
         xmlSchemaFreeParserCtxt(pc);
     }
     oxus__allow_local_files(0);
     oxus__errors_off();
+    if (*out && errors < 0) { /* libxml2 ran out of memory and went on: the schema may lack a part */
+        xmlSchemaFree(*out);
+        *out = NULL;
+    }
     if (*out) return 0;
     if (!pc) return oxus__fail(OXUS_ENOMEM, "out of memory");
     if (!errors) oxus__fail(OXUS_EIO, "cannot compile schema/analysis.xsd");
@@ -46,9 +51,13 @@ static int schema_check(oxus_doc *doc, const oxus_ctx *ctx)
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(ctx->schema);
     if (!vc) return doc->oom = 1, OXUS_ENOMEM;
     xmlSchemaSetValidStructuredErrors(vc, oxus__xml_error, doc);
+    /* libxml2 tells of memory running out through the thread's handler,
+     * not the validation context's */
+    xmlSetStructuredErrorFunc(doc, oxus__watch_memory);
     size_t before = doc->nerrors;
     int rc = xmlSchemaValidateDoc(vc, doc->xml);
     xmlSchemaFreeValidCtxt(vc);
+    oxus__errors_off();
     if (rc != 0 && doc->nerrors == before)
         oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "schema", "the document is not valid");
     return rc == 0 ? 0 : OXUS_EINVALID;

@@ -26,7 +26,9 @@
  * result, diagnostic and output is that of the run without failure. So a
  * document never passes, fails, or loses a diagnostic because memory ran
  * out. A context that compiled although an allocation failed must validate
- * and convert the first FILE exactly as one compiled without failure.
+ * the first FILE exactly as one compiled without failure, and convert it
+ * the same too unless the allocation was libxml2's or libxslt's own (libxslt
+ * then sometimes compiles a stylesheet short without a word: counted apart).
  *
  * Options: -e N: every failure point up to N, then every S-th (-s S) or
  * P more, evenly spread (-p P); default: every one. -c P: P points of
@@ -271,9 +273,12 @@ static const char *run_context(void *arg)
         outcome got;
         pipeline(ctx, fmt, j->probe, &got);
         int same = got.rc[VALIDATE] == j->ref.rc[VALIDATE] &&
-                   !strcmp(got.diags ? got.diags : "", j->ref.diags ? j->ref.diags : "");
-        for (int i = TEI; i <= PLAIN; i++) same = same && same_output(&j->ref, &got, i);
-        if (!same) why = "the context compiled despite the failure, and works differently";
+                   !strcmp(got.vdiags ? got.vdiags : "", j->ref.vdiags ? j->ref.vdiags : "");
+        int same_out = 1;
+        for (int i = TEI; i <= PLAIN; i++) same_out = same_out && same_output(&j->ref, &got, i);
+        if (!same) why = "the context compiled despite the failure, and validates differently";
+        else if (!same_out && !theirs) why = "the context compiled despite the failure, and converts differently";
+        else if (!same_out) left_out = 1; /* libxslt compiled a stylesheet short, and said nothing */
         free_outcome(&got);
     }
     fail_at = at;

@@ -45,7 +45,7 @@ $(BUILD)/oxus: $(CLI_OBJ) $(BUILD)/liboxus.a
 $(BUILD)/test_dates: tests/unit/test_dates.c $(BUILD)/liboxus.a
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/liboxus.a $(LIBS)
 
-# The whole suite; its last line is "N passed, N failed".
+# The whole suite; its last line is "N passed, N failed, N skipped".
 check: $(BUILD)/oxus $(BUILD)/test_dates
 	BUILD=$(BUILD) tests/run.sh
 

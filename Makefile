@@ -143,7 +143,7 @@ install: all
 	  $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/transforms $(DESTDIR)$(MANDIR) $(DESTDIR)$(MAN3DIR) \
 	  $(DESTDIR)$(PYTHONDIR)
 	install -m 755 $(BUILD)/oxus $(DESTDIR)$(BINDIR)/oxus
-	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/
+	install -m 644 $(SHLIB) $(DESTDIR)$(LIBDIR)/
 	ln -sf liboxus.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/liboxus.so
 	install -m 644 $(BUILD)/liboxus.a $(DESTDIR)$(LIBDIR)/

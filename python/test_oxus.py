@@ -141,7 +141,9 @@ def case_options(args):
     return options, quiet
 
 
-class Validate(unittest.TestCase):
+class WithContext(unittest.TestCase):
+    """Tests sharing one Context with the default options, self.ctx."""
+
     @classmethod
     def setUpClass(cls):
         cls.ctx = oxus.Context()
@@ -150,6 +152,8 @@ class Validate(unittest.TestCase):
     def tearDownClass(cls):
         cls.ctx.close()
 
+
+class Validate(WithContext):
     def test_samples_are_valid(self):
         for path in SAMPLES:
             r = self.ctx.validate(path)
@@ -206,15 +210,7 @@ def xsltproc(fmt, path, *params):
                           capture_output=True, check=True).stdout
 
 
-class Convert(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.ctx = oxus.Context()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.ctx.close()
-
+class Convert(WithContext):
     def test_each_format_is_xsltprocs_output(self):
         """The same stylesheets under xsltproc, another XSLT processor run,
         give the same bytes."""

@@ -418,6 +418,8 @@ static int dispatch(int argc, char **argv)
         static cli c;
         memset(&c, 0, sizeof c);
         c.cmd = cmd->name;
+        c.lib.version = OXUS_OPTIONS_VERSION;
+        c.batch.version = OXUS_BATCH_OPTIONS_VERSION;
         c.lib.datadir = getenv("OXUS_DATADIR");
         c.to = OXUS_CAL_GREGORIAN;
         int first = 0, rc = parse(&c, cmd, argc - 1, argv + 1, &first);

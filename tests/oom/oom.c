@@ -249,7 +249,7 @@ static const char *run_document(void *arg)
 
 static int make_ctx(oxus_ctx **ctx, size_t *fmt, const char *datadir)
 {
-    oxus_options o = {.datadir = datadir};
+    oxus_options o = {.version = OXUS_OPTIONS_VERSION, .datadir = datadir};
     int rc = oxus_ctx_new(ctx, &o);
     for (int i = 0; i < 3 && rc == 0; i++) rc = oxus_ctx_add_format(*ctx, NAMES[i], NULL, &fmt[i]);
     return rc;

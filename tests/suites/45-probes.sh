@@ -3,8 +3,7 @@
 # as an attacker or a careless user would, and each minor one, with the
 # case that showed it. Every test here failed before its fix.
 set -u
-ok() { echo "ok $1"; }
-no() { echo "FAIL $1"; [ -n "${2:-}" ] && [ -f "$2" ] && sed 's/^/    /' "$2" | head -6; return 0; }
+. tests/lib.sh
 S=$PWD/samples
 P=$TMP/p
 mkdir -p "$P"
@@ -83,7 +82,7 @@ if [ "$(id -u)" = 0 ]; then
     [ "$(stat -c %u:%g "$W/owned.xml")" = 65534:65534 ] && ok "4 normalize -i keeps the owner" ||
         no "4 owner now $(stat -c %u:%g "$W/owned.xml")"
 else
-    echo "skip 4 normalize -i keeps the owner: needs root to make a file someone else's"
+    skip "4 normalize -i keeps the owner: needs root to make a file someone else's"
 fi
 
 # --- 5. normalize -i through symbolic links; hard links refused -----------
@@ -145,7 +144,7 @@ if [ -w /dev/full ]; then
     full "--report json" "$OXUS" validate --report json "$S/minimal.xml"
     full "--help" "$OXUS" --help
 else
-    echo "skip 8 /dev/full: not writable here"
+    skip "8 /dev/full: not writable here"
 fi
 "$OXUS" rules >&- 2>"$P/e"; got=$?
 [ $got = 2 ] && grep -q "standard output" "$P/e" && ok "8 rules with standard output closed: exit 2" || no "8 rules >&-: exit $got" "$P/e"

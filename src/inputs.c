@@ -89,21 +89,17 @@ int inputs_new(inputs **out, const inputs_spec *spec)
     in->spec = *spec;
     if (!in->spec.shard_k) in->spec.shard_k = 1;
     if (!in->spec.shard_n) in->spec.shard_n = 1;
-    if (spec->outdir && !(in->outcanon = path_canonical(spec->outdir))) {
-        free(in);
-        return -1;
-    }
+    if (spec->outdir && !(in->outcanon = path_canonical(spec->outdir))) goto fail;
     if (spec->files_from) {
         in->from_stdin = strcmp(spec->files_from, "-") == 0;
         in->from = in->from_stdin ? stdin : fopen(spec->files_from, "r");
-        if (!in->from) {
-            free(in->outcanon);
-            free(in);
-            return -1;
-        }
+        if (!in->from) goto fail;
     }
     *out = in;
     return 0;
+fail:
+    inputs_free(in);
+    return -1;
 }
 
 static void pop(inputs *in);

@@ -8,8 +8,11 @@
 #ifndef OXUS_OOM_INJECT_H
 #define OXUS_OOM_INJECT_H
 
-#include <stdlib.h>
-#include <string.h>
+/* Only <stddef.h> here: a source's own feature macros (_GNU_SOURCE) must
+ * still come before the first system header that reads them. The C
+ * library's declarations of malloc and the others, seen through the macros
+ * below, then declare these functions again, with the same types. */
+#include <stddef.h>
 
 void *oxus_oom_malloc(size_t n);
 void *oxus_oom_calloc(size_t n, size_t size);

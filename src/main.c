@@ -233,8 +233,8 @@ static void print_option(FILE *f, const option *o)
     int n = o->letter ? snprintf(left, sizeof left, "  -%c, --%s", o->letter, o->name)
                       : snprintf(left, sizeof left, "      --%s", o->name);
     if (o->arg && n > 0 && (size_t)n < sizeof left) snprintf(left + n, sizeof left - (size_t)n, " %s", o->arg);
-    fprintf(f, "%-24s", left);
-    if (strlen(left) >= 24) fputc(' ', f);
+    fprintf(f, "%-28s", left);
+    if (strlen(left) >= 28) fputc(' ', f);
     put_text(f, o->help);
     fputc('\n', f);
 }
@@ -254,7 +254,7 @@ static void main_help(FILE *f)
                "Validate policy analyses encoded in the oxus vocabulary and convert them\n"
                "to TEI P5, JATS 1.4 and plain text.\n\nCommands:\n", prog);
     for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++) {
-        fprintf(f, "  %-24s", COMMANDS[i].brief);
+        fprintf(f, "  %-26s", COMMANDS[i].brief);
         put_text(f, COMMANDS[i].summary);
         fputc('\n', f);
     }

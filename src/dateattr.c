@@ -293,9 +293,13 @@ static void check_year(checker *c)
     int y;
     if (c->errors || !p) return;
     y = p->first.year;
-    if (c->e.k != OXUS_CAL_GREGORIAN && y >= 1800)
-        problem(c, c->have_d ? "iso" : "gregorian", "date-year",
-                "%d looks like a Gregorian year, but the calendar is %s", y, (const char *)c->e.cal);
+    if (c->e.k != OXUS_CAL_GREGORIAN && y >= 1800) {
+        oxus_period g;
+        char iso[OXUS_PERIOD_LEN] = "?";
+        if (oxus_period_convert(&g, p, OXUS_CAL_GREGORIAN) == 0) oxus_period_format(iso, &g);
+        problem(c, "iso", "date-year", "%d looks like a Gregorian year, but the calendar is %s (%s %s is gregorian %s)",
+                y, (const char *)c->e.cal, (const char *)c->e.cal, (const char *)c->e.iso, iso);
+    }
     else if (c->e.k == OXUS_CAL_GREGORIAN && y >= 1300 && y <= 1499)
         problem(c, c->have_d ? "iso" : "gregorian", "date-year",
                 "%d looks like a Solar Hijri year, but the calendar is gregorian", y);

@@ -314,12 +314,13 @@ const weekdayOf = (day) => ((day % 7) + 7 + 4) % 7; // 1970-01-01 was a Thursday
 {
   // README.md: the table of printed forms. Each row's "reads as" column is
   // written by hand; its `oxus date` column must be ICU's Gregorian form.
-  const readme = readFileSync(join(DIR, '..', '..', 'README.md'), 'utf8');
+  const lines = readFileSync(join(DIR, '..', '..', 'README.md'), 'utf8').split('\n');
+  const head = lines.findIndex((l) => l.startsWith('| form | example | reads as |'));
+  if (head < 0) fail('README.md: no table of printed forms');
   let n = 0;
-  for (const row of readme.split('\n').filter((l) => l.startsWith('| ') && l.split('`').length >= 7)) {
-    const cells = row.split('|').map((c) => c.trim());
-    const [example, reads, prints] = cells.slice(2, 5).map((c) => c.replace(/^`|`$/g, ''));
-    if (!example || !reads || !prints) continue;
+  for (const row of lines.slice(head + 2)) {
+    if (!row.startsWith('|')) break;
+    const [example, reads, prints] = row.split('|').slice(2, 5).map((c) => c.trim().replace(/^`|`$/g, ''));
     const p = periodOf(reads);
     if (p === null) fail(`README.md: ICU has no ${reads}`);
     if (p[2] !== prints) fail(`README.md: ${example} reads as ${reads}, which is ${p[2]} by ICU, not ${prints}`);

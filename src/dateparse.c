@@ -395,13 +395,15 @@ static int set_parts(segment *g, const token *y, const token *m, const token *d,
 static int segment_form(scan *s, int i, segment *g)
 {
     token *const *it = s->item + i;
-    if (kinds_at(s, i, "NSNSN")) {
+    if (kinds_at(s, i, "NSNSN") && it[1]->value == it[3]->value) {
         int ymd = it[0]->ndigits >= 3;
-        if (it[1]->value != it[3]->value)
-            return fail_part(s, it[3]->start, it[3]->end, ": the separators differ"), -1;
         g->iso = ymd && it[1]->value == '-';
         return set_parts(g, it[ymd ? 0 : 4], it[2], it[ymd ? 4 : 0], 5);
     }
+    /* "16/8-1400"; but "2014-02/2014-03" is two months, "2013/2014-02" a
+     * year and a month */
+    if (kinds_at(s, i, "NSNSN") && it[0]->ndigits <= 2 && it[2]->ndigits <= 2)
+        return fail_part(s, it[3]->start, it[3]->end, ": the separators differ"), -1;
     if (kinds_at(s, i, "NMN")) {
         int ymd = it[0]->ndigits >= 3 && it[2]->ndigits <= 2;
         return set_parts(g, it[ymd ? 0 : 2], it[1], it[ymd ? 2 : 0], 3);
@@ -480,9 +482,20 @@ static int relation(scan *s, pending *p, const token *t)
     if (s->nseg == 0 && t->kind == K_EQUIV) return 0; /* "(۲۰ عقرب ۱۴۰۰)" */
     if (s->nseg == 0 || p->rel)
         return fail_part(s, t->start, t->end, s->nseg ? ": two separators in a row" : ": no date before it");
-    p->rel = t->kind == K_RANGE ? REL_RANGE : t->kind == K_EQUIV ? REL_EQUIV : REL_DASH;
+    /* an ISO 8601 interval's slash joins two ends of one calendar */
+    p->rel = t->kind == K_RANGE || t->value == '/' ? REL_RANGE : t->kind == K_EQUIV ? REL_EQUIV : REL_DASH;
     p->after = 0;
     return 0;
+}
+
+/* A slash between two dates makes a range after a month ("Jan/Feb
+ * 2014"), an ISO date or a year: the ISO 8601 interval 2014-02-15/2014-02-22
+ * that oxus prints reads back. */
+static int slash_range(const scan *s, int i)
+{
+    const segment *g = s->nseg ? &s->seg[s->nseg - 1] : NULL;
+    if (i > 0 && s->item[i - 1]->kind == K_MONTH) return 1;
+    return g && g->end == s->item[i - 1]->end && (g->iso || (g->y && !g->m && !g->d));
 }
 
 static int read_segments(scan *s)
@@ -498,7 +511,7 @@ static int read_segments(scan *s)
             continue;
         }
         if (t->kind != K_NUM && t->kind != K_MONTH) {
-            if (t->kind == K_SEP && t->value != '-' && !(t->value == '/' && i > 0 && s->item[i - 1]->kind == K_MONTH))
+            if (t->kind == K_SEP && t->value != '-' && !(t->value == '/' && slash_range(s, i)))
                 return fail_part(s, t->start, t->end, ": unexpected between two dates");
             if (relation(s, &p, t)) return OXUS_EINVALID;
             i++;

@@ -209,6 +209,30 @@ int oxus__is_zero_width(unsigned long c)
     return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
 }
 
+/* Invisible characters that make what is displayed differ from what is
+ * read: a bidi control anywhere, or a zero-width character beside a digit
+ * (it splits or joins a number without a trace). ZWNJ inside a word and
+ * the ZWJ of "ه‍.ش" only shape letters. */
+int oxus__date_hidden(const char *text, unsigned long *cp, size_t *at)
+{
+    size_t i = 0, n = strlen(text), k, pos = 0;
+    unsigned long c, prev = 0, next;
+    while (i < n && (k = oxus__utf8_next(text + i, n - i, &c)) != 0) {
+        size_t k2 = i + k < n ? oxus__utf8_next(text + i + k, n - i - k, &next) : 0;
+        pos++;
+        if (!k2) next = 0;
+        if (oxus__is_bidi_control(c) ||
+            (oxus__is_zero_width(c) && (oxus__digit_value(prev) >= 0 || oxus__digit_value(next) >= 0))) {
+            *cp = c;
+            *at = pos;
+            return 1;
+        }
+        prev = c;
+        i += k;
+    }
+    return 0;
+}
+
 int oxus__char_class(unsigned long c)
 {
     if (oxus__digit_value(c) >= 0) return C_DIGIT;

@@ -836,23 +836,3 @@ int oxus_date_parse(oxus_date *out, const char *text, oxus_calendar hint, char *
     *out = p.first;
     return OXUS_OK;
 }
-
-int oxus__date_hidden(const char *text, unsigned long *cp, size_t *at)
-{
-    size_t i = 0, n = strlen(text), k, pos = 0;
-    unsigned long c, prev = 0, next;
-    while (i < n && (k = oxus__utf8_next(text + i, n - i, &c)) != 0) {
-        size_t k2 = i + k < n ? oxus__utf8_next(text + i + k, n - i - k, &next) : 0;
-        pos++;
-        if (!k2) next = 0;
-        if (oxus__is_bidi_control(c) ||
-            (oxus__is_zero_width(c) && (oxus__digit_value(prev) >= 0 || oxus__digit_value(next) >= 0))) {
-            *cp = c;
-            *at = pos;
-            return 1;
-        }
-        prev = c;
-        i += k;
-    }
-    return 0;
-}

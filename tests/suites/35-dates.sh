@@ -44,28 +44,33 @@ rc=$?
     ok "date: a day before the lunar Hijri epoch says so" ||
     no "date: a day before the lunar Hijri epoch (exit $rc)" "$TMP/err"
 
-# oxus normalize: fills what it can (a year as an interval, a day), leaves a
-# date the encoder bounded alone, and reports the one it cannot read at its
-# line and column, with the reason; the count; exit 1.
-cat >"$TMP/dates.xml" <<'EOF'
+# doc VERSION METADATA PARAGRAPH: a small analysis in Dari around them
+doc() {
+    cat <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
-<analysis xmlns="urn:oxus:analysis:1" xml:lang="fa" version="1.0">
+<analysis xmlns="urn:oxus:analysis:1" xml:lang="fa" version="$1">
   <metadata>
     <title>تحلیل</title>
     <publisher>موسسه</publisher>
     <authors>
       <organization>موسسه</organization>
-    </authors>
+    </authors>$2
   </metadata>
   <body>
     <section id="s1">
       <heading>مقدمه</heading>
-      <p>در <date>۱۴۰۰</date> و <date>۲۰ عقرب ۱۴۰۰</date> و
-        <date>فردای همان روز</date> و <date notBefore="1990" notAfter="1999">دهه نود</date>.</p>
+      <p>$3</p>
     </section>
   </body>
 </analysis>
 EOF
+}
+
+# oxus normalize: fills what it can (a year as an interval, a day), leaves a
+# date the encoder bounded alone, and reports the one it cannot read at its
+# line and column, with the reason; the count; exit 1.
+doc 1.0 "" 'در <date>۱۴۰۰</date> و <date>۲۰ عقرب ۱۴۰۰</date> و
+        <date>فردای همان روز</date> و <date notBefore="1990" notAfter="1999">دهه نود</date>.' >"$TMP/dates.xml"
 "$OXUS" normalize "$TMP/dates.xml" >"$TMP/out" 2>"$TMP/err"
 rc=$?
 [ "$rc" = 1 ] && ok "normalize: exit 1 when a date is left" || no "normalize: exit $rc with a date left" "$TMP/err"
@@ -98,21 +103,8 @@ rc=$?
 # bound narrowing a printed year, and a publication date the source does
 # not print (empty, bounds only). The schema and every rule pass them, and
 # normalize has nothing to add.
-cat >"$TMP/good.xml" <<'EOF2'
-<?xml version="1.0" encoding="UTF-8"?>
-<analysis xmlns="urn:oxus:analysis:1" xml:lang="fa" version="1.1">
-  <metadata>
-    <title>تحلیل</title>
-    <publisher>موسسه</publisher>
-    <authors>
-      <organization>موسسه</organization>
-    </authors>
-    <published notBefore="2023-05" notAfter="2023-06"/>
-  </metadata>
-  <body>
-    <section id="s1">
-      <heading>مقدمه</heading>
-      <p><date calendar="solar-hijri" iso="1401" gregorian="2022-03-21/2023-03-20">۱۴۰۱</date>،
+doc 1.1 '
+    <published notBefore="2023-05" notAfter="2023-06"/>' '<date calendar="solar-hijri" iso="1401" gregorian="2022-03-21/2023-03-20">۱۴۰۱</date>،
         <date calendar="solar-hijri" iso="1400-07" gregorian="2021-09-23/2021-10-22">میزان ۱۴۰۰</date>،
         <date calendar="gregorian" iso="2014-02-15/2014-02-22" gregorian="2014-02-15/2014-02-22">15–22 February 2014</date>،
         <date calendar="solar-hijri" iso="1401-12-15/1401-12-22" gregorian="2023-03-06/2023-03-13">۱۵ تا ۲۲ حوت ۱۴۰۱</date>،
@@ -121,11 +113,7 @@ cat >"$TMP/good.xml" <<'EOF2'
         <date calendar="lunar-hijri" iso="1444-01-18" gregorian="2022-08-16">الثلاثاء ١٨ محرم ١٤٤٤ هـ</date>،
         <date notBefore="1990" notAfter="1999">دهه نود میلادی</date>،
         <date calendar="lunar-hijri" notBefore="0815" notAfter="0912">قرن سوم هجری</date>،
-        <date calendar="solar-hijri" iso="1400" gregorian="2021-03-21/2022-03-20" notBefore="2021-06" notAfter="2021-12">۱۴۰۰</date>.</p>
-    </section>
-  </body>
-</analysis>
-EOF2
+        <date calendar="solar-hijri" iso="1400" gregorian="2021-03-21/2022-03-20" notBefore="2021-06" notAfter="2021-12">۱۴۰۰</date>.' >"$TMP/good.xml"
 check "1.1 dates: the schema accepts intervals and bounds" xmllint --noout --schema schema/analysis.xsd "$TMP/good.xml"
 "$OXUS" validate --strict "$TMP/good.xml" >"$TMP/out" 2>"$TMP/err"
 rc=$?

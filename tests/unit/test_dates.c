@@ -535,19 +535,16 @@ static void test_messages(const char *dir)
     expect(n > 100, "only %d failing cases", n);
 }
 
-/* Periods: format, convert, check, and their edges. */
+/* Periods: format, convert, check, and their edges. (Their Gregorian
+ * forms are checked against ICU in parse.tsv, where these forms read back.)
+ * A period in its own calendar converts to itself, and its ISO form is
+ * what it was read from. */
 static void test_periods(void)
 {
-    static const struct { const char *cal, *iso, *greg; } ok[] = {
-        {"solar-hijri", "1401", "2022-03-21/2023-03-20"},
-        {"solar-hijri", "1400-07", "2021-09-23/2021-10-22"},
-        {"solar-hijri", "1400-08-20", "2021-11-11"},
-        {"solar-hijri", "1403-12", "2025-02-19/2025-03-20"},
-        {"lunar-hijri", "1445-09", "2024-03-11/2024-04-09"},
-        {"gregorian", "2019", "2019"},
-        {"gregorian", "2014-02-15/2014-02-22", "2014-02-15/2014-02-22"},
-        {"solar-hijri", "1390/1392", "2011-03-21/2014-03-20"},
-        {"solar-hijri", "9378-10-10", "9999-12-31"}};
+    static const struct { const char *cal, *iso; } ok[] = {
+        {"solar-hijri", "1401"}, {"solar-hijri", "1400-07"}, {"solar-hijri", "1400-08-20"},
+        {"lunar-hijri", "1445-09"}, {"gregorian", "2019"}, {"gregorian", "2014-02-15/2014-02-22"},
+        {"solar-hijri", "1390/1392"}, {"solar-hijri", "9378-10-10"}, {"gregorian", "2014-02/2014-03-15"}};
     static const struct { const char *cal, *iso, *why; } bad[] = {
         {"solar-hijri", "1401-13", "there is no month 13"},
         {"solar-hijri", "1400-07-31", "month 7 of 1400 has 30 days"},
@@ -558,18 +555,16 @@ static void test_periods(void)
         {"gregorian", "0000", "outside the supported range"}};
     size_t i;
     for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
-        oxus_period p, g, back;
+        oxus_period p, back;
         oxus_calendar cal;
         char buf[OXUS_PERIOD_LEN];
         cal_of(ok[i].cal, &cal);
         period_iso(ok[i].iso, cal, &p);
         oxus_period_format(buf, &p);
         expect(!strcmp(buf, ok[i].iso), "format %s gave %s", ok[i].iso, buf);
-        expect(oxus_period_check(&p) == OXUS_OK && oxus_period_convert(&g, &p, OXUS_CAL_GREGORIAN) == OXUS_OK &&
-                   (oxus_period_format(buf, &g), !strcmp(buf, ok[i].greg)),
-               "%s %s is %s, expected %s", ok[i].cal, ok[i].iso, buf, ok[i].greg);
-        expect(oxus_period_convert(&back, &p, cal) == OXUS_OK && same_period(&back, &p), "%s %s to itself",
-               ok[i].cal, ok[i].iso);
+        expect(oxus_period_check(&p) == OXUS_OK && oxus_period_convert(&back, &p, cal) == OXUS_OK &&
+                   same_period(&back, &p),
+               "%s %s to itself", ok[i].cal, ok[i].iso);
     }
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         oxus_period p, out = {{OXUS_CAL_NONE, -7, -7, -7}, {OXUS_CAL_NONE, -7, -7, -7}};

@@ -294,16 +294,25 @@ static int kind_near(const scan *s, int i, int dir)
     return -1;
 }
 
+/* 1 if token i is a hyphen with no space on either side. */
+static int tight_hyphen(const scan *s, int i)
+{
+    const token *t = &s->tok[i];
+    return i > 0 && i + 1 < s->ntok && t->kind == K_SEP && t->value == '-' && !t->dash &&
+           t[-1].end == t->start && t->end == t[1].start;
+}
+
 /* Whether separator token i matters: between two numbers (inside a date,
- * or between two), a dash between two dates, or a slash between months. A
- * hyphen touching a month and a number is part of the date: 27-Jul-2022. */
+ * or between two), a dash between two dates, or a slash between months.
+ * Hyphens tight around a month are part of one date: 27-Jul-2022 (but
+ * "15 February-22 March" is a range). */
 static int sep_kept(const scan *s, int i)
 {
     int before = kind_near(s, i, -1), after = kind_near(s, i, 1), v = (int)s->tok[i].value;
-    const token *t = &s->tok[i];
     if (before == K_NUM && after == K_NUM) return 1;
-    if (!t->dash && i > 0 && i + 1 < s->ntok && t[-1].end == t->start && t->end == t[1].start &&
-        (t[-1].kind == K_MONTH) != (t[1].kind == K_MONTH))
+    if (tight_hyphen(s, i) && ((s->tok[i + 1].kind == K_MONTH && tight_hyphen(s, i + 2)) ||
+                               (s->tok[i - 1].kind == K_MONTH && tight_hyphen(s, i - 2)) ||
+                               (s->tok[i - 1].kind == K_MONTH && s->tok[i + 1].ndigits >= 3)))
         return 0;
     if (v == '/') return before == K_MONTH && after == K_MONTH;
     return v == '-' && (before == K_NUM || before == K_MONTH || before == K_CAL) &&

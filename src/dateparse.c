@@ -297,9 +297,10 @@ static int kind_near(const scan *s, int i, int dir)
 /* 1 if token i is a hyphen with no space on either side. */
 static int tight_hyphen(const scan *s, int i)
 {
-    const token *t = &s->tok[i];
-    return i > 0 && i + 1 < s->ntok && t->kind == K_SEP && t->value == '-' && !t->dash &&
-           t[-1].end == t->start && t->end == t[1].start;
+    const token *t;
+    if (i <= 0 || i + 1 >= s->ntok) return 0;
+    t = &s->tok[i];
+    return t->kind == K_SEP && t->value == '-' && !t->dash && t[-1].end == t->start && t->end == t[1].start;
 }
 
 /* Whether separator token i matters: between two numbers (inside a date,

@@ -170,7 +170,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check_message(big, 256, text);
             check_message(tiny, small, text);
             if (!big[0]) fail("oxus_date_parse failed without a message", NULL, NULL, text);
-            if (strncmp(big, oxus_errmsg(), 255) != 0) fail("oxus_errmsg() is not the message", NULL, NULL, text);
+            /* err may hold the message cut at a character boundary */
+            if (strncmp(big, oxus_errmsg(), strlen(big)) != 0) fail("oxus_errmsg() is not the message", NULL, NULL, text);
         }
         oxus_period p;
         if (oxus_period_parse(&p, text, HINTS[h], NULL, 0) == OXUS_OK)

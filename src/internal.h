@@ -120,8 +120,13 @@ int oxus__date_of_text(xmlNodePtr date, oxus_date *out, char *err, size_t errlen
  * in that form, OXUS_EINVALID otherwise (also for "YYYY" or "YYYY-MM"). */
 int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_date *out);
 
-/* rules.c */
+/* identifiers.c: 1 if a language tag is well-formed (BCP 47); NULL if a
+ * string is a well-formed identifier of its kind, else why not (for URLs,
+ * *at is the 1-based character at fault, or 0). */
 int oxus__bcp47_wellformed(const char *tag);
+const char *oxus__url_problem(const char *u, size_t *at);
+const char *oxus__idno_problem(const char *type, const char *value);
+const char *oxus__issn_problem(const char *value);
 
 /* extensions.c: registers ox:wrap and the other extension functions. */
 void oxus__extensions_register(void);
@@ -134,6 +139,9 @@ char *oxus__strdup(const char *s);
 char *oxus__path_join(const char *a, const char *b);
 /* Text content of a node, whitespace-collapsed; caller frees with xmlFree. */
 xmlChar *oxus__node_text(xmlNodePtr node);
+/* Collapses runs of whitespace in t to one space and trims it, in place;
+ * returns t (NULL for NULL). */
+xmlChar *oxus__collapse(xmlChar *t);
 int oxus__is(xmlNodePtr node, const char *name);
 
 #endif

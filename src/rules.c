@@ -380,7 +380,7 @@ static void check_claim(checker *c, xmlNodePtr node)
 
 static void check_response(checker *c, xmlNodePtr n)
 {
-    check_ids(c, n, "to", "claim", "response-target", "the claim responded to,", NULL);
+    check_ids(c, n, "to", "claim", "response-target", "response target", NULL);
     check_ids(c, n, "by", "actor", "actor-ref", "responder", NULL);
     check_ids(c, n, "evidence", "reference", "claim-evidence", "evidence", NULL);
 }

@@ -39,10 +39,11 @@ struct oxus_ctx {
     size_t nformats;
 };
 
-/* normalize.c: an attribute text to insert into the source at an offset. */
+/* normalize.c: a textual edit of the source: `len` bytes at `offset`
+ * replaced by `text` (len 0: an insertion). */
 struct oxus_edit {
-    size_t offset;
-    char text[128];
+    size_t offset, len;
+    char *text;
 };
 
 struct oxus_doc {
@@ -62,7 +63,7 @@ struct oxus_doc {
     size_t ndiags, cap;
     size_t nerrors, nwarnings;
     int strict;
-    /* normalize.c: attributes to insert textually, in document order */
+    /* normalize.c, upgrade.c: textual edits, in the order recorded */
     struct oxus_edit *edits;
     size_t nedits;
 };
@@ -100,6 +101,11 @@ int oxus__read_file(const char *path, unsigned char **out, size_t *len,
 /* decode.c */
 int oxus__decode(oxus_doc *doc, const char *encoding);
 
+/* document.c: a document parsed from bytes in memory, named `name` (for
+ * diagnostics); like oxus_doc_load otherwise. */
+int oxus__doc_from_bytes(oxus_doc **out, const oxus_ctx *ctx, const char *name,
+                         const char *bytes, size_t len);
+
 /* parse.c */
 void oxus__parse_init(void);
 int oxus__parse(oxus_doc *doc);
@@ -111,6 +117,14 @@ void oxus__allow_local_files(int allow);
 
 /* rules.c */
 void oxus__rules_check(oxus_doc *doc);
+
+/* normalize.c: records a textual edit (any order; oxus_doc_normalized_text
+ * applies them in document order and refuses overlapping ones). 0 or
+ * OXUS_ENOMEM. */
+int oxus__edit(oxus_doc *doc, size_t offset, size_t len, const char *text);
+/* Offset in doc->text just past the last attribute of an element's start
+ * tag, where new attributes go; SIZE_MAX if the tag cannot be found. */
+size_t oxus__tag_insertion_point(oxus_doc *doc, xmlNodePtr node);
 
 /* normalize.c: the date a date element's printed text says, in its own
  * calendar (hint: its calendar attribute). 0, or OXUS_EINVALID with a

@@ -15,7 +15,7 @@ has() { # has NAME FILE TEXT
 
 t "--help" 0 "$OXUS" --help; has "--help text" "$TMP/out" "Usage: oxus COMMAND"
 t "--version" 0 "$OXUS" --version; has "--version text" "$TMP/out" "oxus "
-for c in validate convert normalize date rules; do
+for c in validate convert normalize upgrade date rules; do
     t "$c --help" 0 "$OXUS" $c --help; has "$c --help text" "$TMP/out" "Usage: oxus $c"
 done
 t "no command" 2 "$OXUS"

@@ -146,7 +146,7 @@ static void convert(batch *b, slot *s)
 {
     oxus_doc *doc = s->doc;
     size_t changed;
-    if (oxus_doc_normalize(doc, &changed) == OXUS_ENOMEM) {
+    if (oxus_doc_normalize(doc, &changed, NULL) == OXUS_ENOMEM) {
         oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "io", "out of memory");
         s->r.status = OXUS_EIO;
         return;

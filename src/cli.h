@@ -6,7 +6,7 @@
  *              --help texts and the dispatcher all read them
  *   run.c      validate and convert: inputs, outputs and reports checked
  *              against each other, the batch, the summary
- *   commands.c normalize, date, rules, report merge
+ *   commands.c normalize, upgrade, date, rules, report merge
  *   inputs.c   PATH arguments, --files-from and --shard, enumerated lazily
  *   paths.c    what a path names (same file, below a folder), for the checks
  *   report.c   JSON, JUnit and SARIF reports; escaping for them and for
@@ -60,6 +60,7 @@ int library_error(const cli *c, int code);
 int run_validate(cli *c, int argc, char **argv);
 int run_convert(cli *c, int argc, char **argv);
 int run_normalize(cli *c, int argc, char **argv);
+int run_upgrade(cli *c, int argc, char **argv);
 int run_date(cli *c, int argc, char **argv);
 int run_rules(cli *c, int argc, char **argv);
 int run_report(cli *c, int argc, char **argv);

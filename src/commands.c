@@ -1,6 +1,6 @@
 /*
- * commands.c - the commands besides validate and convert: normalize, date,
- * rules and report merge. Each gets its operands after the options (main.c
+ * commands.c - the commands besides validate and convert: normalize,
+ * upgrade, date, rules and report merge. Each gets its operands after the options (main.c
  * has parsed those) and returns the exit status.
  */
 #define _GNU_SOURCE
@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 /* ------------------------------------------------------------------ */
-/* normalize                                                           */
+/* normalize and upgrade: textual edits of each FILE                   */
 /* ------------------------------------------------------------------ */
 
 /* Where -i writes for `path`: through a symbolic link to the file it
@@ -34,38 +34,51 @@ static int in_place_target(const char *path, char *real)
     return EXIT_USAGE;
 }
 
-static int normalize_one(oxus_ctx *ctx, const char *path, int in_place)
+/* A library failure no diagnostic told, as "FILE: error: ... [io]". */
+static void failed(const char *path)
+{
+    term_str(stderr, path);
+    fputs(": error: ", stderr);
+    term_str(stderr, oxus_errmsg()[0] ? oxus_errmsg() : "out of memory");
+    fputs(" [io]\n", stderr);
+}
+
+/* The edits of one command on one document: 0, or an error code. */
+static int edit(oxus_doc *doc, const oxus_ctx *ctx, int upgrade, int in_place, size_t *changed, size_t *left)
+{
+    if (upgrade) return oxus_doc_upgrade(doc, ctx, changed);
+    int rc = oxus_doc_normalize(doc, changed, left);
+    /* -i replaces a file only with a complete, valid result */
+    if (rc == 0 && in_place) rc = oxus_doc_validate(doc, ctx);
+    return rc;
+}
+
+static int rewrite_one(oxus_ctx *ctx, const char *path, int in_place, int upgrade)
 {
     char real[PATH_MAX];
     if (in_place && in_place_target(path, real)) return EXIT_USAGE;
     oxus_doc *doc = NULL;
     char *text = NULL;
-    size_t changed = 0, len = 0;
+    size_t changed = 0, left = 0, len = 0;
     int rc = oxus_doc_load(&doc, ctx, path, NULL);
-    if (rc == 0) rc = oxus_doc_normalize(doc, &changed);
-    /* -i replaces a file only with a complete, valid result */
-    if (rc == 0 && in_place) rc = oxus_doc_validate(doc, ctx);
+    if (rc == 0) rc = edit(doc, ctx, upgrade, in_place, &changed, &left);
     if (rc == 0) rc = oxus_doc_normalized_text(doc, &text, &len);
     if (doc)
         for (size_t i = 0; i < oxus_doc_ndiags(doc); i++) print_diag(oxus_doc_name(doc), oxus_doc_diag(doc, i));
     if (rc == 0 && in_place && changed) rc = oxus_write_atomic(real, text, len, 1);
     else if (rc == 0 && !in_place) fwrite(text, 1, len, stdout);
-    if (rc < 0 && rc != OXUS_EINVALID && rc != OXUS_EIO) { /* a failure no diagnostic told */
+    if (rc < 0 && rc != OXUS_EINVALID && rc != OXUS_EIO) failed(path);
+    if (rc == 0 && (in_place || !upgrade)) {
         term_str(stderr, path);
-        fputs(": error: ", stderr);
-        term_str(stderr, oxus_errmsg()[0] ? oxus_errmsg() : "out of memory");
-        fputs(" [io]\n", stderr);
-    }
-    if (rc == 0 && in_place) {
-        term_str(stderr, path);
-        fprintf(stderr, ": %zu date%s filled in\n", changed, changed == 1 ? "" : "s");
+        if (upgrade) fprintf(stderr, ": %zu change%s for version 1.1\n", changed, changed == 1 ? "" : "s");
+        else fprintf(stderr, ": %zu date%s filled in, %zu left incomplete\n", changed, changed == 1 ? "" : "s", left);
     }
     oxus_doc_free(doc);
     free(text);
-    return rc == 0 ? 0 : rc == OXUS_EINVALID ? EXIT_INVALID : EXIT_USAGE;
+    return rc == 0 ? (left ? EXIT_INVALID : 0) : rc == OXUS_EINVALID ? EXIT_INVALID : EXIT_USAGE;
 }
 
-int run_normalize(cli *c, int argc, char **argv)
+static int run_rewrite(cli *c, int argc, char **argv, int upgrade)
 {
     if (argc == 0) return usage_error(c, "%s", "no FILE given");
     oxus_ctx *ctx;
@@ -75,60 +88,41 @@ int run_normalize(cli *c, int argc, char **argv)
     int worst = 0;
     for (int i = 0; i < argc; i++) {
         if (c->in_place && strcmp(argv[i], "-") == 0) {
-            fprintf(stderr, "oxus normalize: -i cannot replace standard input\n");
+            fprintf(stderr, "oxus %s: -i cannot replace standard input\n", c->cmd);
             worst = EXIT_USAGE;
             continue;
         }
-        rc = normalize_one(ctx, argv[i], c->in_place);
+        rc = rewrite_one(ctx, argv[i], c->in_place, upgrade);
         if (rc > worst) worst = rc;
     }
     oxus_ctx_free(ctx);
     return worst;
 }
 
+int run_normalize(cli *c, int argc, char **argv) { return run_rewrite(c, argc, argv, 0); }
+int run_upgrade(cli *c, int argc, char **argv) { return run_rewrite(c, argc, argv, 1); }
+
 /* ------------------------------------------------------------------ */
 /* date                                                                */
 /* ------------------------------------------------------------------ */
 
-/* Whatever fails, the message is the library's: oxus_date_parse's, or
- * what oxus_errmsg() says after oxus_date_convert. A date that exists but
- * has no day in the other calendar is, by oxus_date_convert's contract,
- * before that calendar's epoch or past the supported range. */
-static void date_failed(const char *text, const oxus_date *d, oxus_calendar to, const char *err)
-{
-    fputs("oxus date: ", stderr);
-    if (err && *err) {
-        term_str(stderr, err);
-    } else if (oxus_errmsg()[0]) {
-        term_str(stderr, oxus_errmsg());
-    } else {
-        char iso[11];
-        oxus_date_format(iso, d);
-        fputc('"', stderr);
-        term_str(stderr, text);
-        fprintf(stderr, "\" (%s %s) has no date in the %s calendar: it is before that calendar's epoch "
-                        "or outside the supported range", oxus_calendar_name(d->cal), iso, oxus_calendar_name(to));
-    }
-    fputc('\n', stderr);
-}
-
+/* Whatever fails, the message is the library's (oxus_errmsg). */
 int run_date(cli *c, int argc, char **argv)
 {
     if (argc == 0) return usage_error(c, "%s", "no TEXT given");
     int rc = 0;
     for (int i = 0; i < argc; i++) {
-        oxus_date d, out;
-        char err[256] = "", iso[11];
-        if (oxus_date_parse(&d, argv[i], c->from, err, sizeof err) < 0) {
-            date_failed(argv[i], NULL, c->to, err[0] ? err : "cannot read the date");
+        oxus_period p, out;
+        char iso[OXUS_PERIOD_LEN];
+        if (oxus_period_parse(&p, argv[i], c->from, NULL, 0) < 0 || oxus_period_convert(&out, &p, c->to) < 0) {
+            fputs("oxus date: ", stderr);
+            term_str(stderr, oxus_errmsg()[0] ? oxus_errmsg() : "cannot read or convert the date");
+            fputc('\n', stderr);
             rc = EXIT_INVALID;
-        } else if (oxus_date_convert(&out, &d, c->to) < 0) {
-            date_failed(argv[i], &d, c->to, NULL);
-            rc = EXIT_INVALID;
-        } else {
-            oxus_date_format(iso, &out);
-            printf("%s\n", iso);
+            continue;
         }
+        oxus_period_format(iso, &out);
+        printf("%s\n", iso);
     }
     return rc;
 }

@@ -43,10 +43,11 @@ struct oxus_ctx {
     size_t nformats;
 };
 
-/* normalize.c: an attribute text to insert into the source at an offset. */
+/* normalize.c: a textual edit of the source: `len` bytes at `offset`
+ * replaced by `text` (len 0: an insertion). */
 struct oxus_edit {
-    size_t offset;
-    char text[128];
+    size_t offset, len;
+    char *text;
 };
 
 struct oxus_doc {
@@ -66,12 +67,15 @@ struct oxus_doc {
     size_t ndiags, cap;
     size_t nerrors, nwarnings;
     int strict;
-    /* normalize.c: attributes to insert textually, in document order */
+    /* normalize.c, upgrade.c: textual edits, in the order recorded */
     struct oxus_edit *edits;
     size_t nedits;
     /* an allocation failed somewhere in the document's pipeline: whatever
      * the checks say, the document is not known to be valid */
     int oom;
+    /* Incomplete dates are reported once: by the rules, or by normalize
+     * when it runs first (it says why it could not complete them). */
+    int rules_checked, normalized;
 };
 
 /* error.c */
@@ -110,6 +114,11 @@ int oxus__read_file(const char *path, unsigned char **out, size_t *len,
 /* decode.c */
 int oxus__decode(oxus_doc *doc, const char *encoding);
 
+/* document.c: a document parsed from bytes in memory, named `name` (for
+ * diagnostics); like oxus_doc_load otherwise. */
+int oxus__doc_from_bytes(oxus_doc **out, const oxus_ctx *ctx, const char *name,
+                         const char *bytes, size_t len);
+
 /* parse.c: the parser's share of the process-wide setup (see
  * oxus_ctx_new): xmlInitParser and the external-entity loader. */
 void oxus__parse_init(void);
@@ -126,16 +135,73 @@ void oxus__allow_local_files(int allow);
  * the caller must not call the document valid. */
 int oxus__rules_check(oxus_doc *doc, int links_only);
 
-/* normalize.c: the date a date element's printed text says, in its own
- * calendar (hint: its calendar attribute). 0, or OXUS_EINVALID with a
- * message in err. */
-int oxus__date_of_text(xmlNodePtr date, oxus_date *out, char *err, size_t errlen);
-/* Parses "YYYY-MM-DD" into *out (with calendar cal); 0 if it is a full date
- * in that form, OXUS_EINVALID otherwise (also for "YYYY" or "YYYY-MM"). */
-int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_date *out);
+/* dates.c: an ISO attribute value ("1400", "1400-08", "1400-08-20", or an
+ * interval "A/B" of them) as a period in calendar cal. 0, or OXUS_EINVALID
+ * (with the message) if it is not in that form or a month or day is 00;
+ * whether the dates exist is oxus_period_check's. */
+int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_period *out);
 
-/* rules.c */
+/* dateparse.c: what a printed date that could not be read was. */
+enum {
+    OXUS__READ_OK,
+    OXUS__READ_UNREADABLE, /* not a date oxus can read */
+    OXUS__READ_MISSING,    /* a day, month or year that does not exist */
+    OXUS__READ_CALENDAR,   /* in another calendar than the hint */
+    OXUS__READ_DISAGREE    /* two readings differ (weekday, month names, equivalent) */
+};
+/* oxus_period_parse, saying in *why what a failure was. */
+int oxus__period_read(oxus_period *out, const char *text, oxus_calendar hint, int *why,
+                      char *err, size_t errlen);
+/* 1 if the text holds a bidi control, or a zero-width character beside a
+ * digit (which splits or joins a number invisibly): *cp is the first, *at
+ * its position in characters from 1. */
+int oxus__date_hidden(const char *text, unsigned long *cp, size_t *at);
+
+/* dateattr.c: date elements (date, published) and their attributes. */
+
+/* The printed date of a date element, read with its calendar attribute as
+ * the hint; as oxus__period_read. */
+int oxus__date_of_text(xmlNodePtr date, oxus_period *out, int *why, char *err, size_t errlen);
+
+/* The attributes a date element has or should have. */
+enum { OXUS__HAS_CAL = 1, OXUS__HAS_ISO = 2, OXUS__HAS_GREG = 4 };
+typedef struct {
+    char calendar[16], iso[OXUS_PERIOD_LEN], gregorian[OXUS_PERIOD_LEN];
+    unsigned given;  /* OXUS__HAS_* of those the element has */
+    unsigned needed; /* OXUS__HAS_* of those it lacks and should have */
+} oxus__date_values;
+/* What `oxus normalize` gives a date element: the attributes it lacks,
+ * gregorian computed from calendar and iso, or everything from the printed
+ * text. 0 with the values (needed is 0 if nothing is missing), or
+ * OXUS_EINVALID with the reason a needed value cannot be computed in why. */
+int oxus__date_fill(xmlNodePtr date, oxus__date_values *v, char *why, size_t n);
+/* 1 if the date lacks attributes, with the date-incomplete message (what
+ * normalize fills in, or why it cannot) in msg; else 0. */
+int oxus__date_incomplete(xmlNodePtr date, char *msg, size_t n);
+/* Receives one problem of a date (rule id, the attribute at fault or NULL,
+ * the message) and returns the rule's severity. */
+typedef oxus_severity (*oxus__date_report_fn)(void *data, xmlNodePtr date, const char *attr,
+                                              const char *rule, const char *message);
+/* Checks a date element against the rules date-* (with date-incomplete
+ * only if `incomplete`), calling report for each problem. */
+void oxus__date_check(xmlNodePtr date, int incomplete, oxus__date_report_fn report, void *data);
+
+/* normalize.c: records a textual edit (any order; oxus_doc_normalized_text
+ * applies them in document order and refuses overlapping ones). 0 or
+ * OXUS_ENOMEM. */
+int oxus__edit(oxus_doc *doc, size_t offset, size_t len, const char *text);
+/* Offset in doc->text just past the last attribute of an element's start
+ * tag, where new attributes go; SIZE_MAX if the tag cannot be found. */
+size_t oxus__tag_insertion_point(oxus_doc *doc, xmlNodePtr node);
+
+
+/* identifiers.c: 1 if a language tag is well-formed (BCP 47); NULL if a
+ * string is a well-formed identifier of its kind, else why not (for URLs,
+ * *at is the 1-based character at fault, or 0). */
 int oxus__bcp47_wellformed(const char *tag);
+const char *oxus__url_problem(const char *u, size_t *at);
+const char *oxus__idno_problem(const char *type, const char *value);
+const char *oxus__issn_problem(const char *value);
 
 /* extensions.c: registers ox:wrap and the other extension functions. */
 void oxus__extensions_register(void);
@@ -165,6 +231,9 @@ char *oxus__strdup(const char *s);
 char *oxus__path_join(const char *a, const char *b);
 /* Text content of a node, whitespace-collapsed; caller frees with xmlFree. */
 xmlChar *oxus__node_text(xmlNodePtr node);
+/* Collapses runs of whitespace in t to one space and trims it, in place;
+ * returns t (NULL for NULL). */
+xmlChar *oxus__collapse(xmlChar *t);
 int oxus__is(xmlNodePtr node, const char *name);
 
 #endif

@@ -145,7 +145,7 @@ static const option CONVERT[] = {
     {"encoding", 0, "NAME", "text: re-encode (e.g. windows-1256, NAME//TRANSLIT)", STRING(batch.encoding)},
     {0}};
 
-static const option NORMALIZE[] = {
+static const option REWRITE[] = { /* normalize, upgrade */
     {"in-place", 'i', NULL, "replace the files (through symbolic links)", FLAG(in_place)},
     {"datadir", 0, "DIR", "take schema/ from DIR", STRING(lib.datadir)},
     {0}};
@@ -190,15 +190,28 @@ static const command COMMANDS[] = {
      "Fill in the calendar, iso and gregorian attributes of dates from their\n"
      "printed text, changing nothing else. Writes to standard output, or with\n"
      "-i replaces each file (atomically, and only with a valid result; through\n"
-     "a symbolic link to its target; a file with other hard links is refused).\n",
-     {NORMALIZE, HELP}, run_normalize, 0},
+     "a symbolic link to its target; a file with other hard links is refused).\n"
+     "Each date it cannot complete is reported with the reason. Exit status:\n"
+     "0 every date complete, 1 a date left incomplete or a document invalid,\n"
+     "2 usage or I/O error.\n",
+     {REWRITE, HELP}, run_normalize, 0},
+    {"upgrade", "upgrade [-i] FILE...", "rewrite version 1.0 documents as version 1.1", "[-i] [OPTION]... FILE...",
+     "Rewrite version 1.0 documents in version 1.1's terms: version=\"1.1\",\n"
+     "each claim's disputedBy as a response of the type its status names,\n"
+     "numbered suggestions as type=\"numbered\"; no other byte changes. Writes\n"
+     "to standard output, or with -i replaces each file (atomically, and only\n"
+     "with a valid result; through a symbolic link to its target; a file with\n"
+     "other hard links is refused). A 1.1 document is left as it is.\n",
+     {REWRITE, HELP}, run_upgrade, 0},
     {"date", "date TEXT...", "read dates as printed, print them in ISO form", "[--calendar CAL] [--to CAL] TEXT...",
      "Read each TEXT as a printed date and print it in ISO form, by default in\n"
      "the Gregorian calendar. CAL: gregorian, solar-hijri, lunar-hijri.\n"
-     "Understood: Persian, Arabic-Indic and ASCII digits; Afghan (Hamal ... Hut)\n"
-     "and Iranian (Farvardin ... Esfand) month names in Persian script or Latin\n"
-     "letters; lunar Hijri months; English dates (July 27, 2022; 27 July 2022);\n"
-     "ISO (2022-07-27) and D/M/YYYY, whose calendar is inferred from the year.\n"
+     "Understood: Persian, Arabic-Indic and ASCII digits; Afghan (Dari, Pashto),\n"
+     "Iranian, lunar Hijri and Gregorian (English, Dari, Iranian, Arabic) month\n"
+     "names; weekdays; D Month Y, Month D, Y, ISO, D/M/Y; a month or year alone;\n"
+     "ranges (15-22 February 2014); a printed equivalent in parentheses. A month,\n"
+     "year or range prints as an interval in another calendar: '1400' gives\n"
+     "2021-03-21/2022-03-20, '15-22 February 2014' gives 2014-02-15/2014-02-22.\n"
      "A TEXT that starts with '-' goes after '--'.\n",
      {DATE, HELP}, run_date, 1},
     {"rules", "rules", "list the rules with their ids and severities", "",

@@ -14,67 +14,55 @@
 #include <stdlib.h>
 #include <string.h>
 
-int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_date *out)
+/* The severity of a rule, from the rules table. */
+static oxus_severity severity(const char *rule)
 {
-    int y, m, d, n = 0;
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
-        return OXUS_EINVALID;
-    out->cal = cal;
-    out->year = y;
-    out->month = m;
-    out->day = d;
-    return 0;
+    size_t n;
+    const oxus_rule *r = oxus_rules(&n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(r[i].id, rule) == 0) return r[i].severity;
+    return OXUS_SEV_ERROR;
 }
 
-int oxus__date_of_text(xmlNodePtr date, oxus_date *out, char *err, size_t errlen)
+/* Appends ' name="value"' to ins and sets the attribute in the tree. When
+ * memory runs out, libxml2 2.9 can make an attribute without a name and
+ * say nothing: the document is then marked. */
+static size_t add_attr(oxus_doc *doc, xmlNodePtr node, char *ins, size_t w, size_t n, const char *name,
+                       const char *value)
 {
-    xmlChar *cal = xmlGetNoNsProp(date, BAD_CAST "calendar");
-    oxus_calendar hint = OXUS_CAL_NONE;
-    if (cal) oxus_calendar_parse(&hint, (const char *)cal);
-    xmlFree(cal);
-    xmlChar *text = oxus__node_text(date);
-    int rc = oxus_date_parse(out, text ? (const char *)text : "", hint, err, errlen);
-    xmlFree(text);
-    return rc;
+    int k = snprintf(ins + w, w < n ? n - w : 0, " %s=\"%s\"", name, value);
+    xmlAttrPtr a = xmlSetProp(node, BAD_CAST name, BAD_CAST value);
+    if (!a || !a->name) doc->oom = 1;
+    return k > 0 ? w + (size_t)k : w;
 }
 
-/* The attributes a date lacks, computed from its text, as ' name="value"'
- * strings appended to `ins`; sets them on the node too. 0 if nothing was
- * missing or the text cannot be read (validation reports that). */
-static int complete(xmlNodePtr node, char *ins, size_t n)
+/* The attributes a date lacks, as ' name="value"' strings appended to
+ * `ins`; sets them on the node too. 1 if it filled any; 0 if nothing was
+ * missing, or if something was and cannot be computed: then *left counts
+ * it and, unless the rules have reported it already, a date-incomplete
+ * diagnostic says why. */
+static int complete(oxus_doc *doc, xmlNodePtr node, char *ins, size_t n, size_t *left)
 {
-    int has_cal = xmlHasProp(node, BAD_CAST "calendar") != NULL;
-    int has_iso = xmlHasProp(node, BAD_CAST "iso") != NULL;
-    int has_greg = xmlHasProp(node, BAD_CAST "gregorian") != NULL;
-    if (has_cal && has_iso && has_greg) return 0;
-    oxus_date d, g;
-    char err[256], iso[11], greg[11];
-    if (oxus__date_of_text(node, &d, err, sizeof err) < 0 ||
-        oxus_date_convert(&g, &d, OXUS_CAL_GREGORIAN) < 0)
-        return 0;
-    oxus_date_format(iso, &d);
-    oxus_date_format(greg, &g);
-    const char *cal = oxus_calendar_name(d.cal);
-    ins[0] = '\0';
+    oxus__date_values v;
+    char why[600], msg[1024];
     size_t w = 0;
-    if (!has_cal) {
-        w += (size_t)snprintf(ins + w, n - w, " calendar=\"%s\"", cal);
-        xmlSetProp(node, BAD_CAST "calendar", BAD_CAST cal);
+    ins[0] = '\0';
+    if (oxus__date_fill(node, &v, why, sizeof why) < 0) {
+        (*left)++;
+        if (!doc->rules_checked && oxus__date_incomplete(node, msg, sizeof msg))
+            oxus__diag_node(doc, node, NULL, severity("date-incomplete"), "date-incomplete", "%s", msg);
+        return 0;
     }
-    if (!has_iso) {
-        w += (size_t)snprintf(ins + w, n - w, " iso=\"%s\"", iso);
-        xmlSetProp(node, BAD_CAST "iso", BAD_CAST iso);
-    }
-    if (!has_greg) {
-        snprintf(ins + w, n - w, " gregorian=\"%s\"", greg);
-        xmlSetProp(node, BAD_CAST "gregorian", BAD_CAST greg);
-    }
+    if (!v.needed) return 0;
+    if (v.needed & OXUS__HAS_CAL) w = add_attr(doc, node, ins, w, n, "calendar", v.calendar);
+    if (v.needed & OXUS__HAS_ISO) w = add_attr(doc, node, ins, w, n, "iso", v.iso);
+    if (v.needed & OXUS__HAS_GREG) add_attr(doc, node, ins, w, n, "gregorian", v.gregorian);
     return 1;
 }
 
-/* Offset just past the last attribute of the start tag ending on the
- * element's line: where new attributes go. */
-static size_t insertion_point(oxus_doc *doc, xmlNodePtr node)
+/* Where new attributes go: just past the last attribute of the start tag,
+ * before any whitespace and the ">" or "/>". */
+size_t oxus__tag_insertion_point(oxus_doc *doc, xmlNodePtr node)
 {
     size_t off = oxus__tag_offset(doc, node);
     if (off == (size_t)-1) return off;
@@ -94,69 +82,94 @@ static size_t insertion_point(oxus_doc *doc, xmlNodePtr node)
     return (size_t)-1;
 }
 
-static void visit(oxus_doc *doc, xmlNodePtr node, size_t *changed)
+int oxus__edit(oxus_doc *doc, size_t offset, size_t len, const char *text)
+{
+    char *t = oxus__strdup(text);
+    struct oxus_edit *e = t ? realloc(doc->edits, (doc->nedits + 1) * sizeof *e) : NULL;
+    if (!e) {
+        free(t);
+        doc->oom = 1; /* an edit lost would be a wrong file */
+        return OXUS_ENOMEM;
+    }
+    doc->edits = e;
+    e[doc->nedits++] = (struct oxus_edit){offset, len, t};
+    return 0;
+}
+
+static void visit(oxus_doc *doc, xmlNodePtr node, size_t *changed, size_t *left, size_t *last)
 {
     for (xmlNodePtr n = node; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
         char ins[128];
-        if ((oxus__is(n, "date") || oxus__is(n, "published")) && complete(n, ins, sizeof ins)) {
+        if ((oxus__is(n, "date") || oxus__is(n, "published")) && complete(doc, n, ins, sizeof ins, left)) {
             (*changed)++;
-            /* libxml2 2.9 can make an attribute without a name when memory
-             * runs out, and says nothing */
-            if (!xmlHasProp(n, BAD_CAST "calendar") || !xmlHasProp(n, BAD_CAST "iso") ||
-                !xmlHasProp(n, BAD_CAST "gregorian"))
-                doc->oom = 1;
-            size_t at = insertion_point(doc, n);
+            size_t at = oxus__tag_insertion_point(doc, n);
             /* edits must come in document order; a tag not found, or found
              * out of order, is not edited rather than edited wrongly */
-            size_t last = doc->nedits ? doc->edits[doc->nedits - 1].offset : 0;
-            if (at != (size_t)-1 && at >= last && at <= doc->textlen) {
-                struct oxus_edit *e = realloc(doc->edits, (doc->nedits + 1) * sizeof *e);
-                if (e) {
-                    doc->edits = e;
-                    e[doc->nedits].offset = at;
-                    snprintf(e[doc->nedits].text, sizeof e->text, "%s", ins);
-                    doc->nedits++;
-                } else {
-                    doc->oom = 1;
-                }
-            }
+            if (at != (size_t)-1 && at >= *last && at <= doc->textlen && oxus__edit(doc, at, 0, ins) == 0)
+                *last = at;
         }
-        visit(doc, n->children, changed);
+        visit(doc, n->children, changed, left, last);
     }
 }
 
-int oxus_doc_normalize(oxus_doc *doc, size_t *changed)
+int oxus_doc_normalize(oxus_doc *doc, size_t *changed, size_t *left)
 {
-    *changed = 0;
+    size_t unused = 0, last = 0;
+    if (!left) left = &unused;
+    *changed = *left = 0;
     if (!doc->xml) return OXUS_EINVALID;
     xmlSetStructuredErrorFunc(doc, oxus__watch_memory); /* xmlSetProp can run out */
-    visit(doc, xmlDocGetRootElement(doc->xml), changed);
+    visit(doc, xmlDocGetRootElement(doc->xml), changed, left, &last);
     oxus__errors_off();
+    doc->normalized = 1;
     return doc->oom ? OXUS_ENOMEM : 0;
+}
+
+/* Edits in document order; among edits at the same offset, the one
+ * recorded first comes first. */
+static int edit_order(const void *a, const void *b)
+{
+    const struct oxus_edit *x = *(const struct oxus_edit *const *)a, *y = *(const struct oxus_edit *const *)b;
+    if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
+    return x < y ? -1 : x > y;
 }
 
 int oxus_doc_normalized_text(const oxus_doc *doc, char **out, size_t *len)
 {
     *out = NULL;
     if (!doc->text_is_utf8 || doc->text != (char *)doc->raw)
-        return oxus__fail(OXUS_EUSAGE, "%s: only UTF-8 documents can be normalized in place", doc->name);
+        return oxus__fail(OXUS_EUSAGE, "%s: only UTF-8 documents can be rewritten in place", doc->name);
+    const struct oxus_edit **order = malloc((doc->nedits + 1) * sizeof *order);
     size_t extra = 0;
-    for (size_t i = 0; i < doc->nedits; i++) extra += strlen(doc->edits[i].text);
-    char *buf = malloc(doc->textlen + extra + 1);
-    if (!buf) return OXUS_ENOMEM;
+    for (size_t i = 0; order && i < doc->nedits; i++) {
+        order[i] = &doc->edits[i];
+        extra += strlen(doc->edits[i].text);
+    }
+    char *buf = order ? malloc(doc->textlen + extra + 1) : NULL;
+    if (!buf) {
+        free(order);
+        return OXUS_ENOMEM;
+    }
+    qsort(order, doc->nedits, sizeof *order, edit_order);
     size_t r = 0, w = 0;
-    for (size_t i = 0; i < doc->nedits; i++) { /* edits are in document order */
-        size_t at = doc->edits[i].offset, l = strlen(doc->edits[i].text);
+    for (size_t i = 0; i < doc->nedits; i++) {
+        size_t at = order[i]->offset, l = strlen(order[i]->text);
+        if (at < r || at + order[i]->len > doc->textlen) { /* overlapping: a bug, never a wrong file */
+            free(order);
+            free(buf);
+            return oxus__fail(OXUS_EINVALID, "%s: overlapping edits at byte %zu", doc->name, at);
+        }
         memcpy(buf + w, doc->text + r, at - r);
         w += at - r;
-        memcpy(buf + w, doc->edits[i].text, l);
+        memcpy(buf + w, order[i]->text, l);
         w += l;
-        r = at;
+        r = at + order[i]->len;
     }
     memcpy(buf + w, doc->text + r, doc->textlen - r);
     w += doc->textlen - r;
     buf[w] = '\0';
+    free(order);
     *out = buf;
     *len = w;
     return 0;

@@ -10,8 +10,8 @@
 #include "internal.h"
 
 #include <ctype.h>
-#include <stdint.h>
 #include <libxml/hash.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -22,21 +22,36 @@ static const oxus_rule RULES[] = {
     {"ref-order", OXUS_SEV_WARNING, "references are not numbered in order of first citation"},
     {"ref-number", OXUS_SEV_ERROR, "a reference's n is not its position in the list"},
     {"ref-title", OXUS_SEV_ERROR, "a reference has no title"},
-    {"date-invalid", OXUS_SEV_ERROR, "a date does not exist in its calendar (30 Esfand in a common year, 31 Mehr, month 13)"},
-    {"date-mismatch", OXUS_SEV_ERROR, "a date's calendar form and its Gregorian form are not the same day"},
-    {"date-text", OXUS_SEV_ERROR, "a date's printed text says another date than its attributes"},
-    {"date-unreadable", OXUS_SEV_WARNING, "a date's printed text cannot be read as a date, so it cannot be checked"},
-    {"date-incomplete", OXUS_SEV_WARNING, "a date lacks its calendar, ISO or Gregorian form (oxus normalize fills them in)"},
-    {"claim-evidence", OXUS_SEV_ERROR, "a claim's evidence is not a reference"},
-    {"claim-status", OXUS_SEV_WARNING, "a claim is disputed, denied or confirmed without saying by whom, or the reverse"},
-    {"actor-ref", OXUS_SEV_ERROR, "a claimant, disputer, addressee, mention or affiliation is not a declared actor"},
+    {"date-invalid", OXUS_SEV_ERROR, "a date's iso, gregorian or bound does not exist in its calendar, and why (31 Mizan, 30 Esfand in a common year, month 13)"},
+    {"date-mismatch", OXUS_SEV_ERROR, "a date's gregorian is not its iso converted (the same day, or the first/last day of a month, year or range)"},
+    {"date-text", OXUS_SEV_ERROR, "a date's printed text says another date, precision or calendar than its attributes"},
+    {"date-disagree", OXUS_SEV_ERROR, "a date's printed text gives two readings that differ (weekday, two month names, an equivalent)"},
+    {"date-unreadable", OXUS_SEV_WARNING, "a date's printed text cannot be read as an existing date, so it cannot be checked"},
+    {"date-incomplete", OXUS_SEV_WARNING, "a date lacks its calendar, iso or gregorian (says whether oxus normalize can fill them in, or why not)"},
+    {"date-year", OXUS_SEV_WARNING, "a date's year looks like the other calendar's (a Solar Hijri year 2022, a Gregorian year 1401)"},
+    {"date-bidi", OXUS_SEV_WARNING, "a date's printed text holds a bidi control, or a zero-width character beside a digit"},
+    {"date-bounds", OXUS_SEV_ERROR, "a date's notBefore is after its notAfter, or the date lies outside them"},
+    {"date-empty", OXUS_SEV_ERROR, "a date prints no text but has no notBefore/notAfter, or has an iso or gregorian"},
+    {"claim-evidence", OXUS_SEV_ERROR, "a claim's or a response's evidence is not a reference"},
+    {"claim-status", OXUS_SEV_WARNING, "a claim's status does not agree with its responses (or disputedBy): contested without saying by whom, or the reverse"},
+    {"claim-disputedby", OXUS_SEV_ERROR, "a version 1.1 document uses disputedBy, which only 1.0 has (responses say who responds; oxus upgrade rewrites it)"},
+    {"response-target", OXUS_SEV_ERROR, "a response's to does not name claims"},
+    {"actor-ref", OXUS_SEV_ERROR, "a claimant, responder, disputer, addressee, mention or affiliation is not a declared actor"},
     {"lang-tag", OXUS_SEV_ERROR, "an xml:lang or language code is not a well-formed BCP 47 tag"},
     {"url-syntax", OXUS_SEV_ERROR, "a URL is not a well-formed absolute URL (RFC 3986)"},
     {"url-scheme", OXUS_SEV_ERROR, "a URL's scheme is not http, https, ftp, mailto, doi or urn (javascript: and data: run code)"},
-    {"available-no-url", OXUS_SEV_WARNING, "a reference says \"available at\" but gives no URL"},
-    {"empty-text", OXUS_SEV_ERROR, "a paragraph, heading, title, item or suggestion is empty"},
+    {"available-no-url", OXUS_SEV_WARNING, "a reference says \"available at\" but this encoding has no address: no URL, and no gap for a link target lost in capture"},
+    {"empty-text", OXUS_SEV_ERROR, "a paragraph, heading, title, translation, item or suggestion is empty"},
     {"quantity-unit", OXUS_SEV_ERROR, "a quantity has neither a unit nor a currency, or both"},
-    {"suggestion-number", OXUS_SEV_ERROR, "a suggestion's n is not its position in the list"},
+    {"suggestion-number", OXUS_SEV_ERROR, "a suggestion's n is not its position in the list, or n is given where the suggestions are not printed numbered"},
+    {"supplied-reason", OXUS_SEV_ERROR, "what the encoder supplies or leaves out does not say why: supplied or a heading printed=\"supplied\" without reason, a gap reason=\"omitted\" without desc"},
+    {"heading-run-in", OXUS_SEV_ERROR, "a heading printed run-in is not followed by the paragraph it runs into"},
+    {"sic-corr", OXUS_SEV_ERROR, "a sic's correction is the same as its printed text"},
+    {"translation-lang", OXUS_SEV_ERROR, "a translation does not follow a title, has no xml:lang, or is in its title's language"},
+    {"name-years", OXUS_SEV_ERROR, "an actor name's from year is after its to year"},
+    {"idno-syntax", OXUS_SEV_ERROR, "an authority identifier or ISSN is malformed or its check digit is wrong"},
+    {"rights-statement", OXUS_SEV_ERROR, "rights say not-stated but give a statement, holder or year, or say stated and give no statement"},
+    {"change-who", OXUS_SEV_WARNING, "a provenance change's who is not the name of one of its encoders or tools"},
 };
 
 const oxus_rule *oxus_rules(size_t *count)
@@ -64,6 +79,8 @@ typedef struct {
     int *cited;            /* per reference: cited at all */
     size_t next_first;     /* ref-order: number of distinct references cited so far */
     int order_reported;
+    xmlHashTablePtr responses; /* claim id -> the types of its responses (RESPONSE_* bits) */
+    int v11;               /* the document says version="1.1" */
     int links_only;        /* url-scheme alone (--no-validate) */
     int oom;               /* an allocation failed: a check may not have run */
 } checker;
@@ -81,6 +98,67 @@ static const char *attr(xmlNodePtr n, const char *name, const xmlChar *ns)
 /* ------------------------------------------------------------------ */
 /* Collecting ids and references                                       */
 /* ------------------------------------------------------------------ */
+
+/* 1 if a token attribute's value is `word` (XSD collapses the whitespace
+ * around a token before comparing; so does this). */
+static int token_is(const char *v, const char *word)
+{
+    if (!v) return 0;
+    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n') v++;
+    size_t n = strlen(word);
+    if (strncmp(v, word, n) != 0) return 0;
+    for (v += n; *v; v++)
+        if (*v != ' ' && *v != '\t' && *v != '\r' && *v != '\n') return 0;
+    return 1;
+}
+
+/* 1 if the attribute is absent or only whitespace. */
+static int blank(const char *v)
+{
+    for (; v && *v; v++)
+        if (*v != ' ' && *v != '\t' && *v != '\r' && *v != '\n') return 0;
+    return 1;
+}
+
+/* The value with the whitespace around it removed, into buf (truncated). */
+static const char *trimmed(const char *v, char *buf, size_t n)
+{
+    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n') v++;
+    size_t l = strlen(v);
+    while (l > 0 && strchr(" \t\r\n", v[l - 1])) l--;
+    if (l >= n) l = n - 1;
+    memcpy(buf, v, l);
+    buf[l] = '\0';
+    return buf;
+}
+
+/* Responses, as bits, in the order claim-status names them. */
+enum { RESPONSE_DENY = 1, RESPONSE_DISPUTE = 2, RESPONSE_CONFIRM = 4 };
+static const struct {
+    const char *status, *type;
+    unsigned bit;
+} RESPONSES[] = {{"denied", "deny", RESPONSE_DENY},
+                 {"disputed", "dispute", RESPONSE_DISPUTE},
+                 {"confirmed", "confirm", RESPONSE_CONFIRM}};
+
+/* Remembers, for each claim a response names, that it has a response of
+ * this type; claim-status compares them with the claim's status. */
+static void note_response(checker *c, xmlNodePtr n)
+{
+    const char *type = attr(n, "type", NULL);
+    unsigned bit = 0;
+    for (size_t i = 0; i < sizeof RESPONSES / sizeof *RESPONSES; i++)
+        if (token_is(type, RESPONSES[i].type)) bit = RESPONSES[i].bit;
+    const char *value = attr(n, "to", NULL);
+    char *to = value ? oxus__strdup(value) : NULL;
+    if (value && !to) c->oom = 1;
+    char *save = NULL;
+    for (char *tok = to ? strtok_r(to, " \t\r\n", &save) : NULL; tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
+        uintptr_t had = (uintptr_t)xmlHashLookup(c->responses, BAD_CAST tok);
+        if (xmlHashUpdateEntry(c->responses, BAD_CAST tok, (void *)(had | bit), NULL) < 0) c->oom = 1;
+    }
+    free(to);
+}
 
 /* xmlHashAddEntry fails for an id already there (the schema's xs:ID
  * reports duplicates) and when memory runs out; only the second matters. */
@@ -112,11 +190,13 @@ static void collect(checker *c, xmlNodePtr node)
         const char *id = attr(n, "id", NULL);
         if (id) add_id(c, c->ids, id, n);
         if (oxus__is(n, "reference")) add_reference(c, n, id);
+        if (oxus__is(n, "response")) note_response(c, n);
         collect(c, n->children);
     }
 }
 
-/* The position of the reference with this id, or SIZE_MAX. */
+/* The position of the reference with this id, or SIZE_MAX: constant
+ * time, so that citations cost time linear in their number. */
 static size_t ref_index(const checker *c, const char *id)
 {
     uintptr_t k = (uintptr_t)xmlHashLookup(c->refno, BAD_CAST id);
@@ -176,156 +256,19 @@ static void cited(checker *c, xmlNodePtr cite, const char *ref)
 /* Dates                                                               */
 /* ------------------------------------------------------------------ */
 
+/* The date rules live with the dates (dateattr.c); they report here. */
+static oxus_severity date_report(void *data, xmlNodePtr node, const char *attr, const char *rule,
+                                 const char *message)
+{
+    checker *c = data;
+    REPORT(c, node, attr, rule, "%s", message);
+    return sev_of(rule);
+}
+
+/* Incomplete dates were reported by normalize if it ran first. */
 static void check_date(checker *c, xmlNodePtr node)
 {
-    const char *cal = attr(node, "calendar", NULL), *iso = attr(node, "iso", NULL);
-    const char *greg = attr(node, "gregorian", NULL);
-    oxus_calendar k = OXUS_CAL_NONE;
-    if (cal) oxus_calendar_parse(&k, (const char *)cal);
-    if (!cal || !greg || (!iso && k != OXUS_CAL_GREGORIAN))
-        REPORT(c, node, NULL, "date-incomplete", "the date has no %s attribute; run oxus normalize",
-               !cal ? "calendar" : !greg ? "gregorian" : "iso");
-    oxus_date d = {0}, g = {0};
-    int have_d = 0, have_g = 0;
-    if (iso && k != OXUS_CAL_NONE && oxus__iso_parse((const char *)iso, k, &d) == 0) {
-        if (oxus_date_check(&d) < 0)
-            REPORT(c, node, "iso", "date-invalid", "%s does not exist in the %s calendar",
-                   (const char *)iso, (const char *)cal);
-        else have_d = 1;
-    }
-    if (greg && oxus__iso_parse((const char *)greg, OXUS_CAL_GREGORIAN, &g) == 0) {
-        if (oxus_date_check(&g) < 0)
-            REPORT(c, node, "gregorian", "date-invalid", "%s does not exist in the Gregorian calendar",
-                   (const char *)greg);
-        else have_g = 1;
-    }
-    if (have_d && have_g) {
-        oxus_date conv;
-        char want[11];
-        if (oxus_date_convert(&conv, &d, OXUS_CAL_GREGORIAN) == 0 &&
-            (conv.year != g.year || conv.month != g.month || conv.day != g.day)) {
-            oxus_date_format(want, &conv);
-            REPORT(c, node, "gregorian", "date-mismatch",
-                   "%s %s is %s in the Gregorian calendar, not %s", (const char *)cal,
-                   (const char *)iso, want, (const char *)greg);
-        }
-    }
-    /* The printed text is checked only against a full date: "2013" or
-     * "in the 1990s" carry no day to compare. */
-    if (have_d) {
-        oxus_date t;
-        char err[256], said[11];
-        if (oxus__date_of_text(node, &t, err, sizeof err) < 0) {
-            REPORT(c, node, NULL, "date-unreadable", "cannot check the printed date: %s", err);
-        } else if (t.cal != d.cal || t.year != d.year || t.month != d.month || t.day != d.day) {
-            oxus_date_format(said, &t);
-            REPORT(c, node, NULL, "date-text", "the printed text says %s %s, but iso is %s %s",
-                   oxus_calendar_name(t.cal), said, (const char *)cal, (const char *)iso);
-        }
-    }
-}
-
-/* ------------------------------------------------------------------ */
-/* Language tags (RFC 5646, section 2.1) and URLs (RFC 3986)           */
-/* ------------------------------------------------------------------ */
-
-static int all(const char *s, size_t n, int (*pred)(int))
-{
-    for (size_t i = 0; i < n; i++)
-        if (!pred((unsigned char)s[i])) return 0;
-    return 1;
-}
-static int alpha(int ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
-static int digit(int ch) { return ch >= '0' && ch <= '9'; }
-static int alnum(int ch) { return alpha(ch) || digit(ch); }
-
-static int irregular(const char *tag)
-{
-    static const char *const g[] = {
-        "en-GB-oed", "i-ami", "i-bnn", "i-default", "i-enochian", "i-hak", "i-klingon",
-        "i-lux", "i-mingo", "i-navajo", "i-pwn", "i-tao", "i-tay", "i-tsu", "sgn-BE-FR",
-        "sgn-BE-NL", "sgn-CH-DE", "art-lojban", "cel-gaulish", "no-bok", "no-nyn",
-        "zh-guoyu", "zh-hakka", "zh-min", "zh-min-nan", "zh-xiang"};
-    for (size_t i = 0; i < sizeof g / sizeof *g; i++)
-        if (strcasecmp(g[i], tag) == 0) return 1;
-    return 0;
-}
-
-/* The subtags of a tag, checked in the order the grammar allows them. */
-int oxus__bcp47_wellformed(const char *tag)
-{
-    if (irregular(tag)) return 1;
-    const char *sub[64];
-    size_t len[64], n = 0;
-    for (const char *p = tag;;) {
-        const char *e = strchr(p, '-');
-        size_t l = e ? (size_t)(e - p) : strlen(p);
-        if (l == 0 || l > 8 || !all(p, l, alnum) || n == 64) return 0;
-        sub[n] = p;
-        len[n++] = l;
-        if (!e) break;
-        p = e + 1;
-    }
-    size_t i = 0;
-    if (len[0] == 1 && (sub[0][0] == 'x' || sub[0][0] == 'X')) goto privateuse;
-    if (len[0] < 2 || !all(sub[0], len[0], alpha)) return 0;
-    i = 1;
-    if (len[0] <= 3) /* extlang: up to three 3-letter subtags */
-        for (int k = 0; k < 3 && i < n && len[i] == 3 && all(sub[i], 3, alpha); k++) i++;
-    if (i < n && len[i] == 4 && all(sub[i], 4, alpha)) i++;                    /* script */
-    if (i < n && ((len[i] == 2 && all(sub[i], 2, alpha)) || (len[i] == 3 && all(sub[i], 3, digit))))
-        i++;                                                                       /* region */
-    while (i < n && (len[i] >= 5 || (len[i] == 4 && digit(sub[i][0])))) i++;  /* variants */
-    while (i < n && len[i] == 1 && sub[i][0] != 'x' && sub[i][0] != 'X') {    /* extensions */
-        size_t j = i + 1;
-        while (j < n && len[j] >= 2) j++;
-        if (j == i + 1) return 0;
-        i = j;
-    }
-    if (i == n) return 1;
-privateuse:
-    if (len[i] != 1 || (sub[i][0] != 'x' && sub[i][0] != 'X') || i + 1 == n) return 0;
-    return 1; /* private-use subtags: 1-8 alphanumerics, checked above */
-}
-
-static int url_char(unsigned char ch)
-{
-    return ch >= 0x80 || alnum(ch) || strchr("-._~:/?#[]@!$&'()*+,;=", ch) != NULL;
-}
-
-/* NULL if `u` is a well-formed absolute URL, else why not. */
-static const char *url_problem(const char *u, size_t *at)
-{
-    size_t i = 0;
-    *at = 0;
-    if (!alpha((unsigned char)u[0])) return "it does not start with a scheme such as https:";
-    while (alnum((unsigned char)u[i]) || u[i] == '+' || u[i] == '-' || u[i] == '.') i++;
-    if (u[i] != ':') return "it does not start with a scheme such as https:";
-    int web = (i == 4 && strncasecmp(u, "http", 4) == 0) || (i == 5 && strncasecmp(u, "https", 5) == 0) ||
-              (i == 3 && strncasecmp(u, "ftp", 3) == 0);
-    i++;
-    if (web) {
-        if (strncmp(u + i, "//", 2) != 0) return "an http, https or ftp URL needs // and a host";
-        i += 2;
-        size_t h = i;
-        while (u[i] && u[i] != '/' && u[i] != '?' && u[i] != '#') i++;
-        if (i == h) return "the host is empty";
-        i = h;
-    }
-    for (; u[i]; i++) {
-        unsigned char ch = (unsigned char)u[i];
-        if (ch == '%') {
-            if (!isxdigit((unsigned char)u[i + 1]) || !isxdigit((unsigned char)u[i + 2])) {
-                *at = i + 1;
-                return "a % is not followed by two hexadecimal digits";
-            }
-        } else if (!url_char(ch)) {
-            *at = i + 1;
-            return ch == ' ' ? "a space is not allowed in a URL (write %20)"
-                             : "a character that is not allowed in a URL";
-        }
-    }
-    return NULL;
+    oxus__date_check(node, !c->doc->normalized, date_report, c);
 }
 
 /* The schemes a link may have. Every output writes a URL as a link its
@@ -336,7 +279,7 @@ static const char *const SCHEMES[] = {"http", "https", "ftp", "mailto", "doi", "
 
 /* The scheme a browser would see in u, as the WHATWG URL parser reads it
  * (C0 controls and spaces around the URL dropped, tabs and newlines
- * anywhere removed), into buf; "" if there is none. */
+ * anywhere removed), lowercased into buf; "" if there is none. */
 static void browser_scheme(const char *u, char *buf, size_t size)
 {
     size_t w = 0;
@@ -347,7 +290,7 @@ static void browser_scheme(const char *u, char *buf, size_t size)
             buf[w] = '\0';
             return;
         }
-        if (!(alnum((unsigned char)*u) || ((*u == '+' || *u == '-' || *u == '.') && w > 0))) break;
+        if (!(isalnum((unsigned char)*u) || ((*u == '+' || *u == '-' || *u == '.') && w > 0))) break;
         buf[w++] = (char)tolower((unsigned char)*u);
     }
     buf[0] = '\0';
@@ -357,7 +300,7 @@ static void check_scheme(checker *c, xmlNodePtr node, const char *name, const ch
 {
     char scheme[64];
     browser_scheme(url, scheme, sizeof scheme);
-    if (!scheme[0] || !alpha((unsigned char)scheme[0])) return; /* relative: url-syntax says so */
+    if (!scheme[0] || !isalpha((unsigned char)scheme[0])) return; /* relative: url-syntax says so */
     for (size_t i = 0; i < sizeof SCHEMES / sizeof *SCHEMES; i++)
         if (strcmp(scheme, SCHEMES[i]) == 0) return;
     REPORT(c, node, name, "url-scheme",
@@ -373,7 +316,7 @@ static void check_url(checker *c, xmlNodePtr node, const char *name)
         return;
     }
     size_t at;
-    const char *why = c->links_only ? NULL : url_problem((const char *)v, &at);
+    const char *why = c->links_only ? NULL : oxus__url_problem((const char *)v, &at);
     if (why && at)
         REPORT(c, node, name, "url-syntax", "malformed URL '%s': %s (character %zu)", (const char *)v, why, at);
     else if (why)
@@ -432,19 +375,58 @@ static void check_number(checker *c, xmlNodePtr node, size_t pos, const char *ru
         REPORT(c, node, "n", rule, "%s numbered %s is number %zu in the list", what, n, pos);
 }
 
+/* claim-status: a contested status says by whom (disputedBy in 1.0, the
+ * responses in both versions), and agrees with the responses' types. */
+static void check_status(checker *c, xmlNodePtr node, int by, unsigned mask)
+{
+    const char *st = attr(node, "status", NULL);
+    size_t k = sizeof RESPONSES / sizeof *RESPONSES;
+    for (size_t i = 0; i < sizeof RESPONSES / sizeof *RESPONSES; i++)
+        if (token_is(st, RESPONSES[i].status)) k = i;
+    int contested = k < sizeof RESPONSES / sizeof *RESPONSES;
+    if (contested && !by && !mask)
+        REPORT(c, node, "status", "claim-status", "the claim is %s but %s says by whom", RESPONSES[k].status,
+               c->v11 ? "no response" : "neither a response nor disputedBy");
+    else if (contested && mask && !(mask & RESPONSES[k].bit))
+        REPORT(c, node, "status", "claim-status", "the claim is %s, but none of its responses has type=\"%s\"",
+               RESPONSES[k].status, RESPONSES[k].type);
+    else if (!contested && by)
+        REPORT(c, node, "disputedBy", "claim-status",
+               "disputedBy is given but status does not say the claim is disputed, denied or confirmed");
+    else if (st && !contested && (mask & (RESPONSE_DENY | RESPONSE_DISPUTE)))
+        REPORT(c, node, "status", "claim-status", "the claim is asserted (nobody contests it), but a response %s it",
+               mask & RESPONSE_DENY ? "denies" : "disputes");
+}
+
 static void check_claim(checker *c, xmlNodePtr node)
 {
     check_ids(c, node, "by", "actor", "actor-ref", "claimant", NULL);
     check_ids(c, node, "disputedBy", "actor", "actor-ref", "disputer", NULL);
     check_ids(c, node, "evidence", "reference", "claim-evidence", "evidence", NULL);
-    const char *st = attr(node, "status", NULL);
-    int contested = st && strcmp(st, "asserted") != 0;
     int by = xmlHasProp(node, BAD_CAST "disputedBy") != NULL;
-    if (contested && !by)
-        REPORT(c, node, "status", "claim-status", "the claim is %s but disputedBy does not say by whom", st);
-    else if (!contested && by)
-        REPORT(c, node, "disputedBy", "claim-status",
-               "disputedBy is given but status does not say the claim is disputed, denied or confirmed");
+    if (by && c->v11)
+        REPORT(c, node, "disputedBy", "claim-disputedby",
+               "disputedBy is version 1.0's; in a 1.1 document response elements say who disputes, denies or "
+               "confirms the claim (oxus upgrade rewrites one into the other)");
+    const char *id = attr(node, "id", NULL);
+    unsigned mask = id ? (unsigned)(uintptr_t)xmlHashLookup(c->responses, BAD_CAST id) : 0;
+    check_status(c, node, by, mask);
+}
+
+static void check_response(checker *c, xmlNodePtr n)
+{
+    check_ids(c, n, "to", "claim", "response-target", "response target", NULL);
+    check_ids(c, n, "by", "actor", "actor-ref", "responder", NULL);
+    check_ids(c, n, "evidence", "reference", "claim-evidence", "evidence", NULL);
+}
+
+/* A gap standing for the address of an "available at" whose hyperlink
+ * was lost in capture. */
+static int has_link_gap(xmlNodePtr available)
+{
+    for (xmlNodePtr k = available->children; k; k = k->next)
+        if (oxus__is(k, "gap") && token_is(attr(k, "what", NULL), "link")) return 1;
+    return 0;
 }
 
 static void check_reference(checker *c, xmlNodePtr node, size_t pos)
@@ -453,10 +435,12 @@ static void check_reference(checker *c, xmlNodePtr node, size_t pos)
     int title = 0;
     for (xmlNodePtr k = node->children; k; k = k->next) {
         if (oxus__is(k, "title")) title = 1;
-        if (oxus__is(k, "available") && !has_descendant(k, "url")) {
+        if (oxus__is(k, "available") && !has_descendant(k, "url") && !has_link_gap(k)) {
             xmlChar *t = oxus__node_text(k);
             if (!t) c->oom = 1;
-            else REPORT(c, k, NULL, "available-no-url", "the reference says '%s' (available at) but gives no URL",
+            else REPORT(c, k, NULL, "available-no-url",
+                        "the reference says '%s' (available at), but this encoding has no address: the capture "
+                        "lost it or the source gives none (a link target lost in capture is a gap what=\"link\")",
                         (const char *)t);
             xmlFree(t);
         }
@@ -497,11 +481,178 @@ static void check_references(checker *c, xmlNodePtr n)
         if (oxus__is(k, "reference")) check_reference(c, k, ++pos);
 }
 
+/* n is the number printed, so it belongs only to suggestions printed
+ * numbered: type="numbered", or, in a 1.0 document (which had no type),
+ * suggestions that give n at all. */
 static void check_suggestions(checker *c, xmlNodePtr n)
 {
+    const char *type = attr(n, "type", NULL);
+    int numbered = token_is(type, "numbered");
+    for (xmlNodePtr k = n->children; k && !type && !c->v11 && !numbered; k = k->next)
+        numbered = oxus__is(k, "suggestion") && xmlHasProp(k, BAD_CAST "n");
     size_t pos = 0;
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (!oxus__is(k, "suggestion")) continue;
+        if (numbered) check_number(c, k, ++pos, "suggestion-number", "suggestion");
+        else if (xmlHasProp(k, BAD_CAST "n") && type)
+            REPORT(c, k, "n", "suggestion-number", "the suggestion has n, but the suggestions are printed %s, "
+                   "without numbers", token_is(type, "plain") ? "as plain paragraphs" : "as bullets");
+        else if (xmlHasProp(k, BAD_CAST "n"))
+            REPORT(c, k, "n", "suggestion-number", "the suggestion has n, but the suggestions are not marked as "
+                   "printed numbered (suggestions type=\"numbered\")");
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* What the encoder added, corrected or could not capture (1.1)        */
+/* ------------------------------------------------------------------ */
+
+static xmlNodePtr next_element_sibling(xmlNodePtr n)
+{
+    for (n = n->next; n && n->type != XML_ELEMENT_NODE; n = n->next) {}
+    return n;
+}
+
+static void check_heading(checker *c, xmlNodePtr n)
+{
+    check_empty(c, n);
+    const char *printed = attr(n, "printed", NULL);
+    if (token_is(printed, "supplied") && blank(attr(n, "reason", NULL)))
+        REPORT(c, n, "printed", "supplied-reason", "the heading is the encoder's (printed=\"supplied\") but gives no "
+               "reason");
+    if (token_is(printed, "run-in") && !oxus__is(next_element_sibling(n), "p"))
+        REPORT(c, n, "printed", "heading-run-in", "the heading is printed run-in, but no paragraph follows it for it "
+               "to run into");
+}
+
+static void check_supplied(checker *c, xmlNodePtr n)
+{
+    if (blank(attr(n, "reason", NULL)))
+        REPORT(c, n, NULL, "supplied-reason", "supplied text is the encoder's and needs a reason: why it is supplied");
+}
+
+static void check_gap(checker *c, xmlNodePtr n)
+{
+    if (token_is(attr(n, "reason", NULL), "omitted") && blank(attr(n, "desc", NULL)))
+        REPORT(c, n, "reason", "supplied-reason", "the encoder left something out (reason=\"omitted\") without "
+               "saying what and why in desc");
+}
+
+static void check_sic(checker *c, xmlNodePtr n)
+{
+    const char *corr = attr(n, "corr", NULL);
+    xmlChar *t = oxus__node_text(n), *want = corr ? oxus__collapse(xmlStrdup(BAD_CAST corr)) : NULL;
+    if (!t || (corr && !want)) c->oom = 1;
+    else if (want && xmlStrEqual(t, want))
+        REPORT(c, n, "corr", "sic-corr", "the correction '%s' is what the source prints", corr);
+    xmlFree(t);
+    xmlFree(want);
+}
+
+/* A translation is in another language than its title: another primary
+ * language subtag; a transliteration keeps the language and names its
+ * script ("fa-Latn"), so its whole tag differs. */
+static int same_language(const char *a, const char *b, int whole)
+{
+    size_t la = whole ? strlen(a) : strcspn(a, "-"), lb = whole ? strlen(b) : strcspn(b, "-");
+    return la == lb && strncasecmp(a, b, la) == 0;
+}
+
+static void check_translation(checker *c, xmlNodePtr n)
+{
+    check_empty(c, n);
+    xmlNodePtr t = n->prev;
+    while (t && (t->type != XML_ELEMENT_NODE || oxus__is(t, "translation"))) t = t->prev;
+    char lang[64];
+    const char *l = attr(n, "lang", XML_XML_NAMESPACE);
+    if (!oxus__is(t, "title")) {
+        REPORT(c, n, NULL, "translation-lang", "a translation comes right after the title it translates; this one "
+               "follows %s", t ? (const char *)t->name : "nothing");
+        return;
+    }
+    if (blank(l)) {
+        REPORT(c, n, NULL, "translation-lang", "the translation needs xml:lang, the language it is written in");
+        return;
+    }
+    int translit = token_is(attr(n, "type", NULL), "transliteration");
+    xmlChar *tl = xmlNodeGetLang(t);
+    if (tl && same_language(trimmed(l, lang, sizeof lang), (const char *)tl, translit))
+        REPORT(c, n, "xml:lang", "translation-lang", translit
+                   ? "the transliteration's xml:lang '%s' is its title's ('%s'): give the script too (fa-Latn)"
+                   : "the translation's xml:lang '%s' is its title's language ('%s')", lang, (const char *)tl);
+    xmlFree(tl);
+}
+
+/* ------------------------------------------------------------------ */
+/* Authority data, rights and provenance (1.1)                         */
+/* ------------------------------------------------------------------ */
+
+static void check_name(checker *c, xmlNodePtr n)
+{
+    const char *from = attr(n, "from", NULL), *to = attr(n, "to", NULL);
+    if (from && to && atoi(from) > atoi(to))
+        REPORT(c, n, "to", "name-years", "the name applies from %d to %d: the last year is before the first",
+               atoi(from), atoi(to));
+}
+
+static void check_idno(checker *c, xmlNodePtr n)
+{
+    char type[32];
+    const char *t = attr(n, "type", NULL);
+    xmlChar *v = oxus__node_text(n);
+    if (!v) c->oom = 1;
+    const char *why = t && v ? oxus__idno_problem(trimmed(t, type, sizeof type), (const char *)v) : NULL;
+    if (why) REPORT(c, n, NULL, "idno-syntax", "malformed %s identifier '%s': %s", type, (const char *)v, why);
+    xmlFree(v);
+}
+
+static void check_series(checker *c, xmlNodePtr n)
+{
+    char issn[32];
+    const char *v = attr(n, "issn", NULL);
+    const char *why = v ? oxus__issn_problem(trimmed(v, issn, sizeof issn)) : NULL;
+    if (why) REPORT(c, n, "issn", "idno-syntax", "malformed ISSN '%s': %s", issn, why);
+}
+
+static void check_rights(checker *c, xmlNodePtr n)
+{
+    int text = has_content(n);
+    if (token_is(attr(n, "status", NULL), "not-stated")) {
+        if (text || xmlHasProp(n, BAD_CAST "holder") || xmlHasProp(n, BAD_CAST "year"))
+            REPORT(c, n, "status", "rights-statement", "status=\"not-stated\" says the source states no rights, "
+                   "but the element gives %s", text ? "a statement" : "a holder or year");
+    } else if (!text) {
+        REPORT(c, n, NULL, "rights-statement", "the rights statement is empty: give it as printed, or say "
+               "status=\"not-stated\"");
+    }
+}
+
+/* change-who: the names of the provenance's encoders and tools, hashed
+ * once, then every change's who looked up. */
+static void check_provenance(checker *c, xmlNodePtr n)
+{
+    xmlHashTablePtr names = xmlHashCreate(8);
+    if (!names) {
+        c->oom = 1;
+        return;
+    }
     for (xmlNodePtr k = n->children; k; k = k->next)
-        if (oxus__is(k, "suggestion")) check_number(c, k, ++pos, "suggestion-number", "suggestion");
+        if (oxus__is(k, "encoder") || oxus__is(k, "tool")) {
+            xmlChar *t = oxus__node_text(k);
+            if (t) add_id(c, names, (const char *)t, k);
+            else c->oom = 1;
+            xmlFree(t);
+        }
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        const char *who = oxus__is(k, "change") ? attr(k, "who", NULL) : NULL;
+        xmlChar *key = who ? oxus__collapse(xmlStrdup(BAD_CAST who)) : NULL;
+        if (who && !key) c->oom = 1;
+        else if (key && !xmlHashLookup(names, key))
+            REPORT(c, k, "who", "change-who", "who=\"%s\" is not the name of an encoder or tool of this "
+                   "provenance", who);
+        xmlFree(key);
+    }
+    xmlHashFree(names, NULL);
 }
 
 /* Which checks each element of the vocabulary gets; `link` marks those
@@ -511,8 +662,8 @@ static const struct {
     void (*check)(checker *, xmlNodePtr);
     int link;
 } CHECKS[] = {
-    {"p", check_empty, 0},           {"heading", check_empty, 0},         {"title", check_empty, 0},
-    {"subtitle", check_empty, 0},    {"item", check_empty, 0},            {"suggestion", check_suggestion, 0},
+    {"p", check_empty, 0},           {"heading", check_heading, 0},       {"title", check_heading, 0},
+    {"subtitle", check_heading, 0},  {"item", check_empty, 0},            {"suggestion", check_suggestion, 0},
     {"cite", check_cite, 0},         {"blockquote", check_blockquote, 0}, {"claim", check_claim, 0},
     {"date", check_date, 0},         {"published", check_date, 0},        {"url", check_url_text, 1},
     {"link", check_link, 1},         {"source", check_url_attr, 1},       {"edition", check_url_attr, 1},
@@ -520,7 +671,10 @@ static const struct {
     {"suggestions", check_suggestions, 0},
     {"mention", check_actor_attr, 0}, {"person", check_actor_attr, 0},    {"author", check_actor_attr, 0},
     {"organization", check_actor_attr, 0}, {"publisher", check_actor_attr, 0}, {"outlet", check_actor_attr, 0},
-    {"actor", check_actor_attr, 0},
+    {"actor", check_actor_attr, 0},  {"response", check_response, 0},     {"supplied", check_supplied, 0},
+    {"gap", check_gap, 0},           {"sic", check_sic, 0},               {"translation", check_translation, 0},
+    {"name", check_name, 0},         {"idno", check_idno, 0},             {"series", check_series, 0},
+    {"rights", check_rights, 0},     {"provenance", check_provenance, 0}, {"capture", check_url_attr, 1},
 };
 
 static void check_element(checker *c, xmlNodePtr n)
@@ -549,6 +703,8 @@ int oxus__rules_check(oxus_doc *doc, int links_only)
 {
     checker c = {.doc = doc, .links_only = links_only};
     xmlNodePtr root = xmlDocGetRootElement(doc->xml);
+    /* libxml2 says when its own allocations fail (xmlGetNoNsProp, node
+     * text) through the thread's structured error handler */
     xmlSetStructuredErrorFunc(doc, oxus__watch_memory);
     if (!root) goto done;
     if (links_only) {
@@ -557,10 +713,13 @@ int oxus__rules_check(oxus_doc *doc, int links_only)
     }
     c.ids = xmlHashCreate(64);
     c.refno = xmlHashCreate(64);
-    if (!c.ids || !c.refno) goto oom;
+    c.responses = xmlHashCreate(16);
+    if (!c.ids || !c.refno || !c.responses) goto oom;
+    c.v11 = token_is(attr(root, "version", NULL), "1.1");
     collect(&c, root);
     if (!(c.cited = calloc(c.nrefs + 1, sizeof *c.cited))) goto oom;
     walk(&c, root);
+    doc->rules_checked = 1;
     for (size_t i = 0; i < c.nrefs; i++)
         if (!c.cited[i]) REPORT(&c, c.refs[i], NULL, "ref-uncited", "reference %zu is never cited", i + 1);
     goto done;
@@ -570,6 +729,7 @@ done:
     oxus__errors_off();
     xmlHashFree(c.ids, NULL);
     xmlHashFree(c.refno, NULL);
+    xmlHashFree(c.responses, NULL);
     free(c.refs);
     free(c.cited);
     if (c.oom) doc->oom = 1;

@@ -150,7 +150,7 @@ static void pipeline(const oxus_ctx *ctx, const size_t *fmt, const char *file, o
     if (o->rc[LOAD] == 0 && o->rc[VALIDATE] != OXUS_ENOMEM) {
         size_t changed;
         before = count;
-        stage(o, NORMALIZE, oxus_doc_normalize(doc, &changed), before);
+        stage(o, NORMALIZE, oxus_doc_normalize(doc, &changed, NULL), before);
         if (o->rc[NORMALIZE] == 0) {
             before = count;
             stage(o, TEXT, oxus_doc_normalized_text(doc, &o->out[TEXT], &o->len[TEXT]), before);

@@ -59,7 +59,7 @@ SHLIB = $(BUILD)/liboxus.so.$(VERSION)
 # sanitizer builds leave the runtime's symbols to the program.
 SHLIB_LDFLAGS ?= -Wl,-z,defs
 
-.PHONY: all check test sanitize oom valgrind install uninstall xmlcatalog deps clean bench fuzz run-samples
+.PHONY: all check test sanitize oom valgrind install uninstall xmlcatalog deps clean bench fuzz run-samples schemas
 
 all: $(BUILD)/oxus $(SHLIB)
 
@@ -136,6 +136,16 @@ oom: $(OOM)/oom
 valgrind: $(BUILD)/oxus
 	tests/valgrind.sh $(BUILD)/oxus
 
+# The RELAX NG forms of the schema are made from the XSD (schema/xsd2rng.xsl,
+# then trang for the compact syntax) and kept in the source tree for editors
+# and the install; run this after changing the XSD (tests/suites/86-rng.sh
+# fails until the committed files are this output).
+schemas: schema/analysis.rng schema/analysis.rnc
+schema/analysis.rng: schema/analysis.xsd schema/xml.xsd schema/xsd2rng.xsl
+	xsltproc schema/xsd2rng.xsl schema/analysis.xsd >$@.tmp && mv $@.tmp $@
+schema/analysis.rnc: schema/analysis.rng
+	trang -I rng -O rnc schema/analysis.rng $@.tmp.rnc && mv $@.tmp.rnc $@
+
 run-samples: $(BUILD)/oxus
 	$(BUILD)/oxus validate samples/
 	$(BUILD)/oxus convert --to tei,jats,text -o $(BUILD)/samples-out --force samples/
@@ -150,7 +160,7 @@ fuzz:
 # only when missing.
 DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libxml2-utils xsltproc \
            jing valgrind clang libclang-rt-14-dev python3 time parallel groff-base \
-           xml-core slurm-wlm munge
+           xml-core slurm-wlm munge trang
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \

@@ -23,9 +23,11 @@ PYTHON ?= python3
 PYTHONDIR ?= $(shell $(PYTHON) -c 'import sys, sysconfig; b = sys.argv[1]; \
   d = [p for p in sys.path if p.startswith(b + "/lib/python") and p.endswith("-packages")]; \
   print(d[0] if d else sysconfig.get_path("purelib", "posix_prefix", vars={"base": b}))' '$(PREFIX)')
-# The catalog's entries (catalog.xml), registered with Debian's update-xmlcatalog.
+# The catalog's entries (catalog.xml), registered with Debian's update-xmlcatalog:
+# the namespace (a prefix of the names of the RNG, RNC and Schematron too, so
+# that delegating it delegates them) and each public identifier, separated by |.
 XML_NS = urn:oxus:analysis:1
-XML_PUBLIC_ID = -//oxus//XSD Analysis 1//EN
+XML_PUBLIC_IDS = -//oxus//XSD Analysis 1//EN|-//oxus//RNG Analysis 1//EN|-//oxus//Schematron Analysis 1//EN
 # Refreshes the loader's cache after a real (DESTDIR-less) install as root.
 LDCONFIG ?= ldconfig
 
@@ -180,6 +182,9 @@ INSTALLED = $(BINDIR)/oxus $(LIBDIR)/liboxus.so.$(VERSION) $(LIBDIR)/$(SONAME) $
             $(LIBDIR)/liboxus.a $(INCLUDEDIR)/oxus.h $(PKGCONFIGDIR)/oxus.pc \
             $(MANDIR)/oxus.1 $(MAN3DIR)/liboxus.3 $(PYTHONDIR)/oxus.py
 
+# The schema's other forms, for editors (README, "In an editor").
+SCHEMAS = schema/analysis.rng schema/analysis.rnc schema/analysis.sch schema/schemas.xml
+
 install: all
 	@[ -n "$(PYTHONDIR)" ] || { echo "$(PYTHON) not found: set PYTHONDIR=FOLDER for python/oxus.py"; exit 2; }
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
@@ -191,7 +196,7 @@ install: all
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/liboxus.so
 	install -m 644 $(BUILD)/liboxus.a $(DESTDIR)$(LIBDIR)/
 	install -m 644 src/oxus.h $(DESTDIR)$(INCLUDEDIR)/
-	install -m 644 schema/*.xsd $(DESTDIR)$(DATADIR)/schema/
+	install -m 644 schema/*.xsd $(SCHEMAS) $(DESTDIR)$(DATADIR)/schema/
 	install -m 644 transforms/*.xsl $(DESTDIR)$(DATADIR)/transforms/
 	install -m 644 catalog.xml $(DESTDIR)$(DATADIR)/
 	sed 's/@VERSION@/$(VERSION)/' src/oxus.1 >$(DESTDIR)$(MANDIR)/oxus.1
@@ -221,8 +226,9 @@ xmlcatalog:
 	@command -v update-xmlcatalog >/dev/null || { echo "no update-xmlcatalog: catalog not registered (README: XML_CATALOG_FILES)"; exit 0; }; \
 	[ -w /etc/xml ] || { echo "/etc/xml not writable: catalog not registered (README: XML_CATALOG_FILES)"; exit 0; }; \
 	[ "$(XMLCATALOG_ACTION)" = --add ] || [ -e /etc/xml/oxus.xml ] || exit 0; \
-	for type in uri public; do \
-	  if [ $$type = uri ]; then id='$(XML_NS)'; else id='$(XML_PUBLIC_ID)'; fi; \
+	ids='uri=$(XML_NS)|public=$(subst |,|public=,$(XML_PUBLIC_IDS))'; IFS='|'; \
+	for entry in $$ids; do \
+	  type=$${entry%%=*}; id=$${entry#*=}; \
 	  if [ "$(XMLCATALOG_ACTION)" = --add ]; then \
 	    update-xmlcatalog --add --package oxus --local $(DATADIR)/catalog.xml --type $$type --id "$$id" && \
 	    update-xmlcatalog --add --root --package oxus --type $$type --id "$$id"; \

@@ -46,7 +46,7 @@ BUILD ?= build
 LIB_SRC = src/error.c src/util.c src/utf8.c src/diag.c src/read.c src/decode.c src/parse.c \
           src/context.c src/document.c src/validate.c src/rules.c src/identifiers.c src/dates.c src/datenames.c \
           src/dateparse.c src/dateattr.c src/normalize.c src/upgrade.c src/transform.c src/extensions.c src/encode.c \
-          src/write.c src/batch.c
+          src/write.c src/batch.c src/skeleton.c
 CLI_SRC = src/main.c src/run.c src/commands.c src/inputs.c src/paths.c src/report.c src/merge.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)

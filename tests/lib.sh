@@ -84,8 +84,8 @@ PY
 # a line: the samples, tests/valid, tests/compat, the tests/invalid cases whose
 # header says "xsd: accept" or "xsd: reject", the skeleton `oxus new` writes
 # and, where the binary has `oxus import`, the drafts it makes of the
-# captures in tests/import and the seed (written into DIR). What the schema suites (86-rng, 87-schematron)
-# compare their validators on.
+# captures in tests/import and the seed (written into DIR). What the schema
+# suites (86-rng, 87-schematron) compare their validators on.
 analysis_documents() {
     ls samples/*.xml tests/valid/*.xml
     find tests/compat -name '*.xml' | sort

@@ -10,6 +10,7 @@
 #include "internal.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <libxml/hash.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,8 @@ typedef struct {
     oxus_doc *doc;
     xmlHashTablePtr ids;   /* id -> element */
     xmlNodePtr *refs;      /* references in order */
-    size_t nrefs;
+    size_t nrefs, refcap;
+    xmlHashTablePtr refnum; /* a reference's id -> its index + 1 in refs */
     int *cited;            /* per reference: cited at all */
     size_t next_first;     /* ref-order: number of distinct references cited so far */
     int order_reported;
@@ -77,28 +79,40 @@ static const char *attr(xmlNodePtr n, const char *name, const xmlChar *ns)
 /* Collecting ids and references                                       */
 /* ------------------------------------------------------------------ */
 
+/* Appends a reference to the list (doubling it, so that N references cost
+ * N copies at most), and notes its index by id for cited(). */
+static void add_reference(checker *c, xmlNodePtr n, const char *id)
+{
+    if (c->nrefs == c->refcap) {
+        size_t cap = c->refcap ? 2 * c->refcap : 64;
+        xmlNodePtr *r = realloc(c->refs, cap * sizeof *r);
+        if (!r) return;
+        c->refs = r;
+        c->refcap = cap;
+    }
+    c->refs[c->nrefs++] = n;
+    if (id) xmlHashAddEntry(c->refnum, BAD_CAST id, (void *)(uintptr_t)c->nrefs);
+}
+
 static void collect(checker *c, xmlNodePtr node)
 {
     for (xmlNodePtr n = node; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
         const char *id = attr(n, "id", NULL);
         if (id) xmlHashAddEntry(c->ids, BAD_CAST id, n); /* duplicates: the schema's xs:ID catches them */
-        if (oxus__is(n, "reference")) {
-            xmlNodePtr *r = realloc(c->refs, (c->nrefs + 1) * sizeof *r);
-            if (r) {
-                c->refs = r;
-                c->refs[c->nrefs++] = n;
-            }
-        }
+        if (oxus__is(n, "reference")) add_reference(c, n, id);
         collect(c, n->children);
     }
 }
 
+/* The index of a reference in the list, found by its id in constant time
+ * (a search of the list for every citation made validation quadratic in
+ * the number of references). */
 static size_t ref_index(const checker *c, xmlNodePtr ref)
 {
-    for (size_t i = 0; i < c->nrefs; i++)
-        if (c->refs[i] == ref) return i;
-    return (size_t)-1;
+    const char *id = attr(ref, "id", NULL);
+    uintptr_t k = id ? (uintptr_t)xmlHashLookup(c->refnum, BAD_CAST id) : 0;
+    return k && c->refs[k - 1] == ref ? k - 1 : (size_t)-1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -484,9 +498,9 @@ static void walk(checker *c, xmlNodePtr node)
 
 void oxus__rules_check(oxus_doc *doc)
 {
-    checker c = {.doc = doc, .ids = xmlHashCreate(64)};
+    checker c = {.doc = doc, .ids = xmlHashCreate(64), .refnum = xmlHashCreate(64)};
     xmlNodePtr root = xmlDocGetRootElement(doc->xml);
-    if (!c.ids || !root) goto done;
+    if (!c.ids || !c.refnum || !root) goto done;
     collect(&c, root);
     c.cited = calloc(c.nrefs + 1, sizeof *c.cited);
     if (!c.cited) goto done;
@@ -495,6 +509,7 @@ void oxus__rules_check(oxus_doc *doc)
         if (!c.cited[i]) REPORT(&c, c.refs[i], NULL, "ref-uncited", "reference %zu is never cited", i + 1);
 done:
     xmlHashFree(c.ids, NULL);
+    xmlHashFree(c.refnum, NULL);
     free(c.refs);
     free(c.cited);
 }

@@ -128,6 +128,19 @@ static const char **split_params(const char *const *params)
     return out;
 }
 
+/* --incremental redoes an output when a file of its stylesheet is newer:
+ * the stylesheet, the files it includes (the built-in ones include
+ * common.xsl) and those it imports, theirs too. */
+static void note_stylesheet_mtimes(oxus_ctx *ctx, xsltStylesheetPtr xsl)
+{
+    for (; xsl; xsl = xsl->next) {
+        if (xsl->doc && xsl->doc->URL) oxus__note_mtime(ctx, (const char *)xsl->doc->URL);
+        for (xsltDocumentPtr d = xsl->docList; d; d = d->next)
+            if (d->doc && d->doc->URL) oxus__note_mtime(ctx, (const char *)d->doc->URL);
+        note_stylesheet_mtimes(ctx, xsl->imports);
+    }
+}
+
 int oxus_ctx_add_format(oxus_ctx *ctx, const char *format, const char *const *params, size_t *index)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -169,7 +182,7 @@ int oxus_ctx_add_format(oxus_ctx *ctx, const char *format, const char *const *pa
         free(f->name);
         return rc;
     }
-    oxus__note_mtime(ctx, path);
+    note_stylesheet_mtimes(ctx, f->xsl);
     f->suffix = suffix ? oxus__strdup(suffix) : suffix_for(path, f->xsl);
     f->params = split_params(params);
     f->is_text = f->xsl->method && xmlStrEqual(f->xsl->method, BAD_CAST "text");

@@ -5,7 +5,7 @@ D=$TMP/destdir
 make -s BUILD="$BUILD" install DESTDIR="$D" PREFIX=/opt/oxus >"$TMP/inst" 2>&1 &&
     echo "ok make install" || { echo "FAIL make install"; sed 's/^/    /' "$TMP/inst" | head -5; }
 for f in bin/oxus share/oxus/schema/analysis.xsd share/oxus/schema/xml.xsd share/oxus/transforms/tei.xsl \
-    share/oxus/transforms/jats.xsl share/oxus/transforms/text.xsl share/man/man1/oxus.1; do
+    share/oxus/transforms/jats.xsl share/oxus/transforms/text.xsl share/oxus/transforms/common.xsl share/man/man1/oxus.1; do
     [ -f "$D/opt/oxus/$f" ] && echo "ok installed $f" || echo "FAIL not installed: $f"
 done
 cp samples/minimal.xml "$TMP/inst.xml"

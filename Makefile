@@ -65,6 +65,7 @@ run-samples: $(BUILD)/oxus
 
 bench: $(BUILD)/oxus
 	tests/bench/bench.sh $(BUILD)/oxus
+	tests/bench/scale.sh $(BUILD)/oxus
 
 fuzz:
 	tests/fuzz/run.sh $(or $(SECONDS_PER_FUZZER),60)

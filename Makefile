@@ -45,7 +45,7 @@ $(BUILD)/oxus: $(CLI_OBJ) $(BUILD)/liboxus.a
 $(BUILD)/test_dates: tests/unit/test_dates.c $(BUILD)/liboxus.a
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/liboxus.a $(LIBS)
 
-# The whole suite; its last line is "N passed, N failed".
+# The whole suite; its last line is "N passed, N failed, N skipped".
 check: $(BUILD)/oxus $(BUILD)/test_dates
 	BUILD=$(BUILD) tests/run.sh
 
@@ -73,7 +73,7 @@ fuzz:
 # Debian packages the build, the tests and the benchmark need; installed
 # only when missing.
 DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libxml2-utils xsltproc \
-           jing valgrind clang libclang-rt-14-dev python3 time parallel
+           jing valgrind clang libclang-rt-14-dev python3 time parallel groff-base
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \

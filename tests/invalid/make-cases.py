@@ -1,10 +1,21 @@
 #!/usr/bin/env python3
-"""Writes the invalid test documents: each breaks exactly one rule.
+"""Writes the generated invalid test documents: each breaks exactly one rule.
 
-Each case is NAME.xml plus NAME.expect:
-    exit N                  expected exit status of `oxus validate`
-    args ARG...             (optional) extra arguments, e.g. --strict
-    LINE:COL SEVERITY RULE  one line per expected diagnostic
+Every case in tests/invalid/ is one self-describing file, NAME.xml, whose
+expectations are in a processing instruction right after the XML
+declaration (see tests/README.md):
+
+    <?oxus-test
+      breaks: what the case breaks, in one line
+      generated-by: make-cases.py
+      args: --strict                    (optional)
+      exit: 1
+      expect: LINE:COL SEVERITY RULE    (one per expected diagnostic)
+      xsd: accept | reject
+    ?>
+
+This script writes only the cases it generates and removes only files that
+say "generated-by: make-cases.py"; cases written by hand are left alone.
 The expected line and column are where the marked element's start tag (or
 the marked attribute) is in the document text, found here by searching the
 text for the marker: a fact of the test document, not of oxus. Columns
@@ -15,7 +26,7 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 BASE = """<?xml version="1.0" encoding="UTF-8"?>
-<!-- {comment} -->
+{comment}
 <analysis xmlns="urn:oxus:analysis:1" xml:lang="en" version="1.0">
   <metadata>
     {title}
@@ -174,19 +185,38 @@ case("quantity-unit", t, [(*position(t, "<quantity"), "error", "quantity-unit")]
 t = doc("suggestion-number: the first suggestion numbered 2").replace('n="1" to=', 'n="2" to=')
 case("suggestion-number", t, [(*position(t, 'n="2"'), "error", "suggestion-number")])
 
+MARK = "generated-by: make-cases.py"
+
+def header(comment, diags, exit, args, xsd):
+    lines = ["<?oxus-test", f"  breaks: {comment}", f"  {MARK}"]
+    if args:
+        lines.append(f"  args: {args}")
+    lines.append(f"  exit: {exit}")
+    for line, col, sev, rule in diags:
+        lines.append(f"  expect: {line}:{col if col else '*'} {sev} {rule}")
+    lines.append(f"  xsd: {xsd}")
+    lines.append("?>")
+    return lines
+
 def main():
     for old in os.listdir(HERE):
-        if old.endswith((".xml", ".expect")):
-            os.remove(os.path.join(HERE, old))
+        path = os.path.join(HERE, old)
+        if old.endswith(".expect"):
+            os.remove(path)
+        elif old.endswith(".xml"):
+            with open(path, encoding="utf-8", errors="replace") as f:
+                if MARK in f.read(2000):
+                    os.remove(path)
     for name, text, diags, exit, args in CASES:
+        # doc() put the comment, alone, on line 2; the header replaces it,
+        # moving every later line down by its extra lines
+        first, comment, rest = text.split("\n", 2)
+        xsd = "reject" if name.startswith(("schema-", "xml-")) else "accept"
+        extra = len(header(comment, diags, exit, args, xsd)) - 1
+        diags = [(line + extra if line > 2 else line, col, sev, rule) for line, col, sev, rule in diags]
+        out = "\n".join([first] + header(comment, diags, exit, args, xsd) + [rest])
         with open(os.path.join(HERE, name + ".xml"), "w", encoding="utf-8") as f:
-            f.write(text)
-        with open(os.path.join(HERE, name + ".expect"), "w", encoding="utf-8") as f:
-            f.write(f"exit {exit}\n")
-            if args:
-                f.write(f"args {args}\n")
-            for line, col, sev, rule in diags:
-                f.write(f"{line}:{col if col else '*'} {sev} {rule}\n")
+            f.write(out)
     print(f"{len(CASES)} cases")
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The command line as users of GNU tools expect it, `oxus date` on the
 # issue's examples, and `oxus normalize`.
+. tests/lib.sh
 t() { # t NAME EXPECTED_EXIT COMMAND...: exit status check, output in $TMP/out
     local name=$1 want=$2; shift 2
     "$@" >"$TMP/out" 2>"$TMP/err"

@@ -3,6 +3,7 @@
 # diagnostic naming the file and the problem, within 2 s and 256 MB (on the
 # plain build; sanitizers make everything slower and bigger), and one batch
 # over all of them still checks the valid document at its end.
+. tests/lib.sh
 H=$TMP/hostile
 python3 tests/hostile/make.py "$H"
 limits=1

@@ -2,8 +2,7 @@
 # Batches: the same diagnostics and outputs for any -j, --files-from and
 # --shard, reports that parse (JUnit as XML, JSON lines as JSON, SARIF
 # against its published JSON schema), report merge, and --incremental.
-ok() { echo "ok $1"; }
-no() { echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | head -5; }
+. tests/lib.sh
 
 # a corpus: the samples and the invalid documents
 C=$TMP/corpus

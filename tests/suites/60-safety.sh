@@ -3,8 +3,7 @@
 # whole or not at all: a file-size limit, an unwritable folder and a signal
 # in the middle of a batch leave no partial and no temporary file, earlier
 # outputs intact and the inputs unmodified.
-ok() { echo "ok $1"; }
-no() { echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | head -6; }
+. tests/lib.sh
 S=$TMP/sec
 mkdir -p "$S/in" "$S/out"
 cp samples/minimal.xml "$S/in/doc.xml"

@@ -4,9 +4,8 @@
 # Journal Publishing XSD (xmllint, libxml2's XSD validator); nothing of the
 # content lost; the seed's outputs equal the golden files; deterministic for
 # any -j; text options; atomic outputs.
-SCHEMAS=${OXUS_SCHEMAS:-../shared/schemas}
-ok() { echo "ok $1"; }
-no() { echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | head -${3:-8}; }
+. tests/lib.sh
+SCHEMAS=$OXUS_SCHEMAS
 O=$TMP/conv
 "$OXUS" convert --to tei,jats,text -j 2 -o "$O" samples/ 2>"$TMP/err"
 [ $? = 0 ] && ok "convert samples" || no "convert samples" "$TMP/err"
@@ -18,13 +17,13 @@ for s in samples/*.xml; do
 done
 
 # the official schemas, all outputs in one validator run each
-if [ -f "$SCHEMAS/tei/tei_all.rng" ]; then
+if need_file "TEI against tei_all" "$SCHEMAS/tei/tei_all.rng" && need_cmd "TEI against tei_all" jing; then
     jing "$SCHEMAS/tei/tei_all.rng" "$O"/*.tei.xml 2>&1 | grep -v '^\[warning\]' >"$TMP/jing"
     [ ! -s "$TMP/jing" ] && ok "TEI valid against tei_all.rng (jing)" || no "TEI invalid" "$TMP/jing" 20
+fi
+if need_file "JATS against the JATS 1.4 XSD" "$SCHEMAS/jats/JATS-journalpublishing1-4-mathml3.xsd"; then
     xmllint --noout --schema "$SCHEMAS/jats/JATS-journalpublishing1-4-mathml3.xsd" "$O"/*.jats.xml 2>"$TMP/jats"
     [ $? = 0 ] && ok "JATS valid against JATS-journalpublishing1-4-mathml3.xsd (xmllint)" || no "JATS invalid" "$TMP/jats" 20
-else
-    no "official schemas not found in $SCHEMAS"
 fi
 
 # golden files pin the seed's outputs

@@ -3,7 +3,8 @@
 # one oxus per shard (as it would on several hosts with --sshlogin), each
 # writes a JSON report, and oxus report merge makes one JUnit and one SARIF
 # report of them, equal to those of a single run.
-if ! command -v parallel >/dev/null; then echo "FAIL GNU parallel is not installed (make deps)"; exit 0; fi
+. tests/lib.sh
+need_cmd "the GNU Parallel recipe" parallel || exit 0
 A=$TMP/archive
 mkdir -p "$A/2023" "$A/2024"
 cp samples/*.xml "$A/2023/"

@@ -1,0 +1,40 @@
+# tests/lib.sh - sourced by every suite in tests/suites/.
+#
+# A suite prints one line per check: "ok NAME", "FAIL NAME" (details on the
+# following lines, indented by four spaces) or "skip NAME: WHY" when
+# something outside the repository (the official schemas, a checker, a
+# program) is absent. tests/run.sh counts the lines.
+#
+# What lies outside the repository is found only through these variables,
+# which tests/run.sh sets (the defaults are the steering repository beside
+# this one, ../shared):
+#   OXUS_SCHEMAS  official schemas and checkers (TEI, JATS, JATS4R, PMC)
+#   OXUS_CLIENTS  real clients (the TEI Stylesheets)
+#   OXUS_SEED     the seed analysis as captured text
+
+ok() { echo "ok $1"; }
+# no NAME [FILE [LINES]]: a failure, with the first LINES of FILE as detail
+no() {
+    echo "FAIL $1"
+    [ -n "${2:-}" ] && [ -f "$2" ] && sed 's/^/    /' "$2" | head -"${3:-8}"
+    return 0
+}
+skip() { echo "skip $1"; }
+# check NAME COMMAND...: ok if the command succeeds, else FAIL with its output
+check() {
+    local name=$1
+    shift
+    if "$@" >"$TMP/check.out" 2>&1; then ok "$name"; else no "$name" "$TMP/check.out"; fi
+}
+# need_file NAME PATH: 0 if PATH exists; otherwise prints a skip for NAME
+need_file() {
+    [ -e "$2" ] && return 0
+    skip "$1: $2 not found (set OXUS_SCHEMAS, OXUS_CLIENTS or OXUS_SEED)"
+    return 1
+}
+# need_cmd NAME COMMAND: 0 if COMMAND is installed; otherwise a skip
+need_cmd() {
+    command -v "$2" >/dev/null 2>&1 && return 0
+    skip "$1: '$2' is not installed (make deps)"
+    return 1
+}

@@ -73,7 +73,8 @@ fuzz:
 # Debian packages the build, the tests and the benchmark need; installed
 # only when missing.
 DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libxml2-utils xsltproc \
-           jing valgrind clang libclang-rt-14-dev python3 time parallel groff-base
+           jing valgrind clang libclang-rt-14-dev python3 time parallel groff-base \
+           libsaxonhe-java default-jre-headless
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \

@@ -5,8 +5,7 @@
 # compared as result trees after canonicalization, text byte for byte:
 # tests/convert/same-output.py); and from xsltproc with exsl:node-set taken
 # away (the fallbacks for processors without it).
-ok() { echo "ok $1"; }
-no() { echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | head -${3:-12}; }
+. tests/lib.sh
 
 # The inputs: the samples, 40 generated documents (up to 40 KB) and one
 # with 300 references each cited once, in one folder (Saxon's -s:DIR).
@@ -33,10 +32,10 @@ lists() {
 
 # Saxon-HE
 jar=${SAXON_JAR:-/usr/share/java/Saxon-HE.jar}
-if ! command -v java >/dev/null; then
-    echo "skip Saxon-HE gives oxus's outputs: java is not installed (Debian: libsaxonhe-java)"
+if ! need_cmd "Saxon-HE gives oxus's outputs" java; then
+    :
 elif [ ! -f "$jar" ]; then
-    echo "skip Saxon-HE gives oxus's outputs: $jar not found (Debian: libsaxonhe-java; or set SAXON_JAR)"
+    skip "Saxon-HE gives oxus's outputs: $jar not found (Debian: libsaxonhe-java; or set SAXON_JAR)"
 else
     for f in tei:tei.xml jats:jats.xml text:txt; do
         fmt=${f%%:*}
@@ -48,7 +47,7 @@ else
         lists "$fmt" "${f#*:}" "$TMP/saxon-$fmt"
         python3 tests/convert/same-output.py "$TMP/ours" "$TMP/theirs" >"$TMP/same" 2>&1 &&
             grep -q "^same $n " "$TMP/same" && ok "Saxon-HE gives oxus's $fmt output on $n documents" ||
-            no "Saxon-HE's $fmt output differs from oxus's" "$TMP/same"
+            no "Saxon-HE's $fmt output differs from oxus's" "$TMP/same" 12
     done
 fi
 

@@ -10,6 +10,7 @@
 #include "internal.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdint.h>
 #include <libxml/hash.h>
 #include <stdlib.h>
@@ -92,6 +93,18 @@ static void add_reference(checker *c, xmlNodePtr n, const char *id)
     }
     c->refs[c->nrefs++] = n;
     if (id) xmlHashAddEntry(c->refnum, BAD_CAST id, (void *)(uintptr_t)c->nrefs);
+}
+
+/* The number of elements with an id: libxml2 2.9 grows a hash table only up
+ * to 4,096 buckets (xmlHashGrow refuses more than 16,384, and grows eightfold),
+ * after which every look-up walks a chain as long as a 4,096th of the ids;
+ * a table created with as many buckets as ids never needs to grow. */
+static size_t count_ids(xmlNodePtr node)
+{
+    size_t n = 0;
+    for (; node; node = node->next)
+        if (node->type == XML_ELEMENT_NODE) n += (attr(node, "id", NULL) != NULL) + count_ids(node->children);
+    return n;
 }
 
 static void collect(checker *c, xmlNodePtr node)
@@ -498,8 +511,12 @@ static void walk(checker *c, xmlNodePtr node)
 
 void oxus__rules_check(oxus_doc *doc)
 {
-    checker c = {.doc = doc, .ids = xmlHashCreate(64), .refnum = xmlHashCreate(64)};
+    checker c = {.doc = doc};
     xmlNodePtr root = xmlDocGetRootElement(doc->xml);
+    size_t nids = root ? count_ids(root) : 0;
+    int size = nids < 64 ? 64 : nids > INT_MAX / 2 ? INT_MAX / 2 : (int)nids;
+    c.ids = xmlHashCreate(size);
+    c.refnum = xmlHashCreate(size);
     if (!c.ids || !c.refnum || !root) goto done;
     collect(&c, root);
     c.cited = calloc(c.nrefs + 1, sizeof *c.cited);

@@ -5,21 +5,22 @@
 # (paragraphs, sections, claims, suggestions, dates, languages) grow with N
 # too (gen-refs.py), for N = 2,000, 20,000 and 200,000 (cached in
 # build/bench/scale/ by N and generator version). For each N it times
-# `oxus validate` and `oxus convert --to FORMAT` for each format (one format a
-# run, validation included, as a user runs it; the best of SCALE_RUNS runs,
-# default 3, for N up to 20,000, one run above), and prints per format the
-# wall and CPU seconds, the CPU microseconds per reference, the peak RSS,
-# and the ratio of the time for the largest N to the time for the one
-# before. Linear time gives the ratio of the Ns (10x); the target is at
-# most 15x (issue 17), checked on CPU time (user + system): one document is
-# converted by one thread, so on an idle machine the two are the same, and
-# on a shared one the wall time measures the other programs too.
+# `oxus validate` and `oxus convert --to FORMAT` for each format (one format
+# a run, validation included, as a user runs it; the best of SCALE_RUNS
+# runs, default 3, for N up to 20,000, of SCALE_RUNS_LARGE, default 1,
+# above), and prints per format the CPU and wall seconds, the CPU
+# microseconds per reference, the peak RSS, and the ratio of the time for
+# the largest N to the time for the one before. Linear time gives the ratio
+# of the Ns (10x); the target is at most 15x (issue 17), checked on CPU time
+# (user + system): one document is converted by one thread, so on an idle
+# machine the two are the same, and on a shared one the wall time measures
+# the other programs too.
 #
 # Environment: SCALE_NS (default "2000 20000 200000"), SCALE_RUNS (3),
-# SCALE_XSLTPROC=1 to time xsltproc on each stylesheet too (the stylesheets'
-# XSLT fallbacks instead of oxus's native functions), BENCH_STRICT=1 to exit
-# 3 when the target is missed, BENCH_DIR (default build/bench).
-# Needs python3 and GNU time.
+# SCALE_RUNS_LARGE (1), SCALE_XSLTPROC=1 to time xsltproc on each
+# stylesheet too (the stylesheets' XSLT fallbacks instead of oxus's native
+# functions), BENCH_STRICT=1 to exit 3 when the target is missed, BENCH_DIR
+# (default build/bench). Needs python3 and GNU time.
 set -euo pipefail
 export LC_NUMERIC=C
 [ $# = 1 ] && [ -x "$1" ] || { echo "usage: $0 OXUS (the oxus binary)" >&2; exit 2; }
@@ -68,7 +69,7 @@ for n in $ns; do
         python3 "$here/gen-refs.py" "$n" "$doc.tmp" && mv "$doc.tmp" "$doc"
     fi
     k=$runs
-    [ "$n" -gt 20000 ] && k=1
+    [ "$n" -gt 20000 ] && k=${SCALE_RUNS_LARGE:-1}
     echo "N = $n ($(stat -c %s "$doc") bytes), best of $k:" >&2
     cat "$doc" >/dev/null
     for c in "${cases[@]}"; do
@@ -95,7 +96,7 @@ print()
 print("Documents with N references, each cited once (tests/bench/gen-refs.py): " +
       "; ".join("N = {:,}: {:.1f} MB".format(n, b / 1e6) for n, b in sizes))
 print("Each cell: CPU seconds (user + system), wall seconds, CPU microseconds per reference.")
-hdr = "%-14s" % "case" + "".join("%30s" % ("N = {:,}".format(n)) for n in ns)
+hdr = "%-14s" % "case" + "".join("%34s" % ("N = {:,}".format(n)) for n in ns)
 if len(ns) > 1:
     hdr += "%10s %8s  %s" % ("ratio", "(wall)", "target")
 print()
@@ -106,7 +107,7 @@ for c in cases:
     row = "%-14s" % c
     for n in ns:
         cpu, wall, rss = t(c, n)
-        row += "%30s" % ("%.2f s, %.2f s, %.1f us/ref" % (cpu, wall, 1e6 * cpu / n))
+        row += "%34s" % ("%.2f s, %.2f s, %.1f us/ref" % (cpu, wall, 1e6 * cpu / n))
     if len(ns) > 1:
         a, b = t(c, ns[-2]), t(c, ns[-1])
         r = b[0] / a[0] if a[0] > 0 else float("inf")

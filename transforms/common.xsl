@@ -31,7 +31,10 @@
   Cost: everything here is linear in the document. Numbers come from one
   pass over the list and a key, never from counting what precedes a node
   (xsl:number and preceding-sibling:: walk the siblings before a node every
-  time they are used, which over a list of N references costs N * N / 2).
+  time they are used, which over a list of N references costs N * N / 2);
+  only the fallback for a processor without exsl:node-set counts. A key
+  belongs here only if more than one stylesheet uses it: libxslt indexes
+  every key of a stylesheet, used or not, with a walk of the document.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -39,9 +42,8 @@
                 xmlns:k="urn:oxus:xslt:keys"
                 xmlns:ox="urn:oxus:xslt:1"
                 xmlns:exsl="http://exslt.org/common"
-                xmlns:set="http://exslt.org/sets"
                 xmlns:str="http://exslt.org/strings"
-                exclude-result-prefixes="a k ox exsl set str">
+                exclude-result-prefixes="a k ox exsl str">
 
   <!-- ============================================================ -->
   <!-- Input                                                         -->

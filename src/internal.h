@@ -39,10 +39,11 @@ struct oxus_ctx {
     size_t nformats;
 };
 
-/* normalize.c: an attribute text to insert into the source at an offset. */
+/* normalize.c: a textual edit of the source: `len` bytes at `offset`
+ * replaced by `text` (len 0: an insertion). */
 struct oxus_edit {
-    size_t offset;
-    char text[128];
+    size_t offset, len;
+    char *text;
 };
 
 struct oxus_doc {
@@ -62,7 +63,7 @@ struct oxus_doc {
     size_t ndiags, cap;
     size_t nerrors, nwarnings;
     int strict;
-    /* normalize.c: attributes to insert textually, in document order */
+    /* normalize.c, upgrade.c: textual edits, in the order recorded */
     struct oxus_edit *edits;
     size_t nedits;
 };
@@ -70,6 +71,9 @@ struct oxus_doc {
 /* error.c */
 int oxus__fail(int code, const char *fmt, ...);
 void oxus__clear_error(void);
+/* 0 if an options struct's version is one this library reads; else
+ * OXUS_EUSAGE with a message naming the struct (`what`). */
+int oxus__check_version(unsigned version, unsigned newest, const char *what);
 
 /* diag.c */
 void oxus__diag(oxus_doc *doc, int line, int col, oxus_severity sev,
@@ -100,6 +104,11 @@ int oxus__read_file(const char *path, unsigned char **out, size_t *len,
 /* decode.c */
 int oxus__decode(oxus_doc *doc, const char *encoding);
 
+/* document.c: a document parsed from bytes in memory, named `name` (for
+ * diagnostics); like oxus_doc_load otherwise. */
+int oxus__doc_from_bytes(oxus_doc **out, const oxus_ctx *ctx, const char *name,
+                         const char *bytes, size_t len);
+
 /* parse.c */
 void oxus__parse_init(void);
 int oxus__parse(oxus_doc *doc);
@@ -112,6 +121,14 @@ void oxus__allow_local_files(int allow);
 /* rules.c */
 void oxus__rules_check(oxus_doc *doc);
 
+/* normalize.c: records a textual edit (any order; oxus_doc_normalized_text
+ * applies them in document order and refuses overlapping ones). 0 or
+ * OXUS_ENOMEM. */
+int oxus__edit(oxus_doc *doc, size_t offset, size_t len, const char *text);
+/* Offset in doc->text just past the last attribute of an element's start
+ * tag, where new attributes go; SIZE_MAX if the tag cannot be found. */
+size_t oxus__tag_insertion_point(oxus_doc *doc, xmlNodePtr node);
+
 /* normalize.c: the date a date element's printed text says, in its own
  * calendar (hint: its calendar attribute). 0, or OXUS_EINVALID with a
  * message in err. */
@@ -120,8 +137,13 @@ int oxus__date_of_text(xmlNodePtr date, oxus_date *out, char *err, size_t errlen
  * in that form, OXUS_EINVALID otherwise (also for "YYYY" or "YYYY-MM"). */
 int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_date *out);
 
-/* rules.c */
+/* identifiers.c: 1 if a language tag is well-formed (BCP 47); NULL if a
+ * string is a well-formed identifier of its kind, else why not (for URLs,
+ * *at is the 1-based character at fault, or 0). */
 int oxus__bcp47_wellformed(const char *tag);
+const char *oxus__url_problem(const char *u, size_t *at);
+const char *oxus__idno_problem(const char *type, const char *value);
+const char *oxus__issn_problem(const char *value);
 
 /* extensions.c: registers ox:wrap and the other extension functions. */
 void oxus__extensions_register(void);
@@ -134,6 +156,9 @@ char *oxus__strdup(const char *s);
 char *oxus__path_join(const char *a, const char *b);
 /* Text content of a node, whitespace-collapsed; caller frees with xmlFree. */
 xmlChar *oxus__node_text(xmlNodePtr node);
+/* Collapses runs of whitespace in t to one space and trims it, in place;
+ * returns t (NULL for NULL). */
+xmlChar *oxus__collapse(xmlChar *t);
 int oxus__is(xmlNodePtr node, const char *name);
 
 #endif

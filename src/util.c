@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *oxus_version(void) { return OXUS_VERSION; }
+
 char *oxus__strdup(const char *s)
 {
     size_t n = strlen(s) + 1;
@@ -33,11 +35,10 @@ int oxus__is(xmlNodePtr node, const char *name)
            xmlStrEqual(node->name, BAD_CAST name);
 }
 
-/* Text content with runs of XML whitespace collapsed to one space and the
- * ends trimmed: what a reader sees. */
-xmlChar *oxus__node_text(xmlNodePtr node)
+/* Runs of XML whitespace collapsed to one space and the ends trimmed, in
+ * place: what a reader sees. Returns t. */
+xmlChar *oxus__collapse(xmlChar *t)
 {
-    xmlChar *t = xmlNodeGetContent(node);
     if (!t) return NULL;
     xmlChar *w = t;
     int space = 1;
@@ -54,3 +55,5 @@ xmlChar *oxus__node_text(xmlNodePtr node)
     *w = '\0';
     return t;
 }
+
+xmlChar *oxus__node_text(xmlNodePtr node) { return oxus__collapse(xmlNodeGetContent(node)); }

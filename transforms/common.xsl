@@ -17,7 +17,7 @@
   Sections
   - Input: the root rule (the document must be an analysis); $root, $md.
   - Look-ups: the keys "reference" and "actor"; reference numbers
-    (template reference-number).
+    (template reference-number) and the key "number" for such tables.
   - Whitespace: the whitespace rule of text nodes (template text, the XSLT
     form text-xslt; variables $blocks, $native-space).
   - Languages: the English names of language tags (template
@@ -45,6 +45,12 @@
                 xmlns:str="http://exslt.org/strings"
                 exclude-result-prefixes="a k ox exsl str">
 
+  <!-- The extension functions the processor has: tested once here, since
+       function-available() costs libxslt more at every call than a
+       variable. -->
+  <xsl:variable name="has-node-set" select="function-available('exsl:node-set')"/>
+  <xsl:variable name="has-padding" select="function-available('str:padding')"/>
+
   <!-- ============================================================ -->
   <!-- Input                                                         -->
   <!-- ============================================================ -->
@@ -71,20 +77,21 @@
   <xsl:key name="actor" match="a:actor" use="@id"/>
 
   <!-- The number of each reference ([N], the number the reader sees): its
-       position among the references of its list, as k:r elements keyed by
-       id. Built in one pass over each list, so that a citation costs one
+       position in the list, as the lists print it, as k:r elements keyed by
+       id. Built in one pass over the list, so that a citation costs one
        look-up, where counting the references before the cited one would
        walk the list for every citation. -->
   <xsl:variable name="reference-numbers">
-    <xsl:for-each select="//*[a:reference]">
-      <xsl:for-each select="a:reference">
-        <xsl:if test="@id">
-          <k:r id="{@id}"><xsl:value-of select="position()"/></k:r>
-        </xsl:if>
-      </xsl:for-each>
+    <xsl:for-each select="/a:analysis/a:references/a:reference">
+      <xsl:if test="@id">
+        <k:r id="{@id}"><xsl:value-of select="position()"/></k:r>
+      </xsl:if>
     </xsl:for-each>
   </xsl:variable>
-  <xsl:key name="reference-number" match="k:r" use="@id"/>
+  <!-- One key for every such table of numbers (k:r here, k:s and k:n in
+       the stylesheets), each a tree of its own, keyed by the @id of its
+       entries: one key, one walk of the document. -->
+  <xsl:key name="number" match="k:*" use="@id"/>
 
   <!-- The number of the reference whose id is $id (nothing if there is
        none). -->
@@ -92,15 +99,15 @@
     <xsl:param name="id"/>
     <xsl:variable name="s" select="string($id)"/>
     <xsl:choose>
-      <xsl:when test="function-available('exsl:node-set')">
+      <xsl:when test="$has-node-set">
         <xsl:for-each select="exsl:node-set($reference-numbers)">
-          <xsl:value-of select="key('reference-number', $s)"/>
+          <xsl:value-of select="key('number', $s)"/>
         </xsl:for-each>
       </xsl:when>
       <!-- a processor without exsl:node-set: the references before this one,
            counted (time quadratic in the number of references) -->
       <xsl:otherwise>
-        <xsl:for-each select="key('reference', $s)[1]">
+        <xsl:for-each select="key('reference', $s)[parent::a:references][1]">
           <xsl:value-of select="count(preceding-sibling::a:reference) + 1"/>
         </xsl:for-each>
       </xsl:otherwise>
@@ -192,14 +199,16 @@
   <!-- ============================================================ -->
 
   <!-- floor($n) times the character $c (EXSLT str:padding($n, $c)); in
-       XSLT 1.0 by halving, so a call takes log2($n) steps. -->
+       XSLT 1.0 by halving, so a call takes log2($n) steps. A template's
+       result is a tree fragment, which costs libxslt a document: where
+       $has-padding, call str:padding in an expression instead. -->
   <xsl:template name="padding">
     <xsl:param name="n"/>
     <xsl:param name="c" select="' '"/>
     <xsl:variable name="m" select="floor($n)"/>
     <xsl:choose>
       <xsl:when test="not($m &gt;= 1)"/>
-      <xsl:when test="function-available('str:padding')">
+      <xsl:when test="$has-padding">
         <xsl:value-of select="str:padding($m, $c)"/>
       </xsl:when>
       <xsl:when test="$m = 1"><xsl:value-of select="$c"/></xsl:when>

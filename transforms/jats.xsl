@@ -10,13 +10,13 @@
   Where it calls an extension function it asks function-available() first
   and otherwise runs XSLT 1.0 that gives the same result tree: EXSLT
   exsl:node-set (libxslt, Saxon and Xalan have it) for look-ups in constant
-  time, else counting; oxus's ox:space (src/extensions.c), else
-  the template text-xslt. xsltproc, Saxon-HE and oxus give the same result
-  (tests/suites/70-convert.sh and 75-saxon.sh compare them).
+  time, else counting; oxus's ox:space (src/extensions.c), else the
+  template text-xslt. xsltproc, Saxon-HE and oxus give the same result
+  (tests/suites/70-convert.sh and 75-portable.sh compare them).
 
-  From common.xsl: the root rule, $root and $md, the keys "reference" and
-  "actor", reference numbers (template reference-number), the whitespace
-  rule (templates text and text-xslt, $blocks, $native-space).
+  From common.xsl: the root rule, $root and $md, the keys "reference",
+  "actor" and "number", reference numbers (template reference-number), the
+  whitespace rule (templates text and text-xslt, $blocks, $native-space).
 
   Parameters
   - article-type  the value of article/@article-type. Default "research-article",

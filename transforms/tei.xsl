@@ -8,15 +8,15 @@
   Where it calls an extension function it asks function-available() first
   and otherwise runs XSLT 1.0 that gives the same result tree: EXSLT
   exsl:node-set (libxslt, Saxon and Xalan have it) for look-ups in constant
-  time, else counting; EXSLT set:distinct, else
-  a key (template distinct-languages); oxus's ox:space (src/extensions.c), else
+  time, else counting; EXSLT set:distinct, else a sort, else a scan
+  (template distinct-languages); oxus's ox:space (src/extensions.c), else
   the template text-xslt. xsltproc, Saxon-HE and oxus give the same result
-  (tests/suites/70-convert.sh and 75-saxon.sh compare them).
+  (tests/suites/70-convert.sh and 75-portable.sh compare them).
 
-  From common.xsl: the root rule, $root and $md, the keys "reference" and
-  "actor", reference numbers (template reference-number), the whitespace
-  rule (templates text and text-xslt, $blocks, $native-space), language
-  names (template language-name).
+  From common.xsl: the root rule, $root and $md, the keys "reference",
+  "actor" and "number", reference numbers (template reference-number), the
+  whitespace rule (templates text and text-xslt, $blocks, $native-space),
+  language names (template language-name), $has-node-set.
 
   Parameters: none. The output depends only on the input document (no dates of
   "now", no generated ids), so converting the same document twice gives the
@@ -129,17 +129,17 @@
   <xsl:variable name="claims" select="//a:claim"/>
 
   <!-- The number, in document order, of each claim that gets a "claim-N"
-       xml:id (one with no id that others dispute), as k:n elements keyed by
-       generate-id(): a look-up in constant time, where counting the claims
-       before each one would walk the whole document before it. -->
+       xml:id (one with no id that others dispute), as k:n elements keyed
+       (key "number", common.xsl) by generate-id(): a look-up in constant
+       time, where counting the claims before each one would walk the whole
+       document before it. -->
   <xsl:variable name="claim-numbers">
     <xsl:for-each select="$claims">
       <xsl:if test="not(@id) and @disputedBy">
-        <k:n g="{generate-id()}"><xsl:value-of select="position()"/></k:n>
+        <k:n id="{generate-id()}"><xsl:value-of select="position()"/></k:n>
       </xsl:if>
     </xsl:for-each>
   </xsl:variable>
-  <xsl:key name="claim-number" match="k:n" use="@g"/>
 
   <!-- ============================================================ -->
   <!-- Document                                                      -->
@@ -397,28 +397,49 @@
     </langUsage>
   </xsl:template>
 
-  <!-- Applies the templates of mode "language" to the first xml:lang
-       attribute of each distinct value, in document order. EXSLT's
-       set:distinct does it with a hash table; without it (Saxon-HE), the
-       key below picks the first attribute of each value. (The key is here,
-       not in common.xsl, because libxslt indexes every key of a stylesheet,
-       used or not, with a walk over the whole document.) -->
-  <xsl:key name="xml-lang" match="@xml:lang" use="."/>
+  <!-- Applies the templates of mode "language" to each distinct xml:lang
+       value, in the order of first occurrence: to the first attribute of
+       each value with EXSLT set:distinct (a hash table); without it
+       (Saxon-HE), to k:lang elements holding the values: every value with
+       its place in the document, sorted by value (a stable sort: a value's
+       first place comes first), the first of each value, sorted back by
+       place. Not a key: libxslt indexes every key of a stylesheet, used or
+       not, with a walk of the document. -->
   <xsl:template name="distinct-languages">
     <xsl:choose>
       <xsl:when test="function-available('set:distinct')">
         <xsl:apply-templates select="set:distinct(//*[@xml:lang]/@xml:lang)" mode="language"/>
       </xsl:when>
+      <xsl:when test="$has-node-set">
+        <xsl:variable name="all">
+          <xsl:for-each select="//*/@xml:lang">
+            <k:lang p="{position()}"><xsl:value-of select="."/></k:lang>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="sorted">
+          <xsl:for-each select="exsl:node-set($all)/k:lang">
+            <xsl:sort select="."/>
+            <xsl:copy-of select="."/>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:apply-templates select="exsl:node-set($sorted)/k:lang[not(. = preceding-sibling::k:lang[1])]"
+                             mode="language">
+          <xsl:sort select="@p" data-type="number"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <!-- neither: each value not used before it (time quadratic in the
+           number of xml:lang attributes) -->
       <xsl:otherwise>
-        <xsl:apply-templates select="//*/@xml:lang[generate-id() = generate-id(key('xml-lang', .)[1])]"
+        <xsl:apply-templates select="//*/@xml:lang[not(. = ../ancestor::*/@xml:lang)
+                                                   and not(. = ../preceding::*/@xml:lang)]"
                              mode="language"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- A language used in the document (from distinct-languages), unless
-       langUsage has already declared it. -->
-  <xsl:template match="@xml:lang" mode="language">
+  <!-- A language used in the document (from distinct-languages: an
+       attribute or a k:lang), unless langUsage has already declared it. -->
+  <xsl:template match="@xml:lang | k:lang" mode="language">
     <xsl:variable name="code" select="string(.)"/>
     <xsl:if test="not($md/a:languages/a:language[@code = $code]) and $code != $root/@xml:lang">
       <language ident="{$code}">
@@ -574,9 +595,9 @@
         <xsl:variable name="g" select="generate-id()"/>
         <xsl:text>claim-</xsl:text>
         <xsl:choose>
-          <xsl:when test="function-available('exsl:node-set')">
+          <xsl:when test="$has-node-set">
             <xsl:for-each select="exsl:node-set($claim-numbers)">
-              <xsl:value-of select="key('claim-number', $g)"/>
+              <xsl:value-of select="key('number', $g)"/>
             </xsl:for-each>
           </xsl:when>
           <!-- a processor without exsl:node-set: the claims before this one,

@@ -10,13 +10,14 @@
   Where it calls an extension function it asks function-available() first
   and otherwise runs XSLT 1.0 that gives the same text: EXSLT exsl:node-set
   (libxslt, Saxon and Xalan have it) for look-ups in constant time, else
-  counting; EXSLT str:padding, else halving (template padding); oxus's
-  ox:wrap (src/extensions.c), else the template wrap-xslt. xsltproc,
-  Saxon-HE and oxus give the same bytes (tests/suites/70-convert.sh and
-  75-saxon.sh compare them).
+  counting; EXSLT str:padding, else halving (templates padding and
+  wrap-hanging); oxus's ox:wrap (src/extensions.c), else the template
+  wrap-xslt. xsltproc, Saxon-HE and oxus give the same bytes
+  (tests/suites/70-convert.sh and 75-portable.sh compare them).
 
-  From common.xsl: the root rule, $md, the keys "reference" and "actor",
-  reference numbers (template reference-number), padding.
+  From common.xsl: the root rule, $md, the keys "reference", "actor" and
+  "number", reference numbers (template reference-number), padding,
+  $has-node-set, $has-padding.
 
   Parameters
   - width  the longest line, in characters (default 72). Lines are filled
@@ -74,8 +75,9 @@
                 xmlns:a="urn:oxus:analysis:1"
                 xmlns:k="urn:oxus:xslt:keys"
                 xmlns:exsl="http://exslt.org/common"
+                xmlns:str="http://exslt.org/strings"
                 xmlns:ox="urn:oxus:xslt:1"
-                exclude-result-prefixes="a k exsl ox">
+                exclude-result-prefixes="a k exsl str ox">
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -113,19 +115,19 @@
   <xsl:variable name="zmark" select="'&#xFDD1;'"/>
   <xsl:variable name="zwfill" select="'&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;'"/>
 
-  <!-- The number of each section of the body ("2.1"), keyed by
-       generate-id(): made in one walk down the sections, where xsl:number
+  <!-- The number of each section of the body ("2.1"), as k:s elements
+       keyed (key "number") by generate-id(): made in one walk down the
+       sections, where xsl:number
        level="multiple" would count, for every section, the sections before
        it and before each of its ancestors. -->
   <xsl:variable name="section-numbers">
     <xsl:apply-templates select="/a:analysis/a:body/a:section" mode="number"/>
   </xsl:variable>
-  <xsl:key name="section-number" match="k:s" use="@g"/>
 
   <xsl:template match="a:section" mode="number">
     <xsl:param name="prefix" select="''"/>
     <xsl:variable name="n" select="concat($prefix, position())"/>
-    <k:s g="{generate-id()}"><xsl:value-of select="$n"/></k:s>
+    <k:s id="{generate-id()}"><xsl:value-of select="$n"/></k:s>
     <xsl:apply-templates select="a:section" mode="number">
       <xsl:with-param name="prefix" select="concat($n, '.')"/>
     </xsl:apply-templates>
@@ -270,10 +272,9 @@
     <xsl:param name="label"/>
     <xsl:param name="value"/>
     <xsl:if test="normalize-space($value) != ''">
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="normalize-space($value)"/>
         <xsl:with-param name="first" select="$label"/>
-        <xsl:with-param name="hang" select="true()"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
@@ -299,15 +300,10 @@
     <xsl:for-each select="a:body//a:section">
       <xsl:variable name="num"><xsl:call-template name="section-number"/></xsl:variable>
       <xsl:variable name="text"><xsl:apply-templates select="a:heading" mode="inline"/></xsl:variable>
-      <xsl:variable name="indent">
-        <xsl:call-template name="padding">
-          <xsl:with-param name="n" select="2 + 3 * count(ancestor::a:section)"/>
-        </xsl:call-template>
-      </xsl:variable>
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="normalize-space($text)"/>
-        <xsl:with-param name="first" select="concat($indent, $num)"/>
-        <xsl:with-param name="hang" select="true()"/>
+        <xsl:with-param name="indent" select="2 + 3 * count(ancestor::a:section)"/>
+        <xsl:with-param name="first" select="string($num)"/>
       </xsl:call-template>
     </xsl:for-each>
     <xsl:for-each select="a:conclusion | a:suggestions | a:references">
@@ -334,9 +330,9 @@
       <xsl:otherwise>
         <xsl:variable name="g" select="generate-id()"/>
         <xsl:choose>
-          <xsl:when test="function-available('exsl:node-set')">
+          <xsl:when test="$has-node-set">
             <xsl:for-each select="exsl:node-set($section-numbers)">
-              <xsl:value-of select="key('section-number', $g)"/>
+              <xsl:value-of select="key('number', $g)"/>
             </xsl:for-each>
           </xsl:when>
           <xsl:otherwise>
@@ -389,10 +385,9 @@
     <xsl:param name="number" select="''"/>
     <xsl:param name="char" select="'='"/>
     <xsl:variable name="lines">
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="$text"/>
         <xsl:with-param name="first" select="$number"/>
-        <xsl:with-param name="hang" select="true()"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:value-of select="$NL"/>
@@ -414,11 +409,18 @@
       </xsl:call-template>
     </xsl:variable>
     <xsl:if test="$len &gt; 0">
-      <xsl:call-template name="padding">
-        <xsl:with-param name="n" select="$len"/>
-        <xsl:with-param name="c" select="$char"/>
-      </xsl:call-template>
-      <xsl:value-of select="$NL"/>
+      <xsl:choose>
+        <xsl:when test="$has-padding">
+          <xsl:value-of select="concat(str:padding($len, $char), $NL)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="padding">
+            <xsl:with-param name="n" select="$len"/>
+            <xsl:with-param name="c" select="$char"/>
+          </xsl:call-template>
+          <xsl:value-of select="$NL"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
   </xsl:template>
 
@@ -460,10 +462,9 @@
         </xsl:choose>
       </xsl:variable>
       <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="normalize-space($text)"/>
         <xsl:with-param name="first" select="$marker"/>
-        <xsl:with-param name="hang" select="true()"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
@@ -507,11 +508,6 @@
     <xsl:apply-templates select="a:p"/>
     <xsl:for-each select="a:suggestion">
       <xsl:variable name="marker" select="concat('  ', position(), '. ')"/>
-      <xsl:variable name="indent">
-        <xsl:call-template name="padding">
-          <xsl:with-param name="n" select="string-length($marker)"/>
-        </xsl:call-template>
-      </xsl:variable>
       <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
       <xsl:variable name="to">
         <xsl:call-template name="actor-names">
@@ -519,15 +515,13 @@
         </xsl:call-template>
       </xsl:variable>
       <xsl:value-of select="$NL"/>
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="normalize-space($text)"/>
         <xsl:with-param name="first" select="$marker"/>
-        <xsl:with-param name="rest" select="$indent"/>
       </xsl:call-template>
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="concat('(to: ', normalize-space($to), ')')"/>
-        <xsl:with-param name="first" select="$indent"/>
-        <xsl:with-param name="rest" select="$indent"/>
+        <xsl:with-param name="indent" select="string-length($marker)"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
@@ -578,7 +572,7 @@
           <xsl:value-of select="@gregorian"/>
         </xsl:for-each>
       </xsl:variable>
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text">
           <xsl:value-of select="normalize-space($text)"/>
           <xsl:if test="$dates != ''">
@@ -586,7 +580,6 @@
           </xsl:if>
         </xsl:with-param>
         <xsl:with-param name="first" select="$marker"/>
-        <xsl:with-param name="hang" select="true()"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
@@ -655,41 +648,74 @@
        after $first and the others after $rest. oxus computes this natively
        (ox:wrap, src/extensions.c) and gives the same bytes as wrap-xslt,
        the XSLT 1.0 form any other processor runs. -->
+  <xsl:variable name="has-wrap" select="function-available('ox:wrap')"/>
+
   <xsl:template name="wrap">
     <xsl:param name="text"/>
     <xsl:param name="first" select="''"/>
     <xsl:param name="rest" select="''"/>
-    <!-- true: the other lines are indented as far as $first is long (a
-         hanging indent), whatever $rest says -->
-    <xsl:param name="hang" select="false()"/>
     <!-- Each block in an element of its own: libxslt appends text to the
          last text node of the output by recomputing its length (strlen)
          whenever a variable was built since, which over one big text node
          made the whole output quadratic. Only text is serialized. -->
     <k:l>
-      <xsl:variable name="other">
-        <xsl:choose>
-          <xsl:when test="$hang">
-            <xsl:call-template name="padding">
-              <xsl:with-param name="n" select="string-length($first)"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise><xsl:value-of select="$rest"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
       <xsl:choose>
-        <xsl:when test="function-available('ox:wrap')">
-          <xsl:value-of select="ox:wrap($text, $w, $first, string($other), $zw)"/>
+        <xsl:when test="$has-wrap">
+          <xsl:value-of select="ox:wrap($text, $w, $first, $rest, $zw)"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="wrap-xslt">
             <xsl:with-param name="text" select="$text"/>
             <xsl:with-param name="first" select="$first"/>
-            <xsl:with-param name="rest" select="string($other)"/>
+            <xsl:with-param name="rest" select="$rest"/>
           </xsl:call-template>
         </xsl:otherwise>
       </xsl:choose>
     </k:l>
+  </xsl:template>
+
+  <!-- wrap with a hanging indent: the first line starts with $indent
+       spaces and $first, the others with as many spaces as that. The
+       spaces come from str:padding in an expression where the processor
+       has it, else from the template padding (a tree fragment, which costs
+       libxslt a document: hence not always). -->
+  <xsl:template name="wrap-hanging">
+    <xsl:param name="text"/>
+    <xsl:param name="first" select="''"/>
+    <xsl:param name="indent" select="0"/>
+    <xsl:choose>
+      <!-- oxus: the body of wrap, spared a call for every entry -->
+      <xsl:when test="$has-padding and $has-wrap">
+        <k:l>
+          <xsl:value-of select="ox:wrap($text, $w, concat(str:padding($indent, ' '), $first),
+                                        str:padding($indent + string-length($first), ' '), $zw)"/>
+        </k:l>
+      </xsl:when>
+      <xsl:when test="$has-padding">
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="first" select="concat(str:padding($indent, ' '), $first)"/>
+          <xsl:with-param name="rest" select="str:padding($indent + string-length($first), ' ')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="lead">
+          <xsl:call-template name="padding">
+            <xsl:with-param name="n" select="$indent"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="rest">
+          <xsl:call-template name="padding">
+            <xsl:with-param name="n" select="$indent + string-length($first)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="first" select="concat($lead, $first)"/>
+          <xsl:with-param name="rest" select="string($rest)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- wrap-xslt writes $text (already whitespace-normalized) as lines of at most $w

@@ -226,8 +226,9 @@ def table(res):
         print(" - (s) Saxon-HE converts one file at a time (-s:DIR); its JVM's compiler and garbage")
         print("   collector threads use the other cores too. It runs the stylesheets' XSLT fallbacks")
         print("   (no ox:wrap, ox:space, set:distinct, str:padding), as every processor but oxus does.")
-    print(" - Wall times are single runs, warm page cache; peak RSS is the largest process of a case")
-    print("   (GNU time %M), in MB.")
+    print(" - Wall times are the fastest of %d run(s) of each case (one of (b)), warm page cache;"
+          % meta.get("runs", 1))
+    print("   peak RSS is the largest process of a case (GNU time %M), in MB.")
     with open(os.path.join(res, "ratios.json"), "w") as f:
         json.dump({n: v for n, v, *_ in checks}, f)
     if missed and os.environ.get("BENCH_STRICT") == "1":

@@ -42,7 +42,7 @@ _OPTIONS_VERSION = 1
 # `make install` writes the library's folder here.
 _INSTALLED_LIBDIR = None
 
-OK, EINVALID, EIO, EUSAGE, ENOMEM, EEXISTS = 0, -1, -2, -3, -4, -5
+OK, EINVALID, EIO, EUSAGE, ENOMEM, EEXISTS, EWRITE = 0, -1, -2, -3, -4, -5, -6
 
 CALENDARS = ("gregorian", "solar-hijri", "lunar-hijri")
 """The calendar names the library reads and writes (also accepted:
@@ -54,7 +54,7 @@ FORMATS = ("tei", "jats", "text")
 
 class Error(Exception):
     """A library call failed: `code` is one of EINVALID, EIO, EUSAGE, ENOMEM,
-    EEXISTS; the message is the library's."""
+    EEXISTS, EWRITE; the message is the library's."""
 
     def __init__(self, message, code=EUSAGE):
         super().__init__(message)
@@ -122,7 +122,7 @@ _SIGNATURES = {
     "oxus_ctx_add_format": (_INT, [_P, _STR, ctypes.POINTER(_STR), ctypes.POINTER(_SIZE)]),
     "oxus_doc_load": (_INT, [ctypes.POINTER(_P), _P, _STR, _STR]),
     "oxus_doc_validate": (_INT, [_P, _P]),
-    "oxus_doc_normalize": (_INT, [_P, ctypes.POINTER(_SIZE)]),
+    "oxus_doc_normalize": (_INT, [_P, ctypes.POINTER(_SIZE), ctypes.POINTER(_SIZE)]),
     "oxus_doc_upgrade": (_INT, [_P, _P, ctypes.POINTER(_SIZE)]),
     "oxus_doc_normalized_text": (_INT, [_P, ctypes.POINTER(_P), ctypes.POINTER(_SIZE)]),
     "oxus_doc_transform": (_INT, [_P, _P, _SIZE, _STR, ctypes.POINTER(_P), ctypes.POINTER(_SIZE)]),
@@ -276,7 +276,7 @@ def parse_date(text, calendar=None):
 # Rules, diagnostics, reports
 # ---------------------------------------------------------------------------
 
-_SEVERITY = {0: "error", 1: "warning"}
+_SEVERITY = {0: "error", 1: "warning", 2: "note"}
 
 
 class Rule(NamedTuple):
@@ -486,7 +486,7 @@ class Context:
         text, everything else byte for byte as it was (bytes). Raises
         InvalidDocument if it cannot be read or parsed, Error if it is not
         UTF-8."""
-        return self._rewrite(path, lambda doc, changed: _lib.oxus_doc_normalize(doc, changed))
+        return self._rewrite(path, lambda doc, changed: _lib.oxus_doc_normalize(doc, changed, None))
 
     def upgrade(self, path):
         """The version 1.0 document at `path` rewritten in version 1.1's

@@ -11,6 +11,8 @@
  */
 #include "internal.h"
 
+#include <libxml/dict.h>
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,8 @@ typedef struct {
     char *path, *rel;
     char **planned;       /* output paths, one per format (owned) */
     const char **written; /* those written so far (aliases of planned) */
+    const char *taken;    /* an output an earlier input of the run plans too */
+    int oom;              /* planning its outputs ran out of memory */
 } slot;
 
 typedef struct {
@@ -39,6 +43,13 @@ typedef struct {
     size_t nwindow;
     size_t taken, emitted; /* inputs handed out; results delivered */
     int exhausted;
+    /* Every output the run plans, so that no input's output replaces
+     * another's (a/doc.xml and b/doc.xml both make out/doc.txt). One key
+     * per input, the output path without its suffix, is enough unless a
+     * suffix ends with another (".txt" and ".notes.txt": x.notes.xml and
+     * x.xml would collide), and then every output path is a key. */
+    xmlDictPtr planned;
+    int full_keys;
 } batch;
 
 static double now(void)
@@ -74,6 +85,37 @@ static char *output_path(const batch *b, const slot *s, size_t f)
     return p;
 }
 
+/* Claims the outputs of a slot; the first input (in input order) to plan
+ * an output keeps it. Called under the batch lock, in input order. */
+static void claim_outputs(batch *b, slot *s)
+{
+    for (size_t f = 0; f < b->opts->nformats && !s->taken && !s->oom; f++) {
+        const char *key = s->planned[f];
+        size_t len = strlen(key);
+        if (!b->full_keys) len -= strlen(oxus_ctx_format_suffix(b->ctx, b->opts->formats[f]));
+        if (xmlDictExists(b->planned, BAD_CAST key, (int)len)) s->taken = s->planned[f];
+        else if (!xmlDictLookup(b->planned, BAD_CAST key, (int)len)) s->oom = 1;
+        if (!b->full_keys) break;
+    }
+}
+
+/* Plans the outputs of the input in s: under the lock, in input order. */
+static void plan(batch *b, slot *s)
+{
+    const oxus_batch_options *o = b->opts;
+    if (!o->convert || !o->outdir) return;
+    s->planned = calloc(o->nformats + 1, sizeof *s->planned);
+    s->written = calloc(o->nformats + 1, sizeof *s->written);
+    if (!s->planned || !s->written) {
+        s->oom = 1;
+        return;
+    }
+    for (size_t f = 0; f < o->nformats; f++)
+        if (!(s->planned[f] = output_path(b, s, f))) s->oom = 1;
+    s->r.outputs = s->written;
+    claim_outputs(b, s);
+}
+
 static long long mtime_ns(const struct stat *st)
 {
     return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
@@ -91,19 +133,39 @@ static int up_to_date(const batch *b, const slot *s)
     return 1;
 }
 
+/* The worse of two statuses: a failure of the run's environment (memory,
+ * writing) over a failure of the document. */
+static int worse(int a, int b)
+{
+    if (a == OXUS_EIO || b == OXUS_EIO) return OXUS_EIO;
+    if (a == OXUS_EWRITE || b == OXUS_EWRITE) return OXUS_EWRITE;
+    return a < 0 ? a : b;
+}
+
 static void convert(batch *b, slot *s)
 {
     oxus_doc *doc = s->doc;
     size_t changed;
-    oxus_doc_normalize(doc, &changed);
+    if (oxus_doc_normalize(doc, &changed, NULL) == OXUS_ENOMEM) {
+        oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "io", "out of memory");
+        s->r.status = OXUS_EIO;
+        return;
+    }
+    if (s->taken) {
+        oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "io",
+                   "%s: an earlier input of this run writes this output; nothing written for this input "
+                   "(give the two inputs different names, or convert them separately)", s->taken);
+        s->r.status = OXUS_EWRITE;
+        return;
+    }
     for (size_t f = 0; f < b->opts->nformats; f++) {
         char *data = NULL;
         size_t len = 0;
         int rc = oxus_doc_transform(doc, b->ctx, b->opts->formats[f], b->opts->encoding, &data, &len);
         if (rc < 0) {
-            if (rc != OXUS_EINVALID)
-                oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "transform", "%s", oxus_errmsg());
-            s->r.status = OXUS_EINVALID;
+            if (rc == OXUS_ENOMEM) oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "io", "out of memory");
+            else if (rc != OXUS_EINVALID) oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "transform", "%s", oxus_errmsg());
+            s->r.status = worse(s->r.status, rc == OXUS_ENOMEM ? OXUS_EIO : OXUS_EINVALID);
             free(data);
             continue;
         }
@@ -116,46 +178,44 @@ static void convert(batch *b, slot *s)
             }
             continue;
         }
-        rc = s->planned[f] ? oxus_write_atomic(s->planned[f], data, len, b->opts->force)
-                           : oxus__fail(OXUS_ENOMEM, "out of memory");
+        rc = oxus_write_atomic(s->planned[f], data, len, b->opts->force);
         free(data);
         if (rc < 0) {
             oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "io", "%s", oxus_errmsg());
-            s->r.status = OXUS_EIO;
+            s->r.status = worse(s->r.status, OXUS_EWRITE);
         } else {
             s->written[s->r.noutputs++] = s->planned[f];
         }
     }
 }
 
+/* Without validation, converting still refuses a document whose links
+ * would carry a script-bearing scheme (rules.c, url-scheme). */
+static int check_links(oxus_doc *doc)
+{
+    size_t before = doc->nerrors;
+    int rc = oxus__rules_check(doc, 1);
+    return rc < 0 ? rc : doc->nerrors > before ? OXUS_EINVALID : 0;
+}
+
 static void process(batch *b, slot *s)
 {
     double t0 = now();
     const oxus_batch_options *o = b->opts;
-    if (o->convert && o->outdir) {
-        s->planned = calloc(o->nformats + 1, sizeof *s->planned);
-        s->written = calloc(o->nformats + 1, sizeof *s->written);
-        if (!s->planned || !s->written) {
-            s->r.status = OXUS_EIO;
-            s->r.seconds = now() - t0;
-            return;
-        }
-        for (size_t f = 0; f < o->nformats; f++) s->planned[f] = output_path(b, s, f);
-        s->r.outputs = s->written;
-        if (o->incremental && up_to_date(b, s)) {
-            s->r.skipped = 1;
-            s->r.seconds = now() - t0;
-            return;
-        }
+    if (!s->oom && s->planned && !s->taken && o->incremental && up_to_date(b, s)) {
+        s->r.skipped = 1;
+        goto done;
     }
     int rc = oxus_doc_load(&s->doc, b->ctx, s->path, NULL);
-    if (rc == 0 && !(o->convert && b->ctx->no_validate)) rc = oxus_doc_validate(s->doc, b->ctx);
-    if (rc == OXUS_ENOMEM && s->doc)
-        oxus__diag(s->doc, 0, 0, OXUS_SEV_ERROR, "io", "out of memory");
+    if (rc == 0 && s->oom) rc = OXUS_ENOMEM;
+    if (rc == 0 && o->convert && b->ctx->no_validate) rc = check_links(s->doc);
+    else if (rc == 0) rc = oxus_doc_validate(s->doc, b->ctx);
+    if (rc == OXUS_ENOMEM && s->doc) oxus__diag(s->doc, 0, 0, OXUS_SEV_ERROR, "io", "out of memory");
     s->r.status = rc == 0 ? 0 : rc == OXUS_EINVALID ? OXUS_EINVALID : OXUS_EIO;
     if (rc == 0 && o->convert) convert(b, s);
     if (s->doc) release(s->doc);
     s->r.doc = s->doc;
+done:
     s->r.seconds = now() - t0;
 }
 
@@ -180,6 +240,7 @@ static void *worker(void *arg)
         s->rel = rel;
         s->r.seq = seq;
         s->r.path = path;
+        plan(b, s);
         pthread_mutex_unlock(&b->lock);
         process(b, s);
         pthread_mutex_lock(&b->lock);
@@ -203,6 +264,47 @@ static void free_slot(batch *b, slot *s)
     memset(s, 0, sizeof *s);
 }
 
+/* Whether some format's suffix ends with another's: then two inputs'
+ * output paths can be equal without their stems being equal. Two formats
+ * with the same suffix would write one file for every input. */
+static int check_suffixes(batch *b)
+{
+    const oxus_batch_options *o = b->opts;
+    for (size_t i = 0; i < o->nformats; i++)
+        for (size_t j = 0; j < o->nformats; j++) {
+            const char *x = oxus_ctx_format_suffix(b->ctx, o->formats[i]);
+            const char *y = oxus_ctx_format_suffix(b->ctx, o->formats[j]);
+            if (!x || !y) return oxus__fail(OXUS_EUSAGE, "no such format: %zu", o->formats[!x ? i : j]);
+            size_t lx = strlen(x), ly = strlen(y);
+            if (i != j && strcmp(x, y) == 0)
+                return oxus__fail(OXUS_EUSAGE, "two formats write files ending in %s: one would replace the other", x);
+            if (i != j && lx > ly && strcmp(x + lx - ly, y) == 0) b->full_keys = 1;
+        }
+    return 0;
+}
+
+/* Hands results to `done` in input order until every worker is finished. */
+static void deliver(batch *b, size_t started, oxus_result_fn done, void *done_data)
+{
+    pthread_mutex_lock(&b->lock);
+    while (started) {
+        slot *s = &b->window[b->emitted % b->nwindow];
+        if (b->emitted < b->taken && s->ready) {
+            pthread_mutex_unlock(&b->lock);
+            done(done_data, &s->r);
+            free_slot(b, s);
+            pthread_mutex_lock(&b->lock);
+            b->emitted++;
+            pthread_cond_signal(&b->space);
+        } else if (b->exhausted && b->emitted == b->taken) {
+            break;
+        } else {
+            pthread_cond_wait(&b->ready, &b->lock);
+        }
+    }
+    pthread_mutex_unlock(&b->lock);
+}
+
 int oxus_batch_run(const oxus_ctx *ctx, const oxus_batch_options *opts, oxus_input_fn next,
                    void *next_data, oxus_result_fn done, void *done_data)
 {
@@ -215,41 +317,30 @@ int oxus_batch_run(const oxus_ctx *ctx, const oxus_batch_options *opts, oxus_inp
     /* A result keeps only its diagnostics, so the window can be wide: one
      * large document then holds up few of the small ones behind it. */
     batch b = {.ctx = ctx, .opts = opts, .next = next, .next_data = next_data, .nwindow = 16 * jobs};
+    pthread_t *threads = NULL;
+    size_t started = 0;
+    int rc = opts->convert && opts->outdir ? check_suffixes(&b) : 0;
+    if (rc < 0) return rc;
     b.window = calloc(b.nwindow, sizeof *b.window);
-    pthread_t *threads = calloc(jobs, sizeof *threads);
-    if (!b.window || !threads) {
-        free(b.window);
-        free(threads);
-        return OXUS_ENOMEM;
+    threads = calloc(jobs, sizeof *threads);
+    b.planned = xmlDictCreate();
+    if (!b.window || !threads || !b.planned) {
+        rc = oxus__fail(OXUS_ENOMEM, "out of memory");
+        goto done;
     }
     pthread_mutex_init(&b.lock, NULL);
     pthread_cond_init(&b.space, NULL);
     pthread_cond_init(&b.ready, NULL);
-    size_t started = 0;
     for (; started < jobs; started++)
         if (pthread_create(&threads[started], NULL, worker, &b) != 0) break;
-    int rc = started ? 0 : oxus__fail(OXUS_ENOMEM, "cannot start worker threads");
-    pthread_mutex_lock(&b.lock);
-    while (started) {
-        slot *s = &b.window[b.emitted % b.nwindow];
-        if (b.emitted < b.taken && s->ready) {
-            pthread_mutex_unlock(&b.lock);
-            done(done_data, &s->r);
-            free_slot(&b, s);
-            pthread_mutex_lock(&b.lock);
-            b.emitted++;
-            pthread_cond_signal(&b.space);
-        } else if (b.exhausted && b.emitted == b.taken) {
-            break;
-        } else {
-            pthread_cond_wait(&b.ready, &b.lock);
-        }
-    }
-    pthread_mutex_unlock(&b.lock);
+    if (!started) rc = oxus__fail(OXUS_ENOMEM, "cannot start worker threads");
+    deliver(&b, started, done, done_data);
     for (size_t i = 0; i < started; i++) pthread_join(threads[i], NULL);
     pthread_mutex_destroy(&b.lock);
     pthread_cond_destroy(&b.space);
     pthread_cond_destroy(&b.ready);
+done:
+    xmlDictFree(b.planned);
     free(threads);
     free(b.window);
     return rc;

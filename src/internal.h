@@ -17,12 +17,16 @@
 /* The namespace of oxus's XSLT extension functions (extensions.c). */
 #define OXUS_XSLT_NS "urn:oxus:xslt:1"
 
-/* Largest input accepted, in bytes: bounded memory on hostile input. */
+/* Largest input accepted, in bytes (256 MiB, that size included):
+ * bounded memory on hostile input. */
 #define OXUS_MAX_INPUT (256u * 1024u * 1024u)
 
+/* A format of a context: made, owned and freed by context.c; transform.c
+ * only compiles its stylesheet and applies it. */
 typedef struct {
     char *name;           /* "tei", "jats", "text", or the file's base name */
     char *path;           /* the stylesheet file */
+    char *real;           /* its real path: the same file added twice is one format */
     char *suffix;         /* ".tei.xml" */
     xsltStylesheetPtr xsl;
     const char **params;  /* NULL-terminated name, quoted value, ... */
@@ -66,6 +70,12 @@ struct oxus_doc {
     /* normalize.c, upgrade.c: textual edits, in the order recorded */
     struct oxus_edit *edits;
     size_t nedits;
+    /* an allocation failed somewhere in the document's pipeline: whatever
+     * the checks say, the document is not known to be valid */
+    int oom;
+    /* Incomplete dates are reported once: by the rules, or by normalize
+     * when it runs first (it says why it could not complete them). */
+    int rules_checked, normalized;
 };
 
 /* error.c */
@@ -86,16 +96,16 @@ void oxus__diag_node(oxus_doc *doc, xmlNodePtr node, const char *attr,
                      oxus_severity sev, const char *rule, const char *fmt, ...);
 /* libxml2 structured error handler; data is the oxus_doc. */
 void oxus__xml_error(void *data, xmlErrorPtr err);
+/* A structured error handler for stages that expect no libxml2 errors but
+ * must know when libxml2 ran out of memory (data: the oxus_doc). */
+void oxus__watch_memory(void *data, xmlErrorPtr err);
 /* Offset in doc->text of the '<' of an element's start tag, or SIZE_MAX. */
 size_t oxus__tag_offset(oxus_doc *doc, xmlNodePtr node);
 void oxus__locate(oxus_doc *doc, xmlNodePtr node, const char *attr, int *line,
                   int *col);
 
-/* context.c */
-void oxus__note_mtime(oxus_ctx *ctx, const char *path);
-
-/* validate.c */
-int oxus__schema_load(oxus_ctx *ctx);
+/* validate.c: compiles the schema at `path` (errors: oxus__fail). */
+int oxus__schema_compile(xmlSchemaPtr *out, const char *path);
 
 /* read.c */
 int oxus__read_file(const char *path, unsigned char **out, size_t *len,
@@ -109,7 +119,8 @@ int oxus__decode(oxus_doc *doc, const char *encoding);
 int oxus__doc_from_bytes(oxus_doc **out, const oxus_ctx *ctx, const char *name,
                          const char *bytes, size_t len);
 
-/* parse.c */
+/* parse.c: the parser's share of the process-wide setup (see
+ * oxus_ctx_new): xmlInitParser and the external-entity loader. */
 void oxus__parse_init(void);
 int oxus__parse(oxus_doc *doc);
 /* Sends libxml2's messages on this thread nowhere: the library never
@@ -118,8 +129,62 @@ void oxus__errors_off(void);
 /* Per-thread permission for the entity loader to open local files. */
 void oxus__allow_local_files(int allow);
 
-/* rules.c */
-void oxus__rules_check(oxus_doc *doc);
+/* rules.c: the rules, after the schema has passed; with links_only, only
+ * url-scheme (which --no-validate still applies, so that no output ever
+ * carries a script-bearing link). 0, or OXUS_ENOMEM: every rule ran, or
+ * the caller must not call the document valid. */
+int oxus__rules_check(oxus_doc *doc, int links_only);
+
+/* dates.c: an ISO attribute value ("1400", "1400-08", "1400-08-20", or an
+ * interval "A/B" of them) as a period in calendar cal. 0, or OXUS_EINVALID
+ * (with the message) if it is not in that form or a month or day is 00;
+ * whether the dates exist is oxus_period_check's. */
+int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_period *out);
+
+/* dateparse.c: what a printed date that could not be read was. */
+enum {
+    OXUS__READ_OK,
+    OXUS__READ_UNREADABLE, /* not a date oxus can read */
+    OXUS__READ_MISSING,    /* a day, month or year that does not exist */
+    OXUS__READ_CALENDAR,   /* in another calendar than the hint */
+    OXUS__READ_DISAGREE    /* two readings differ (weekday, month names, equivalent) */
+};
+/* oxus_period_parse, saying in *why what a failure was. */
+int oxus__period_read(oxus_period *out, const char *text, oxus_calendar hint, int *why,
+                      char *err, size_t errlen);
+/* 1 if the text holds a bidi control, or a zero-width character beside a
+ * digit (which splits or joins a number invisibly): *cp is the first, *at
+ * its position in characters from 1. */
+int oxus__date_hidden(const char *text, unsigned long *cp, size_t *at);
+
+/* dateattr.c: date elements (date, published) and their attributes. */
+
+/* The printed date of a date element, read with its calendar attribute as
+ * the hint; as oxus__period_read. */
+int oxus__date_of_text(xmlNodePtr date, oxus_period *out, int *why, char *err, size_t errlen);
+
+/* The attributes a date element has or should have. */
+enum { OXUS__HAS_CAL = 1, OXUS__HAS_ISO = 2, OXUS__HAS_GREG = 4 };
+typedef struct {
+    char calendar[16], iso[OXUS_PERIOD_LEN], gregorian[OXUS_PERIOD_LEN];
+    unsigned given;  /* OXUS__HAS_* of those the element has */
+    unsigned needed; /* OXUS__HAS_* of those it lacks and should have */
+} oxus__date_values;
+/* What `oxus normalize` gives a date element: the attributes it lacks,
+ * gregorian computed from calendar and iso, or everything from the printed
+ * text. 0 with the values (needed is 0 if nothing is missing), or
+ * OXUS_EINVALID with the reason a needed value cannot be computed in why. */
+int oxus__date_fill(xmlNodePtr date, oxus__date_values *v, char *why, size_t n);
+/* 1 if the date lacks attributes, with the date-incomplete message (what
+ * normalize fills in, or why it cannot) in msg; else 0. */
+int oxus__date_incomplete(xmlNodePtr date, char *msg, size_t n);
+/* Receives one problem of a date (rule id, the attribute at fault or NULL,
+ * the message) and returns the rule's severity. */
+typedef oxus_severity (*oxus__date_report_fn)(void *data, xmlNodePtr date, const char *attr,
+                                              const char *rule, const char *message);
+/* Checks a date element against the rules date-* (with date-incomplete
+ * only if `incomplete`), calling report for each problem. */
+void oxus__date_check(xmlNodePtr date, int incomplete, oxus__date_report_fn report, void *data);
 
 /* normalize.c: records a textual edit (any order; oxus_doc_normalized_text
  * applies them in document order and refuses overlapping ones). 0 or
@@ -129,13 +194,6 @@ int oxus__edit(oxus_doc *doc, size_t offset, size_t len, const char *text);
  * tag, where new attributes go; SIZE_MAX if the tag cannot be found. */
 size_t oxus__tag_insertion_point(oxus_doc *doc, xmlNodePtr node);
 
-/* normalize.c: the date a date element's printed text says, in its own
- * calendar (hint: its calendar attribute). 0, or OXUS_EINVALID with a
- * message in err. */
-int oxus__date_of_text(xmlNodePtr date, oxus_date *out, char *err, size_t errlen);
-/* Parses "YYYY-MM-DD" into *out (with calendar cal); 0 if it is a full date
- * in that form, OXUS_EINVALID otherwise (also for "YYYY" or "YYYY-MM"). */
-int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_date *out);
 
 /* identifiers.c: 1 if a language tag is well-formed (BCP 47); NULL if a
  * string is a well-formed identifier of its kind, else why not (for URLs,
@@ -147,6 +205,24 @@ const char *oxus__issn_problem(const char *value);
 
 /* extensions.c: registers ox:wrap and the other extension functions. */
 void oxus__extensions_register(void);
+
+/* transform.c: its share of the process-wide setup (exslt, the extension
+ * functions, the default security preferences, libxslt's generic error
+ * function); then compiling a stylesheet (errors: oxus__fail; OXUS_EUSAGE
+ * for one that does not compile, OXUS_ENOMEM) and what it outputs: "xml",
+ * "text" or "html". */
+void oxus__transform_init(void);
+int oxus__stylesheet_compile(xsltStylesheetPtr *out, const char *path);
+const char *oxus__stylesheet_method(xsltStylesheetPtr xsl);
+void oxus__stylesheet_files(xsltStylesheetPtr xsl, void (*each)(void *, const char *), void *arg);
+
+/* utf8.c: the length of the longest prefix of s (len bytes) that fits in
+ * max bytes without splitting a UTF-8 character. */
+size_t oxus__utf8_cut(const char *s, size_t len, size_t max);
+/* buf (size bytes) holds the first bytes of a string of len bytes, as
+ * snprintf leaves it: if it was cut (len >= size), cut it at a character
+ * boundary instead and end it with "\u2026" (an ellipsis). */
+void oxus__utf8_ellipsize(char *buf, size_t size, size_t len);
 
 /* encode.c */
 int oxus__encode(oxus_doc *doc, const char *encoding, char **buf, size_t *len);

@@ -20,6 +20,8 @@
     (template reference-number) and the key "number" for such tables.
   - Whitespace: the whitespace rule of text nodes (template text, the XSLT
     form text-xslt; variables $blocks, $native-space).
+  - Links: which URLs may become links readers follow (template
+    link-safe).
   - Languages: the English names of language tags (template
     language-name).
   - Portable EXSLT: str:padding (template padding). Each EXSLT or oxus
@@ -168,6 +170,31 @@
         </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- Links                                                         -->
+  <!-- ============================================================ -->
+
+  <!-- "yes" if $url may be written as a link readers follow (TEI ref
+       target, JATS ext-link and xlink:href, HTML a href): its scheme, read
+       as a browser reads it (WHATWG URL Standard, basic URL parser: tabs
+       and newlines removed anywhere, C0 controls and spaces stripped at the
+       ends, the scheme compared without case), is http, https, ftp or
+       mailto. A javascript:, vbscript: or data: link runs code when
+       followed and a file: link reads the reader's disk; doi: and urn: name
+       a publication but are no address a reader's software follows, and a
+       relative reference resolves against wherever the output happens to
+       be opened: all of these stay text. `oxus validate` reports the
+       dangerous schemes (rule url-scheme); this guard is what protects the
+       outputs that xsltproc or Saxon make from a document nobody
+       validated. -->
+  <xsl:template name="link-safe">
+    <xsl:param name="url"/>
+    <xsl:variable name="u" select="normalize-space(translate($url, '&#9;&#10;&#13;', ''))"/>
+    <xsl:variable name="scheme" select="translate(substring-before($u, ':'),
+                                        'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:if test="$scheme = 'http' or $scheme = 'https' or $scheme = 'ftp' or $scheme = 'mailto'">yes</xsl:if>
   </xsl:template>
 
   <!-- ============================================================ -->

@@ -262,7 +262,8 @@
       <xsl:if test="$md/a:license">
         <permissions>
           <license>
-            <xsl:if test="$md/a:license/@url">
+            <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="$md/a:license/@url"/></xsl:call-template></xsl:variable>
+            <xsl:if test="$safe = 'yes'">
               <xsl:attribute name="xlink:href"><xsl:value-of select="$md/a:license/@url"/></xsl:attribute>
               <ali:license_ref><xsl:value-of select="$md/a:license/@url"/></ali:license_ref>
             </xsl:if>
@@ -272,7 +273,8 @@
       </xsl:if>
       <xsl:for-each select="$md/a:source">
         <self-uri content-type="html">
-          <xsl:if test="@url">
+          <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="@url"/></xsl:call-template></xsl:variable>
+          <xsl:if test="$safe = 'yes'">
             <xsl:attribute name="xlink:href"><xsl:value-of select="@url"/></xsl:attribute>
           </xsl:if>
           <xsl:value-of select="normalize-space(.)"/>
@@ -280,7 +282,8 @@
       </xsl:for-each>
       <xsl:for-each select="$md/a:edition">
         <self-uri content-type="{@format}">
-          <xsl:if test="@url">
+          <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="@url"/></xsl:call-template></xsl:variable>
+          <xsl:if test="$safe = 'yes'">
             <xsl:attribute name="xlink:href"><xsl:value-of select="@url"/></xsl:attribute>
           </xsl:if>
           <xsl:copy-of select="@xml:lang"/>
@@ -642,7 +645,13 @@
   </xsl:template>
 
   <xsl:template match="a:link">
-    <ext-link ext-link-type="uri" xlink:href="{@href}"><xsl:apply-templates/></ext-link>
+    <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="@href"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$safe = 'yes'">
+        <ext-link ext-link-type="uri" xlink:href="{@href}"><xsl:apply-templates/></ext-link>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="a:cite">
@@ -815,7 +824,7 @@
       </comment>
     </xsl:for-each>
     <xsl:for-each select="a:url | a:available/a:url">
-      <ext-link ext-link-type="uri" xlink:href="{normalize-space(.)}"><xsl:value-of select="normalize-space(.)"/></ext-link>
+      <xsl:call-template name="url"><xsl:with-param name="url" select="normalize-space(.)"/></xsl:call-template>
     </xsl:for-each>
     <xsl:for-each select="a:available[not(a:url)]">
       <comment content-type="no-address">
@@ -931,7 +940,7 @@
   </xsl:template>
 
   <xsl:template match="a:url" mode="mixed">
-    <ext-link ext-link-type="uri" xlink:href="{normalize-space(.)}"><xsl:value-of select="normalize-space(.)"/></ext-link>
+    <xsl:call-template name="url"><xsl:with-param name="url" select="normalize-space(.)"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="text()" mode="mixed">
@@ -957,5 +966,19 @@
   <xsl:template match="comment() | processing-instruction()"/>
   <xsl:template match="comment() | processing-instruction()" mode="mixed"/>
   <xsl:template match="comment() | processing-instruction()" mode="string-name"/>
+
+  <!-- A printed address: an ext-link to it if common.xsl's link-safe
+       allows it, else the address as text (Tag Library, ext-link: a link
+       to an external file or resource that a reader follows). -->
+  <xsl:template name="url">
+    <xsl:param name="url"/>
+    <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$safe = 'yes'">
+        <ext-link ext-link-type="uri" xlink:href="{$url}"><xsl:value-of select="$url"/></ext-link>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$url"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
 </xsl:stylesheet>

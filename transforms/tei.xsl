@@ -200,7 +200,8 @@
           <xsl:if test="$md/a:license">
             <availability>
               <licence>
-                <xsl:if test="$md/a:license/@url">
+                <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="$md/a:license/@url"/></xsl:call-template></xsl:variable>
+                <xsl:if test="$safe = 'yes'">
                   <xsl:attribute name="target"><xsl:value-of select="$md/a:license/@url"/></xsl:attribute>
                 </xsl:if>
                 <xsl:value-of select="normalize-space($md/a:license)"/>
@@ -242,7 +243,9 @@
               </series>
             </xsl:if>
             <xsl:if test="$md/a:source/@url">
-              <ref target="{$md/a:source/@url}"><xsl:value-of select="$md/a:source/@url"/></ref>
+              <xsl:call-template name="url">
+                <xsl:with-param name="url" select="$md/a:source/@url"/>
+              </xsl:call-template>
             </xsl:if>
             <xsl:if test="normalize-space($md/a:source) != ''">
               <note type="source"><xsl:value-of select="normalize-space($md/a:source)"/></note>
@@ -259,7 +262,9 @@
                 <xsl:value-of select="normalize-space($md/a:title)"/>
               </title>
               <xsl:if test="@url">
-                <ref target="{@url}"><xsl:value-of select="@url"/></ref>
+                <xsl:call-template name="url">
+                  <xsl:with-param name="url" select="@url"/>
+                </xsl:call-template>
               </xsl:if>
               <xsl:if test="normalize-space(.) != ''">
                 <note type="edition"><xsl:value-of select="normalize-space(.)"/></note>
@@ -771,8 +776,15 @@
     <q><xsl:copy-of select="@xml:lang"/><xsl:apply-templates/></q>
   </xsl:template>
 
+  <!-- Only a URL common.xsl's link-safe allows becomes a ref; any other
+       is kept as the text it is (Guidelines 3.7, Simple Links and
+       Cross-References: ref/@target is a link a reader follows). -->
   <xsl:template match="a:link">
-    <ref target="{@href}"><xsl:apply-templates/></ref>
+    <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="@href"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$safe = 'yes'"><ref target="{@href}"><xsl:apply-templates/></ref></xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="a:cite">
@@ -913,7 +925,20 @@
   </xsl:template>
 
   <xsl:template match="a:url">
-    <ref target="{normalize-space(.)}"><xsl:value-of select="normalize-space(.)"/></ref>
+    <xsl:call-template name="url">
+      <xsl:with-param name="url" select="normalize-space(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A printed address: a ref to it if common.xsl's link-safe allows it,
+       else the address as text. -->
+  <xsl:template name="url">
+    <xsl:param name="url"/>
+    <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$safe = 'yes'"><ref target="{$url}"><xsl:value-of select="$url"/></ref></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$url"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ -->

@@ -150,7 +150,8 @@ int run_new(cli *c, int argc, char **argv)
     size_t len = 0;
     int rc = oxus_skeleton(&text, &len, c->lang);
     if (rc == OXUS_EUSAGE) return usage_error(c, "%s", oxus_errmsg());
-    if (rc == 0) rc = oxus_write_atomic(argv[0], text, len, 0);
+    if (rc == 0 && strcmp(argv[0], "-") == 0) fwrite(text, 1, len, stdout); /* main checks the write */
+    else if (rc == 0) rc = oxus_write_atomic(argv[0], text, len, 0);
     free(text);
     if (rc == OXUS_EEXISTS) {
         fputs("oxus new: ", stderr);

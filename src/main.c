@@ -223,7 +223,8 @@ static const command COMMANDS[] = {
      "has, empty, each with a comment saying what goes there, and <?xml-model?>\n"
      "instructions naming the schema and the rules through the XML catalog.\n"
      "oxus validate reports the title, heading and paragraph as empty until\n"
-     "they are filled. An existing FILE is never replaced (exit 2).\n",
+     "they are filled. An existing FILE is never replaced (exit 2); - writes\n"
+     "to standard output.\n",
      {NEW, HELP}, run_new, 0},
     {"rules", "rules", "list the rules with their ids and severities", "",
      "List every rule: id, severity, description.\n", {HELP}, run_rules, 0},

@@ -77,6 +77,14 @@ fi
     [ "$(q 'count(//*[local-name()="languages"])' "$N/und.xml")" = 0 ] &&
     ok "new: without --lang, xml:lang is und and no language is listed" || no "new without --lang"
 
+# - is standard output, the same bytes; a full standard output is an error
+"$OXUS" new --lang fa-AF - >"$N/stdout.xml" 2>"$TMP/e" && cmp -s "$N/stdout.xml" "$N/dari.xml" &&
+    ok "new: - writes the same document to standard output" || no "new -" "$TMP/e"
+"$OXUS" new - >/dev/full 2>"$TMP/e"
+rc=$?
+[ $rc = 2 ] && grep -q "cannot write to standard output" "$TMP/e" && ok "new: a full standard output is exit 2" ||
+    no "new - >/dev/full: exit $rc" "$TMP/e"
+
 # never over an existing file; nothing written on a usage error
 printf 'keep me\n' >"$N/exists.xml"
 "$OXUS" new --lang en "$N/exists.xml" 2>"$TMP/e"

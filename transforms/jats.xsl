@@ -149,8 +149,9 @@
         content-type), publisher-name, volume, issue, fpage/lpage or
         page-range, the Gregorian year/month/day of the publication date
         (year with @iso-8601-date), the printed date in its own calendar as
-        date calendar=.. iso-8601-date=.. with its day/month/year in that
-        calendar and the printed string-date (element/date.html, the
+        date calendar=.. iso-8601-date=.. with its year in that calendar
+        and the printed string-date (not its day and month: the PMC Style
+        Checker tests those as Gregorian) (element/date.html, the
         non-Gregorian example), date-in-citation only for other dates
         (access, update, event: element/date-in-citation.html), ext-link per
         address with xlink:title = the cited title, comments for the medium
@@ -377,8 +378,18 @@
           </xsl:for-each>
         </kwd-group>
       </xsl:for-each>
-      <xsl:if test="$root/a:actors/a:actor or $root//a:response[not(node())]">
+      <xsl:variable name="printed-date" select="$md/a:published[$publishing and normalize-space(.) != '']"/>
+      <xsl:if test="$root/a:actors/a:actor or $root//a:response[not(node())] or $printed-date">
         <custom-meta-group>
+          <!-- Journal Publishing's pub-date has no string-date, and a second
+               pub-date in another calendar is one electronic publication
+               date too many for PMC: the date as printed is kept here -->
+          <xsl:for-each select="$printed-date">
+            <custom-meta vocab="oxus-calendar" vocab-term="{@calendar}">
+              <meta-name>publication date as printed</meta-name>
+              <meta-value><xsl:call-template name="lang"/><xsl:value-of select="normalize-space(.)"/></meta-value>
+            </custom-meta>
+          </xsl:for-each>
           <xsl:apply-templates select="$root/a:actors/a:actor"/>
           <xsl:apply-templates select="$root//a:response[not(node())]" mode="meta"/>
         </custom-meta-group>
@@ -452,21 +463,6 @@
             </string-date>
           </xsl:if>
         </pub-date>
-        <!-- Journal Publishing's pub-date has no string-date: the date in its
-             own calendar as the Tag Library's non-Gregorian example, the parts
-             in that calendar -->
-        <xsl:if test="$publishing and $pub/@calendar and $pub/@calendar != 'gregorian' and $pub/@iso and not(contains($pub/@iso, '/'))">
-          <pub-date date-type="pub" calendar="{$pub/@calendar}">
-            <xsl:call-template name="publication-format"/>
-            <xsl:if test="not(contains($g, '/'))">
-              <xsl:attribute name="iso-8601-date"><xsl:value-of select="$g"/></xsl:attribute>
-            </xsl:if>
-            <xsl:call-template name="gregorian-parts">
-              <xsl:with-param name="g" select="string($pub/@iso)"/>
-              <xsl:with-param name="order" select="'dmy'"/>
-            </xsl:call-template>
-          </pub-date>
-        </xsl:if>
       </xsl:when>
       <xsl:when test="$pub/@notBefore">
         <xsl:call-template name="bound-pub-date">
@@ -1281,17 +1277,19 @@
     <!-- the date in its own calendar, as the Tag Library's non-Gregorian
          example (element/date.html): calendar, the Gregorian
          iso-8601-date, the parts in that calendar, and the printed form -->
-    <xsl:if test="$pub and $pub/@calendar and $pub/@calendar != 'gregorian'">
+    <xsl:if test="$pub and $pub/@calendar and $pub/@calendar != 'gregorian' and
+                  ($pub/@iso and not(contains($pub/@iso, '/')) or not($publishing))">
       <date date-type="pub" calendar="{$pub/@calendar}">
         <xsl:if test="$pub/@gregorian and not(contains($pub/@gregorian, '/'))">
           <xsl:attribute name="iso-8601-date"><xsl:value-of select="$pub/@gregorian"/></xsl:attribute>
         </xsl:if>
+        <!-- the year in that calendar; not its day and month, which the PMC
+             Style Checker would test as Gregorian ones ("date is not
+             valid" for 30 Hut) -->
         <xsl:if test="$pub/@iso and not(contains($pub/@iso, '/'))">
-          <xsl:if test="string-length($pub/@iso) &gt;= 10"><day><xsl:value-of select="substring($pub/@iso, 9, 2)"/></day></xsl:if>
-          <xsl:if test="string-length($pub/@iso) &gt;= 7"><month><xsl:value-of select="substring($pub/@iso, 6, 2)"/></month></xsl:if>
           <year><xsl:value-of select="substring($pub/@iso, 1, 4)"/></year>
         </xsl:if>
-        <xsl:if test="normalize-space($pub) != ''">
+        <xsl:if test="normalize-space($pub) != '' and not($publishing)">
           <string-date><xsl:value-of select="normalize-space($pub)"/></string-date>
         </xsl:if>
       </date>

@@ -379,7 +379,8 @@
         </kwd-group>
       </xsl:for-each>
       <xsl:variable name="printed-date" select="$md/a:published[$publishing and normalize-space(.) != '']"/>
-      <xsl:if test="$root/a:actors/a:actor or $root//a:response[not(node())] or $printed-date">
+      <xsl:variable name="silent" select="$root//a:response[not(node())] | $root//a:claim[@disputedBy]"/>
+      <xsl:if test="$root/a:actors/a:actor or $silent or $printed-date">
         <custom-meta-group>
           <!-- Journal Publishing's pub-date has no string-date, and a second
                pub-date in another calendar is one electronic publication
@@ -391,7 +392,7 @@
             </custom-meta>
           </xsl:for-each>
           <xsl:apply-templates select="$root/a:actors/a:actor"/>
-          <xsl:apply-templates select="$root//a:response[not(node())]" mode="meta"/>
+          <xsl:apply-templates select="$silent" mode="meta"/>
         </custom-meta-group>
       </xsl:if>
     </article-meta>
@@ -915,18 +916,52 @@
        nothing inline; it is listed with the actors (custom-meta). -->
   <xsl:template match="a:response[not(node())]"/>
 
+  <!-- A 1.0 claim's disputedBy says what oxus upgrade makes an empty
+       response of (the type its status names): the same custom-meta, so that
+       a 1.0 document and its upgrade give the same JATS. -->
+  <xsl:template match="a:claim" mode="meta">
+    <xsl:variable name="type">
+      <xsl:choose>
+        <xsl:when test="@status = 'disputed'">dispute</xsl:when>
+        <xsl:when test="@status = 'denied'">deny</xsl:when>
+        <xsl:when test="@status = 'confirmed'">confirm</xsl:when>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$type != ''">
+      <xsl:call-template name="response-meta">
+        <xsl:with-param name="type" select="$type"/>
+        <xsl:with-param name="by" select="@disputedBy"/>
+        <xsl:with-param name="to" select="@id"/>
+        <xsl:with-param name="evidence" select="''"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="a:response" mode="meta">
-    <custom-meta vocab="oxus-response-type" vocab-term="{@type}">
+    <xsl:call-template name="response-meta">
+      <xsl:with-param name="type" select="@type"/>
+      <xsl:with-param name="by" select="@by"/>
+      <xsl:with-param name="to" select="@to"/>
+      <xsl:with-param name="evidence" select="@evidence"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="response-meta">
+    <xsl:param name="type"/>
+    <xsl:param name="by"/>
+    <xsl:param name="to"/>
+    <xsl:param name="evidence"/>
+    <custom-meta vocab="oxus-response-type" vocab-term="{$type}">
       <meta-name>response</meta-name>
       <meta-value>
         <named-content content-type="by">
-          <xsl:call-template name="rids"><xsl:with-param name="ids" select="@by"/></xsl:call-template>
-          <xsl:value-of select="normalize-space(@by)"/>
+          <xsl:call-template name="rids"><xsl:with-param name="ids" select="$by"/></xsl:call-template>
+          <xsl:value-of select="normalize-space($by)"/>
         </named-content>
-        <xsl:value-of select="concat(' ', @type, ' ')"/>
+        <xsl:value-of select="concat(' ', $type, ' ')"/>
         <named-content content-type="to">
-          <xsl:call-template name="rids"><xsl:with-param name="ids" select="concat(@to, ' ', @evidence)"/></xsl:call-template>
-          <xsl:value-of select="normalize-space(@to)"/>
+          <xsl:call-template name="rids"><xsl:with-param name="ids" select="concat($to, ' ', $evidence)"/></xsl:call-template>
+          <xsl:value-of select="normalize-space($to)"/>
         </named-content>
       </meta-value>
     </custom-meta>
@@ -988,7 +1023,9 @@
     <sec sec-type="conclusions">
       <xsl:call-template name="id-lang"/>
       <xsl:apply-templates select="a:heading"/>
-      <xsl:if test="not(a:heading)">
+      <!-- no printed heading: none in Archiving (title is optional there);
+           Journal Publishing requires one, so a supplied one, marked -->
+      <xsl:if test="not(a:heading) and $publishing">
         <title content-type="supplied">
           <xsl:if test="$article-lang != 'en'"><named-content content-type="foreign" xml:lang="en">Conclusion</named-content></xsl:if>
           <xsl:if test="$article-lang = 'en'">Conclusion</xsl:if>
@@ -1007,7 +1044,9 @@
     <sec sec-type="suggestions">
       <xsl:call-template name="id-lang"/>
       <xsl:apply-templates select="a:heading"/>
-      <xsl:if test="not(a:heading)">
+      <!-- no printed heading: none in Archiving (title is optional there);
+           Journal Publishing requires one, so a supplied one, marked -->
+      <xsl:if test="not(a:heading) and $publishing">
         <title content-type="supplied">
           <xsl:if test="$article-lang != 'en'"><named-content content-type="foreign" xml:lang="en">Suggestions</named-content></xsl:if>
           <xsl:if test="$article-lang = 'en'">Suggestions</xsl:if>

@@ -12,7 +12,8 @@ JATS consumers report on them, judged against the source analysis.
           declares EMPTY;
         * a self-uri without @xlink:href;
         * a link (xlink:href) with a scheme other than http, https, ftp,
-          mailto.
+          mailto;
+        * an xml:lang equal to the language its element inherits.
 
     check.py pmc SOURCE PMC-REPORT
         The PMC Style Checker's errors on the JATS of SOURCE, less those an
@@ -51,8 +52,16 @@ def norm(s):
 
 def forms(paths):
     bad = []
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
     for path in paths:
         root = ET.parse(path).getroot()
+        inherited = {}
+        for parent in root.iter():
+            own = parent.get(lang, inherited.get(parent))
+            for k in parent:
+                if k.get(lang) is not None and own is not None and k.get(lang) == own:
+                    bad.append("%s: <%s> xml:lang=%r repeats its parent's" % (path, k.tag, own))
+                inherited[k] = own
         for e in root.iter():
             tag = e.tag if isinstance(e.tag, str) else ""
             where = "%s: <%s>" % (path, tag)

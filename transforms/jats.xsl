@@ -604,7 +604,6 @@
       <title>Provenance of this encoding</title>
       <xsl:for-each select="a:capture">
         <p content-type="capture">
-          <xsl:if test="@id"><xsl:attribute name="specific-use"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
           <xsl:text>Captured</xsl:text>
           <xsl:if test="@form"><xsl:value-of select="concat(' (', @form, ')')"/></xsl:if>
           <xsl:if test="@id"><xsl:value-of select="concat(' as ', @id)"/></xsl:if>

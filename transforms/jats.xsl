@@ -957,11 +957,15 @@
           <xsl:call-template name="rids"><xsl:with-param name="ids" select="$by"/></xsl:call-template>
           <xsl:value-of select="normalize-space($by)"/>
         </named-content>
-        <xsl:value-of select="concat(' ', $type, ' ')"/>
-        <named-content content-type="to">
-          <xsl:call-template name="rids"><xsl:with-param name="ids" select="concat($to, ' ', $evidence)"/></xsl:call-template>
-          <xsl:value-of select="normalize-space($to)"/>
-        </named-content>
+        <xsl:value-of select="concat(' ', $type)"/>
+        <!-- a 1.0 claim without an id has nothing to name -->
+        <xsl:if test="normalize-space($to) != ''">
+          <xsl:text> </xsl:text>
+          <named-content content-type="to">
+            <xsl:call-template name="rids"><xsl:with-param name="ids" select="concat($to, ' ', $evidence)"/></xsl:call-template>
+            <xsl:value-of select="normalize-space($to)"/>
+          </named-content>
+        </xsl:if>
       </meta-value>
     </custom-meta>
   </xsl:template>

@@ -154,7 +154,7 @@
   <!-- "rtl" or "ltr" for a language tag (BCP 47): a script subtag decides
        (Arab, Hebr, Syrc, Thaa, Nkoo, Adlm, Rohg: rtl; any other: ltr), else
        the language's usual script. -->
-  <xsl:template name="direction">
+  <xsl:template name="html-direction">
     <xsl:param name="code"/>
     <xsl:variable name="c" select="concat(translate($code, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), '-')"/>
     <xsl:variable name="lang" select="substring-before($c, '-')"/>
@@ -181,7 +181,7 @@
       <xsl:if test="not($outer) or string($outer) != string($n/@xml:lang)">
         <xsl:attribute name="lang"><xsl:value-of select="$n/@xml:lang"/></xsl:attribute>
         <xsl:attribute name="dir">
-          <xsl:call-template name="direction"><xsl:with-param name="code" select="$n/@xml:lang"/></xsl:call-template>
+          <xsl:call-template name="html-direction"><xsl:with-param name="code" select="$n/@xml:lang"/></xsl:call-template>
         </xsl:attribute>
       </xsl:if>
     </xsl:if>
@@ -189,19 +189,19 @@
 
   <!-- The language of the labels (lang and dir on an element holding a
        label, where the text around is in another language). -->
-  <xsl:template name="label-lang">
+  <xsl:template name="html-label-lang">
     <xsl:variable name="here" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
     <xsl:if test="$here != $doc-lang">
       <xsl:attribute name="lang"><xsl:value-of select="$doc-lang"/></xsl:attribute>
       <xsl:attribute name="dir">
-        <xsl:call-template name="direction"><xsl:with-param name="code" select="$doc-lang"/></xsl:call-template>
+        <xsl:call-template name="html-direction"><xsl:with-param name="code" select="$doc-lang"/></xsl:call-template>
       </xsl:attribute>
     </xsl:if>
   </xsl:template>
 
   <!-- Fixed labels in the document's language. One table: a row per key,
        English, Dari/Persian, Pashto. -->
-  <xsl:template name="label">
+  <xsl:template name="html-label">
     <xsl:param name="k"/>
     <xsl:variable name="row" select="document('')/*/k:labels/k:l[@k = $k]"/>
     <xsl:choose>
@@ -281,7 +281,7 @@
 
   <xsl:template match="a:analysis">
     <xsl:variable name="dir">
-      <xsl:call-template name="direction"><xsl:with-param name="code" select="$doc-lang"/></xsl:call-template>
+      <xsl:call-template name="html-direction"><xsl:with-param name="code" select="$doc-lang"/></xsl:call-template>
     </xsl:variable>
     <html dir="{$dir}">
       <xsl:if test="$doc-lang != ''"><xsl:attribute name="lang"><xsl:value-of select="$doc-lang"/></xsl:attribute></xsl:if>
@@ -364,7 +364,7 @@
             <bdi><xsl:call-template name="lang-attrs"/><xsl:apply-templates/></bdi>
             <xsl:if test="@issue">
               <xsl:text>, </xsl:text>
-              <xsl:call-template name="label"><xsl:with-param name="k" select="'issue'"/></xsl:call-template>
+              <xsl:call-template name="html-label"><xsl:with-param name="k" select="'issue'"/></xsl:call-template>
               <xsl:text> </xsl:text><bdi><xsl:value-of select="@issue"/></bdi>
             </xsl:if>
             <xsl:if test="@issn"><xsl:text>, ISSN </xsl:text><bdi><xsl:value-of select="@issn"/></bdi></xsl:if>
@@ -402,7 +402,7 @@
           <xsl:with-param name="v">
             <xsl:choose>
               <xsl:when test="@status = 'not-stated'">
-                <span class="ox-add"><xsl:text>[</xsl:text><xsl:call-template name="label"><xsl:with-param name="k" select="'rights-not-stated'"/></xsl:call-template><xsl:text>]</xsl:text></span>
+                <span class="ox-add"><xsl:text>[</xsl:text><xsl:call-template name="html-label"><xsl:with-param name="k" select="'rights-not-stated'"/></xsl:call-template><xsl:text>]</xsl:text></span>
               </xsl:when>
               <xsl:otherwise>
                 <bdi><xsl:call-template name="lang-attrs"/><xsl:apply-templates/></bdi>
@@ -435,7 +435,7 @@
     <xsl:for-each select="$md/a:abstract">
       <section class="abstract">
         <xsl:call-template name="lang-attrs"/>
-        <h2><xsl:call-template name="label"><xsl:with-param name="k" select="'abstract'"/></xsl:call-template></h2>
+        <h2 class="label"><xsl:call-template name="html-label"><xsl:with-param name="k" select="'abstract'"/></xsl:call-template></h2>
         <xsl:apply-templates select="*"/>
       </section>
     </xsl:for-each>
@@ -446,7 +446,7 @@
     <xsl:param name="k"/>
     <xsl:param name="v"/>
     <xsl:param name="extra" select="''"/>
-    <dt><xsl:call-template name="label"><xsl:with-param name="k" select="$k"/></xsl:call-template><xsl:value-of select="$extra"/></dt>
+    <dt><xsl:call-template name="html-label"><xsl:with-param name="k" select="$k"/></xsl:call-template><xsl:value-of select="$extra"/></dt>
     <dd><xsl:copy-of select="$v"/></dd>
   </xsl:template>
 
@@ -471,7 +471,7 @@
   <xsl:template name="toc">
     <xsl:if test="a:body/a:section">
       <nav class="toc">
-        <h2><xsl:call-template name="label"><xsl:with-param name="k" select="'contents'"/></xsl:call-template></h2>
+        <h2 class="label"><xsl:call-template name="html-label"><xsl:with-param name="k" select="'contents'"/></xsl:call-template></h2>
         <ul>
           <xsl:apply-templates select="a:body/a:section" mode="toc"/>
           <xsl:for-each select="a:conclusion | a:suggestions | a:references">
@@ -503,7 +503,7 @@
       <xsl:otherwise>
         <span class="ox-add">
           <xsl:text>[</xsl:text>
-          <xsl:call-template name="label"><xsl:with-param name="k" select="local-name()"/></xsl:call-template>
+          <xsl:call-template name="html-label"><xsl:with-param name="k" select="local-name()"/></xsl:call-template>
           <xsl:text>]</xsl:text>
         </span>
       </xsl:otherwise>
@@ -606,9 +606,9 @@
       <xsl:apply-templates select="*"/>
     </blockquote>
     <xsl:if test="@source">
-      <p class="bq-source"><xsl:call-template name="label-lang"/>
+      <p class="bq-source"><xsl:call-template name="html-label-lang"/>
         <xsl:text>(</xsl:text>
-        <xsl:call-template name="label"><xsl:with-param name="k" select="'source-of'"/></xsl:call-template>
+        <xsl:call-template name="html-label"><xsl:with-param name="k" select="'source-of'"/></xsl:call-template>
         <xsl:text>: </xsl:text>
         <xsl:call-template name="cite-link"><xsl:with-param name="ref" select="@source"/></xsl:call-template>
         <xsl:text>)</xsl:text>
@@ -690,11 +690,10 @@
 
   <xsl:template name="addressees">
     <xsl:if test="normalize-space(@to) != ''">
-      <xsl:text> </xsl:text>
       <span class="ox-add addressees">
-        <xsl:call-template name="label-lang"/>
-        <xsl:text>[</xsl:text>
-        <xsl:call-template name="label"><xsl:with-param name="k" select="'to'"/></xsl:call-template>
+        <xsl:call-template name="html-label-lang"/>
+        <xsl:text> [</xsl:text>
+        <xsl:call-template name="html-label"><xsl:with-param name="k" select="'to'"/></xsl:call-template>
         <xsl:text>: </xsl:text>
         <xsl:call-template name="actor-names"><xsl:with-param name="ids" select="concat(normalize-space(@to), ' ')"/></xsl:call-template>
         <xsl:text>]</xsl:text>
@@ -768,11 +767,10 @@
   <xsl:template name="backlinks">
     <xsl:variable name="cites" select="key('cite', @id)"/>
     <xsl:if test="@id and $cites">
-      <xsl:text> </xsl:text>
       <span class="ox-add backlinks">
-        <xsl:call-template name="label-lang"/>
-        <xsl:text>[</xsl:text>
-        <xsl:call-template name="label"><xsl:with-param name="k" select="'cited-at'"/></xsl:call-template>
+        <xsl:call-template name="html-label-lang"/>
+        <xsl:text> [</xsl:text>
+        <xsl:call-template name="html-label"><xsl:with-param name="k" select="'cited-at'"/></xsl:call-template>
         <xsl:for-each select="$cites">
           <xsl:variable name="n"><xsl:call-template name="node-number"><xsl:with-param name="kind" select="'cite'"/></xsl:call-template></xsl:variable>
           <xsl:text> </xsl:text>
@@ -786,11 +784,10 @@
   <!-- The encoder's translation or transliteration of the title before it:
        in brackets, marked, in its own language. -->
   <xsl:template match="a:translation">
-    <xsl:text> </xsl:text>
     <span class="ox-add translation">
       <xsl:call-template name="lang-attrs"/>
-      <xsl:text>[</xsl:text>
-      <xsl:call-template name="label">
+      <xsl:text> [</xsl:text>
+      <xsl:call-template name="html-label">
         <xsl:with-param name="k" select="substring('translationtransliteration', 1 + 11 * (@type = 'transliteration'), 11 + 4 * (@type = 'transliteration'))"/>
       </xsl:call-template>
       <xsl:text>: </xsl:text>
@@ -892,7 +889,7 @@
   <xsl:template name="claim-notes">
     <xsl:param name="claims"/>
     <aside class="ox-add notes">
-      <xsl:call-template name="label-lang"/>
+      <xsl:call-template name="html-label-lang"/>
       <ul>
         <xsl:for-each select="$claims">
           <xsl:variable name="n"><xsl:call-template name="node-number"><xsl:with-param name="kind" select="'claim'"/></xsl:call-template></xsl:variable>
@@ -910,21 +907,21 @@
        current claim; with links ($html) or as plain text (a title). -->
   <xsl:template name="claim-summary">
     <xsl:param name="html" select="false()"/>
-    <xsl:call-template name="label"><xsl:with-param name="k" select="'claim'"/></xsl:call-template>
+    <xsl:call-template name="html-label"><xsl:with-param name="k" select="'claim'"/></xsl:call-template>
     <xsl:text> </xsl:text>
-    <xsl:call-template name="label"><xsl:with-param name="k" select="'claimant'"/></xsl:call-template>
+    <xsl:call-template name="html-label"><xsl:with-param name="k" select="'claimant'"/></xsl:call-template>
     <xsl:text> </xsl:text>
     <xsl:call-template name="ids-names">
       <xsl:with-param name="ids" select="@by"/>
       <xsl:with-param name="html" select="$html"/>
     </xsl:call-template>
     <xsl:text>, </xsl:text>
-    <xsl:call-template name="label"><xsl:with-param name="k" select="concat(@form, substring('reported', 1, 8 * not(@form)))"/></xsl:call-template>
+    <xsl:call-template name="html-label"><xsl:with-param name="k" select="concat(@form, substring('reported', 1, 8 * not(@form)))"/></xsl:call-template>
     <xsl:text>, </xsl:text>
-    <xsl:call-template name="label"><xsl:with-param name="k" select="concat(@status, substring('asserted', 1, 8 * not(@status)))"/></xsl:call-template>
+    <xsl:call-template name="html-label"><xsl:with-param name="k" select="concat(@status, substring('asserted', 1, 8 * not(@status)))"/></xsl:call-template>
     <xsl:if test="@disputedBy">
       <xsl:text>; </xsl:text>
-      <xsl:call-template name="label"><xsl:with-param name="k" select="'dispute'"/></xsl:call-template>
+      <xsl:call-template name="html-label"><xsl:with-param name="k" select="'dispute'"/></xsl:call-template>
       <xsl:text> </xsl:text>
       <xsl:call-template name="ids-names"><xsl:with-param name="ids" select="@disputedBy"/><xsl:with-param name="html" select="$html"/></xsl:call-template>
     </xsl:if>
@@ -947,7 +944,7 @@
     </xsl:if>
     <xsl:if test="@evidence">
       <xsl:text>; </xsl:text>
-      <xsl:call-template name="label"><xsl:with-param name="k" select="'evidence'"/></xsl:call-template>
+      <xsl:call-template name="html-label"><xsl:with-param name="k" select="'evidence'"/></xsl:call-template>
       <xsl:text>:</xsl:text>
       <xsl:call-template name="evidence">
         <xsl:with-param name="ids" select="concat(normalize-space(@evidence), ' ')"/>
@@ -961,7 +958,7 @@
     <xsl:param name="html"/>
     <xsl:variable name="by" select="string(@by)"/>
     <xsl:text>; </xsl:text>
-    <xsl:call-template name="label"><xsl:with-param name="k" select="string(@type)"/></xsl:call-template>
+    <xsl:call-template name="html-label"><xsl:with-param name="k" select="string(@type)"/></xsl:call-template>
     <xsl:text> </xsl:text>
     <xsl:for-each select="$root">
       <xsl:call-template name="ids-names"><xsl:with-param name="ids" select="$by"/><xsl:with-param name="html" select="$html"/></xsl:call-template>
@@ -1038,16 +1035,15 @@
 
   <xsl:template name="not-a-link">
     <xsl:param name="url"/>
-    <xsl:text> </xsl:text>
     <span class="ox-add unsafe">
-      <xsl:call-template name="label-lang"/>
-      <xsl:text>[</xsl:text>
-      <xsl:call-template name="label"><xsl:with-param name="k" select="'not-a-link'"/></xsl:call-template>
+      <xsl:call-template name="html-label-lang"/>
+      <xsl:text> [</xsl:text>
+      <xsl:call-template name="html-label"><xsl:with-param name="k" select="'not-a-link'"/></xsl:call-template>
       <xsl:text>: </xsl:text>
       <bdi dir="ltr"><xsl:value-of select="normalize-space($url)"/></bdi>
       <xsl:text>]</xsl:text>
     </span>
-    <xsl:message>html: an address with a scheme other than http, https, ftp or mailto is shown as text, not as a link: <xsl:value-of select="substring(normalize-space($url), 1, 80)"/></xsl:message>
+    <xsl:message>html: not an http, https, ftp or mailto address, so shown as text, not as a link: <xsl:value-of select="substring(normalize-space($url), 1, 80)"/></xsl:message>
   </xsl:template>
 
   <!-- A date: as printed, then the Gregorian equivalent in brackets when
@@ -1064,8 +1060,8 @@
     </xsl:choose>
     <xsl:variable name="gloss" select="$g != '' and @calendar and @calendar != 'gregorian'"/>
     <xsl:if test="$gloss or @notBefore or @notAfter">
-      <xsl:if test="node()"><xsl:text>&#160;</xsl:text></xsl:if>
       <span class="ox-add gregorian" dir="ltr">
+        <xsl:if test="node()"><xsl:text>&#160;</xsl:text></xsl:if>
         <xsl:text>[</xsl:text>
         <xsl:if test="$gloss">
           <xsl:choose>
@@ -1075,12 +1071,12 @@
         </xsl:if>
         <xsl:if test="@notBefore">
           <xsl:if test="$gloss"><xsl:text>; </xsl:text></xsl:if>
-          <bdi><xsl:call-template name="label-lang"/><xsl:call-template name="label"><xsl:with-param name="k" select="'not-before'"/></xsl:call-template></bdi>
+          <bdi><xsl:call-template name="html-label-lang"/><xsl:call-template name="html-label"><xsl:with-param name="k" select="'not-before'"/></xsl:call-template></bdi>
           <xsl:value-of select="concat(' ', @notBefore)"/>
         </xsl:if>
         <xsl:if test="@notAfter">
           <xsl:if test="$gloss or @notBefore"><xsl:text>; </xsl:text></xsl:if>
-          <bdi><xsl:call-template name="label-lang"/><xsl:call-template name="label"><xsl:with-param name="k" select="'not-after'"/></xsl:call-template></bdi>
+          <bdi><xsl:call-template name="html-label-lang"/><xsl:call-template name="html-label"><xsl:with-param name="k" select="'not-after'"/></xsl:call-template></bdi>
           <xsl:value-of select="concat(' ', @notAfter)"/>
         </xsl:if>
         <xsl:text>]</xsl:text>
@@ -1094,13 +1090,12 @@
       <xsl:if test="@reason"><xsl:attribute name="title"><xsl:value-of select="@reason"/></xsl:attribute></xsl:if>
       <xsl:apply-templates/>
     </span>
-    <xsl:text> </xsl:text>
     <span class="ox-add corr">
-      <xsl:text>[</xsl:text>
-      <bdi><xsl:call-template name="label-lang"/>
-        <xsl:call-template name="label"><xsl:with-param name="k" select="'sic'"/></xsl:call-template>
+      <xsl:text> [</xsl:text>
+      <bdi><xsl:call-template name="html-label-lang"/>
+        <xsl:call-template name="html-label"><xsl:with-param name="k" select="'sic'"/></xsl:call-template>
         <xsl:text>, </xsl:text>
-        <xsl:call-template name="label"><xsl:with-param name="k" select="'read'"/></xsl:call-template>
+        <xsl:call-template name="html-label"><xsl:with-param name="k" select="'read'"/></xsl:call-template>
         <xsl:text>:</xsl:text>
       </bdi>
       <xsl:text> </xsl:text>
@@ -1114,7 +1109,7 @@
   <xsl:template match="a:supplied">
     <span class="ox-add supplied">
       <xsl:attribute name="title">
-        <xsl:call-template name="label"><xsl:with-param name="k" select="'supplied'"/></xsl:call-template>
+        <xsl:call-template name="html-label"><xsl:with-param name="k" select="'supplied'"/></xsl:call-template>
         <xsl:if test="@reason"><xsl:value-of select="concat(': ', @reason)"/></xsl:if>
       </xsl:attribute>
       <xsl:text>[</xsl:text><xsl:apply-templates/><xsl:text>]</xsl:text>
@@ -1128,11 +1123,11 @@
   <!-- "[text not captured: two words — damaged on page 3]" -->
   <xsl:template name="gap-text">
     <span class="ox-add gap">
-      <xsl:call-template name="label-lang"/>
+      <xsl:call-template name="html-label-lang"/>
       <xsl:text>[</xsl:text>
-      <xsl:call-template name="label"><xsl:with-param name="k" select="concat('gap-', @what)"/></xsl:call-template>
+      <xsl:call-template name="html-label"><xsl:with-param name="k" select="concat('gap-', @what)"/></xsl:call-template>
       <xsl:text> </xsl:text>
-      <xsl:call-template name="label"><xsl:with-param name="k" select="concat(@reason, substring('not-captured', 1, 12 * not(@reason)))"/></xsl:call-template>
+      <xsl:call-template name="html-label"><xsl:with-param name="k" select="concat(@reason, substring('not-captured', 1, 12 * not(@reason)))"/></xsl:call-template>
       <xsl:if test="@extent"><xsl:text>: </xsl:text><bdi><xsl:value-of select="@extent"/></bdi></xsl:if>
       <xsl:if test="@desc"><xsl:text> — </xsl:text><bdi><xsl:value-of select="@desc"/></bdi></xsl:if>
       <xsl:text>]</xsl:text>
@@ -1153,13 +1148,13 @@
 
   <xsl:template match="a:actors">
     <section class="actors" id="actors">
-      <h2><xsl:call-template name="label"><xsl:with-param name="k" select="'actors'"/></xsl:call-template></h2>
+      <h2 class="label"><xsl:call-template name="html-label"><xsl:with-param name="k" select="'actors'"/></xsl:call-template></h2>
       <dl>
         <xsl:for-each select="a:actor">
           <dt id="actor-{@id}">
             <bdi><xsl:call-template name="actor-name"><xsl:with-param name="actor" select="."/></xsl:call-template></bdi>
             <xsl:text> </xsl:text>
-            <span class="kind"><xsl:text>(</xsl:text><xsl:call-template name="label"><xsl:with-param name="k" select="@kind"/></xsl:call-template>
+            <span class="kind"><xsl:text>(</xsl:text><xsl:call-template name="html-label"><xsl:with-param name="k" select="@kind"/></xsl:call-template>
             <xsl:if test="@of and key('actor', @of)">
               <xsl:text>, </xsl:text>
               <xsl:call-template name="actor-names"><xsl:with-param name="ids" select="concat(@of, ' ')"/></xsl:call-template>
@@ -1190,10 +1185,10 @@
 
   <xsl:template match="a:provenance">
     <footer class="provenance ox-add">
-      <h2><xsl:call-template name="label"><xsl:with-param name="k" select="'encoding'"/></xsl:call-template></h2>
+      <h2 class="label"><xsl:call-template name="html-label"><xsl:with-param name="k" select="'encoding'"/></xsl:call-template></h2>
       <dl>
         <xsl:for-each select="a:capture">
-          <dt><xsl:call-template name="label"><xsl:with-param name="k" select="'capture'"/></xsl:call-template><xsl:value-of select="concat(' (', @form, ')')"/></dt>
+          <dt><xsl:call-template name="html-label"><xsl:with-param name="k" select="'capture'"/></xsl:call-template><xsl:value-of select="concat(' (', @form, ')')"/></dt>
           <dd>
             <bdi><xsl:apply-templates/></bdi>
             <xsl:if test="@url"><xsl:text> </xsl:text><xsl:call-template name="url"><xsl:with-param name="url" select="@url"/></xsl:call-template></xsl:if>
@@ -1203,15 +1198,15 @@
           </dd>
         </xsl:for-each>
         <xsl:for-each select="a:encoder">
-          <dt><xsl:call-template name="label"><xsl:with-param name="k" select="concat(@role, substring('encoder', 1, 7 * not(@role)))"/></xsl:call-template></dt>
+          <dt><xsl:call-template name="html-label"><xsl:with-param name="k" select="concat(@role, substring('encoder', 1, 7 * not(@role)))"/></xsl:call-template></dt>
           <dd><bdi><xsl:apply-templates/></bdi></dd>
         </xsl:for-each>
         <xsl:for-each select="a:tool">
-          <dt><xsl:call-template name="label"><xsl:with-param name="k" select="'tool'"/></xsl:call-template></dt>
+          <dt><xsl:call-template name="html-label"><xsl:with-param name="k" select="'tool'"/></xsl:call-template></dt>
           <dd><bdi><xsl:apply-templates/></bdi><xsl:value-of select="concat(' ', @version)"/></dd>
         </xsl:for-each>
         <xsl:if test="a:change">
-          <dt><xsl:call-template name="label"><xsl:with-param name="k" select="'changes'"/></xsl:call-template></dt>
+          <dt><xsl:call-template name="html-label"><xsl:with-param name="k" select="'changes'"/></xsl:call-template></dt>
           <dd>
             <ul>
               <xsl:for-each select="a:change">

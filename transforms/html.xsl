@@ -622,7 +622,7 @@
   <xsl:template match="a:claim[a:p]">
     <xsl:variable name="n"><xsl:call-template name="node-number"><xsl:with-param name="kind" select="'claim'"/></xsl:call-template></xsl:variable>
     <div class="with-notes">
-      <div class="claim claim-{@status}{substring(' claim-asserted', 1, 15 * not(@status))}">
+      <div class="claim claim-{@status}{substring('asserted', 1, 8 * not(@status))}">
         <xsl:copy-of select="@id"/>
         <xsl:call-template name="lang-attrs"/>
         <xsl:attribute name="title"><xsl:call-template name="claim-summary"/></xsl:attribute>
@@ -825,7 +825,7 @@
   <!-- q: the printed quotation marks are outside it, in the text; the
        type is a class (the page adds no marks). -->
   <xsl:template match="a:q">
-    <span class="q q-{@type}{substring('q-quotation', 1, 11 * not(@type))}"><xsl:call-template name="lang-attrs"/><xsl:apply-templates/></span>
+    <span class="q q-{@type}{substring('quotation', 1, 9 * not(@type))}"><xsl:call-template name="lang-attrs"/><xsl:apply-templates/></span>
   </xsl:template>
 
   <xsl:template match="a:cite">
@@ -871,7 +871,7 @@
   <!-- An inline claim: the words, marked by status, with its number. -->
   <xsl:template match="a:claim">
     <xsl:variable name="n"><xsl:call-template name="node-number"><xsl:with-param name="kind" select="'claim'"/></xsl:call-template></xsl:variable>
-    <span class="claim claim-{@status}{substring('claim-asserted', 1, 14 * not(@status))}">
+    <span class="claim claim-{@status}{substring('asserted', 1, 8 * not(@status))}">
       <xsl:copy-of select="@id"/>
       <xsl:call-template name="lang-attrs"/>
       <xsl:attribute name="title"><xsl:call-template name="claim-summary"/></xsl:attribute>
@@ -893,7 +893,7 @@
       <ul>
         <xsl:for-each select="$claims">
           <xsl:variable name="n"><xsl:call-template name="node-number"><xsl:with-param name="kind" select="'claim'"/></xsl:call-template></xsl:variable>
-          <li class="note claim-{@status}{substring('claim-asserted', 1, 14 * not(@status))}">
+          <li class="note claim-{@status}{substring('asserted', 1, 8 * not(@status))}">
             <b><xsl:value-of select="concat('C', $n)"/></b>
             <xsl:text> </xsl:text>
             <xsl:call-template name="claim-summary"><xsl:with-param name="html" select="true()"/></xsl:call-template>
@@ -1052,10 +1052,10 @@
     <xsl:variable name="g" select="string(@gregorian)"/>
     <xsl:choose>
       <xsl:when test="$g != '' and not(contains($g, '/'))">
-        <time datetime="{$g}"><xsl:call-template name="lang-attrs"/><xsl:apply-templates/></time>
+        <time datetime="{$g}" dir="auto"><xsl:call-template name="lang-attrs"/><xsl:apply-templates/></time>
       </xsl:when>
       <xsl:when test="node()">
-        <span class="date"><xsl:call-template name="lang-attrs"/><xsl:apply-templates/></span>
+        <span class="date" dir="auto"><xsl:call-template name="lang-attrs"/><xsl:apply-templates/></span>
       </xsl:when>
     </xsl:choose>
     <xsl:variable name="gloss" select="$g != '' and @calendar and @calendar != 'gregorian'"/>
@@ -1243,9 +1243,12 @@ dl.meta dd { margin: 0; }
 .ox-add { color: var(--add); font-family: "Noto Sans", "Noto Sans Arabic", sans-serif; font-size: .85em; }
 .ox-add .ox-add { font-size: 1em; }
 .heading-supplied, .heading-toc { color: var(--add); }
-.heading-run-in { display: inline; float: inline-start; font-size: 1em; margin: 0; margin-inline-end: .5em; }
+.heading-run-in { font-size: 1em; margin-bottom: 0; }
+.heading-run-in:has(+ p) { float: inline-start; margin: 1em 0 0; margin-inline-end: .5em; }
+.heading-run-in::after { content: " \2014"; color: var(--add); font-weight: normal; }
 .gap-block { border: 1px dashed var(--add); padding: .3rem .6rem; margin: 1rem 0; }
 .gap, .unsafe { background: #f3eefa; }
+time, .date, .gregorian { white-space: nowrap; }
 .sic { text-decoration: underline wavy #c33; }
 .claim { border-bottom: 2px solid #3a7; }
 .claim-disputed { border-bottom-color: #e90; border-bottom-style: dashed; }
@@ -1268,11 +1271,13 @@ li.reference { margin-bottom: .5rem; padding-inline-start: 2.5rem; text-indent: 
 a.cite { text-decoration: none; unicode-bidi: isolate; }
 a.url, bdi.url { overflow-wrap: anywhere; }
 .title { font-style: normal; }
+[dir=rtl] i, i[dir=rtl], [dir=rtl] em, em[dir=rtl] { font-style: normal; }
+i[dir=rtl], em[dir=rtl] { text-decoration: underline dotted #999; }
 .actors dt { font-weight: bold; }
 .actors dd { margin-inline-start: 1.5rem; margin-bottom: .4rem; }
 .provenance { border-top: 1px solid var(--rule); margin-top: 2rem; }
 a { color: #1a4f9c; }
-:target { background: #fff6bf; }
+li:target, span:target, a:target, dt:target { background: #fff6bf; }
 @media screen and (min-width: 70rem) {
   body { max-width: 66rem; }
   .with-notes { display: grid; grid-template-columns: minmax(0, 1fr) 17rem; column-gap: 1.5rem; align-items: start; }

@@ -1028,19 +1028,27 @@
       </xsl:when>
       <xsl:otherwise>
         <bdi class="url" dir="ltr"><xsl:value-of select="normalize-space($url)"/></bdi>
-        <xsl:call-template name="not-a-link"><xsl:with-param name="url" select="$url"/></xsl:call-template>
+        <xsl:call-template name="not-a-link">
+          <xsl:with-param name="url" select="$url"/>
+          <xsl:with-param name="shown" select="true()"/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
+  <!-- "[not a link: URL]" ("[not a link]" where the address is $shown
+       already), and a note. -->
   <xsl:template name="not-a-link">
     <xsl:param name="url"/>
+    <xsl:param name="shown" select="false()"/>
     <span class="ox-add unsafe">
       <xsl:call-template name="html-label-lang"/>
       <xsl:text> [</xsl:text>
       <xsl:call-template name="html-label"><xsl:with-param name="k" select="'not-a-link'"/></xsl:call-template>
-      <xsl:text>: </xsl:text>
-      <bdi dir="ltr"><xsl:value-of select="normalize-space($url)"/></bdi>
+      <xsl:if test="not($shown)">
+        <xsl:text>: </xsl:text>
+        <bdi dir="ltr"><xsl:value-of select="normalize-space($url)"/></bdi>
+      </xsl:if>
       <xsl:text>]</xsl:text>
     </span>
     <xsl:message>html: not an http, https, ftp or mailto address, so shown as text, not as a link: <xsl:value-of select="substring(normalize-space($url), 1, 80)"/></xsl:message>

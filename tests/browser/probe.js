@@ -8,7 +8,7 @@
 //   printed  (HTML) the text the page shows, less what it marks as the
 //            encoder's (.ox-add), to compare with the source's sentences;
 //   standoff (TEI) the text of standOff that is displayed;
-//   links    the href of every link;
+//   links    the href of every link (and every src and form action);
 //   title, marker  the document's title and its data-pwned attribute (a
 //            script injected by a hostile document would change them).
 "use strict";
@@ -30,7 +30,8 @@ function probe(doc, kind) {
     }
     const out = {kind: kind, rows: rows, title: doc.title,
                  marker: doc.documentElement.getAttribute("data-pwned"),
-                 links: Array.from(doc.querySelectorAll("a[href], area[href]"), a => a.getAttribute("href"))};
+                 links: Array.from(doc.querySelectorAll("a[href], area[href], link[href], [src], form[action]"),
+                                  e => e.getAttribute(e.hasAttribute("src") ? "src" : e.hasAttribute("action") ? "action" : "href"))};
     if (html) {
         const body = doc.body.cloneNode(true);
         // a space after each block, as a reader sees it (textContent runs

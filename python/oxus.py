@@ -198,8 +198,8 @@ def _format_names():
 
 
 FORMATS = _format_names()
-"""The built-in output formats, as the library names them ("tei", "jats",
-"text": TEI P5, JATS 1.4 and plain text)."""
+"""The built-in output formats, as the library names them (oxus_format_names:
+"tei", "jats", "text", "html")."""
 
 
 def _path(p):

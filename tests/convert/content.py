@@ -31,9 +31,15 @@ def pieces(elem):
         if child.tag in (NS + "cite", NS + "supplied", NS + "translation", NS + "gap"):
             out.append("".join(cur))
             cur = []
-        elif child.tag == NS + "link":  # outputs may add the address after it
+        elif child.tag in (NS + "link", NS + "sic"):
+            # outputs may add the address after a link, the correction
+            # after a sic: the printed words must appear, as one piece
             out.append("".join(cur))
             out.append("".join(child.itertext()))
+            cur = []
+        elif child.find(".//" + NS + "sic") is not None:  # a sic inside: split there too
+            out.append("".join(cur))
+            out.extend(pieces(child))
             cur = []
         else:
             cur.append("".join(child.itertext()))

@@ -59,6 +59,23 @@ def required(source):
             need.append(norm(u.text or ""))
     return [n for n in need if n]
 
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+def added(e):
+    """What the encoder adds inside printed text in TEI: a sic's
+    correction, the note giving the reason for a correction or supplied
+    text, and a gap's description. Their text is left out (their tails
+    are printed text), as a sic counts as its printed form."""
+    return e.tag == TEI + "corr" or e.tag == TEI + "desc" and e.get("type") in (
+        "link", "text", "image", "table", "other") or (e.tag == TEI + "note" and e.get("type") == "reason")
+
+def printed_text(e):
+    if not added(e):
+        yield e.text or ""
+        for child in e:
+            yield from printed_text(child)
+    yield e.tail or ""
+
 def text_of(path):
     data = open(path, encoding="utf-8").read()
     if path.endswith(".xml"):
@@ -66,7 +83,7 @@ def text_of(path):
         # @iso-8601-date, URLs in @target and @xlink:href
         root = ET.fromstring(data.encode())
         attrs = " ".join(v for e in root.iter() for v in e.attrib.values())
-        data = "".join(root.itertext()) + " " + attrs
+        data = "".join(printed_text(root)) + " " + attrs
     return norm(data)
 
 def main():

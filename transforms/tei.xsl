@@ -456,8 +456,8 @@
        analysis's own publication is the bibl of sourceDesc. -->
   <xsl:template name="publicationStmt">
     <publicationStmt>
-      <distributor xml:lang="en">oxus: <ref target="#oxus">a conversion</ref> of an encoding in
-        the oxus analysis vocabulary</distributor>
+      <distributor xml:lang="en">oxus (encodingDesc/appInfo), converting an encoding in the
+        oxus analysis vocabulary</distributor>
       <xsl:if test="$root/@id">
         <idno type="oxus"><xsl:value-of select="$root/@id"/></idno>
       </xsl:if>

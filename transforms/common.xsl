@@ -269,7 +269,8 @@
        the English one, so that nothing is left unlabelled; a key not in
        the table gives nothing. Labels that introduce a value end with
        their colon (the colon of the language: ":" also in Persian and
-       Pashto); the caller adds the space. The Persian and Pashto words
+       Pashto); the caller adds the space. "comma" is the separator of a
+       list of names (Arabic comma in Persian and Pashto). The Persian and Pashto words
        are the ones such publications print (تاریخ نشر, منابع) or plain
        equivalents. -->
   <xsl:template name="label">
@@ -305,6 +306,7 @@
             <xsl:when test="$key = 'translation'">ترجمه:</xsl:when>
             <xsl:when test="$key = 'transliteration'">آوانویسی:</xsl:when>
             <xsl:when test="$key = 'sic'">کذا؛ درست:</xsl:when>
+            <xsl:when test="$key = 'comma'">،</xsl:when>
           </xsl:choose>
         </xsl:when>
         <xsl:when test="$lang = 'ps'">
@@ -335,6 +337,7 @@
             <xsl:when test="$key = 'translation'">ژباړه:</xsl:when>
             <xsl:when test="$key = 'transliteration'">لاتیني لیکدود:</xsl:when>
             <xsl:when test="$key = 'sic'">همداسې؛ سم:</xsl:when>
+            <xsl:when test="$key = 'comma'">،</xsl:when>
           </xsl:choose>
         </xsl:when>
       </xsl:choose>
@@ -367,6 +370,7 @@
       <xsl:when test="$key = 'translation'">translation:</xsl:when>
       <xsl:when test="$key = 'transliteration'">transliteration:</xsl:when>
       <xsl:when test="$key = 'sic'">sic; read:</xsl:when>
+      <xsl:when test="$key = 'comma'">,</xsl:when>
     </xsl:choose>
   </xsl:template>
 

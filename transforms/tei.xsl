@@ -18,56 +18,109 @@
   whitespace rule (templates text and text-xslt, $blocks, $native-space),
   language names (template language-name), $has-node-set.
 
-  Parameters: none. The output depends only on the input document (no dates of
-  "now", no generated ids), so converting the same document twice gives the
-  same bytes.
+  Parameters: oxus-version, the version named in encodingDesc/appInfo (oxus
+  passes its own; the default is the version these stylesheets come with).
+  The output depends only on the input document and that parameter (no
+  dates of "now", no generated ids), so converting the same document twice
+  gives the same bytes.
 
   Input: a document whose dates are normalized (each date has @calendar, @iso
   and @gregorian; `oxus normalize` or the oxus driver fills them in). A date
   that lacks them is still converted, with only the attributes it has.
 
-  Mapping decisions
+  Mapping decisions (sections of the TEI P5 Guidelines)
   =================
   Header
   - metadata/title, subtitle -> titleStmt/title type="main", title type="sub".
   - authors: an organization -> author/orgName, a person -> author/persName
-    (surname, forename, roleName type="honorific").  @actor -> @ref="#id".
-  - An @abbrev is not printed text, so it cannot go into the running text;
-    it becomes <choice><expan>full name</expan><abbr>ABBR</abbr></choice>,
-    the TEI way of recording an abbreviation beside its expansion.
-  - publicationStmt: publisher, date (the published date), availability/licence.
-  - series -> seriesStmt/title level="s" + biblScope unit="issue".
-  - sourceDesc: one bibl type="original" describing the analysis as its
-    publisher issued it (title, authors, publisher, date, series, the page's
-    address as ref target, the source description as note), and one bibl
-    type="edition" per edition (subtype = format; ref target when the address
-    is known, a note saying so when it is not; the printed note kept).
-  - encodingDesc/projectDesc + editorialDecl say that oxus made this file and
-    explain the encoding of claims, suggestions and dates below.
+    (surname, forename, roleName type="honorific", a pen name addName
+    type="pen-name": 13.2.1).  @actor -> @ref="#id".
+  - provenance/encoder -> titleStmt/respStmt xml:id="encoder-N" (2.2.1),
+    the @resp of everything the encoder adds (supplied, corr, gap, the
+    translated titles).
+  - publicationStmt describes this TEI file (2.2.4): oxus as distributor,
+    the analysis id as idno, the last date of the provenance (latest change,
+    else latest capture) as date, never the clock; metadata/rights (and
+    license) as availability (status="unknown" when the source states none).
+  - series -> seriesStmt/title level="s" + biblScope unit="issue" + idno
+    type="ISSN" (2.2.5).
+  - sourceDesc (2.2.7): one bibl type="original" describing the analysis as
+    its publisher issued it (title, authors, publisher, date, series, the
+    page's address as ref target, the source description and the printed
+    genre label as notes, the rights as availability); one bibl
+    type="edition" per edition (subtype = format; ref target when the
+    address is known; its printed note, with a gap when the link was lost);
+    one bibl type="capture" per provenance/capture (idno, address, date,
+    checksum).
+  - An @abbrev (1.0) is not printed text, so it cannot go into the running
+    text; it becomes <choice><expan>full name</expan><abbr>ABBR</abbr></choice>.
+  - encodingDesc: appInfo/application ident="oxus" (2.3.11), with the tools
+    of the provenance that have a version; projectDesc; editorialDecl
+    (2.3.3) with correction, quotation marks="all" and interpretation;
+    tagsDecl (2.3.4) with the renditions #rtl and #ltr (CSS); classDecl
+    (2.3.6) with the taxonomies claim-status and genre.
   - profileDesc: abstract; calendarDesc with one calendar per calendar used by
-    a date (xml:id gregorian, solar-hijri, lunar-hijri; in P5 4.x calendarDesc
-    belongs in profileDesc, not encodingDesc); langUsage from
-    metadata/languages (or the root xml:lang) plus every other xml:lang the
-    document uses, so each language tag in the file is declared; textClass/
-    keywords/term; particDesc with listPerson (actors of kind "person":
-    person/persName) and listOrg (all other actors: org type="kind"/orgName),
-    each name in its own persName/orgName, the actor note as note.
-  - An actor's "of" (the state a government rules, the government a spokesman
-    speaks for) -> standOff/listRelation type="actors",
-    relation name="belongsTo" active="#actor" passive="#of".  TEI has
-    affiliation only for persons; a relation works for persons and
-    organizations alike, so one mechanism serves all actors.
+    a date (xml:id gregorian, solar-hijri, lunar-hijri); langUsage (2.4.2)
+    with the languages the file uses and no other; textClass (2.4.3):
+    keywords/term, catRef to the genre; particDesc (13.3.2) with listPerson
+    (actors of kind "person": person/persName) and listOrg (all other
+    actors: org type="kind"/orgName), each name with its @type and years
+    (@from, @to), the actor's idno, the actor note as note.
+  - revisionDesc (2.6): one change per provenance/change, @who pointing to
+    the encoder or tool of that name.
+
+  Direction (2.3.4; att.global.rendition, 1.3.1.1.3)
+  - An element whose language is written in the other direction than the
+    language around it (its parent's in the source) has rendition="#rtl"
+    or "#ltr" beside its xml:lang; teiHeader and text have "#rtl" when the
+    document's language is right to left. One CSS rule per rendition (or
+    per lang) gives every paragraph, heading, item and reference its
+    direction in a renderer such as CETEIcean.
+
+  Quotation marks (2.3.3, 3.3.3)
+  - Printed marks stay where printed, as text outside the element they
+    enclose. An element right after a printed mark (q, said, soCalled,
+    mentioned, name, title) has rend="printed-marks"; an article title
+    without marks has rend="plain": the TEI Stylesheets' HTML makes a
+    title level="a" without @rend an HTML q, which browsers quote, and
+    quotes q and soCalled unless quotation marks="all" or @rend says
+    otherwise.
+
+  standOff (16.10): only empty relations (13.3.2.3): CETEIcean displays
+  every element outside teiHeader, so nothing in it is text.
+  - An actor's "of" -> listRelation type="actors", relation name="belongsTo"
+    active="#actor" passive="#of" (a relation works for persons and
+    organizations alike).
+  - Responses to claims -> listRelation type="claims", relation
+    name="denies|disputes|confirms" active="#responders" passive="#claims"
+    corresp="#the seg reporting it" source="#evidence"; a 1.0 claim's
+    disputedBy the same, by its status.
+  - Suggestions' addressees -> listRelation type="suggestions", relation
+    name="addressedTo" active="#suggestion" passive="#actors".
 
   Text
-  - body/section -> div type="section" xml:id=@id, heading -> head, nested.
+  - body/section -> div type="section" xml:id=@id, heading -> head, nested
+    (4.1, 4.2.1). A heading printed run-in -> head rend="inline"; one the
+    source prints only in its table of contents, or not at all -> its words
+    in supplied reason="printed-in-table-of-contents" or "not-printed"
+    (11.3.3.1).
   - conclusion -> div type="conclusion", suggestions -> div type="suggestions",
     both at the end of body: they are the analysis's own argument, and TEI
     back is for appendixes and other matter after the main text.
   - references -> back/div type="bibliography"/listBibl/bibl xml:id=@id n=N.
-  - p -> p; list -> list rend="bulleted|numbered"/item (the Guidelines now
-    put the appearance of a list in @rend, not @type); blockquote -> quote
-    (source="#ref" for its reference); emph -> emph; foreign -> foreign;
-    q -> q; link -> ref target=url.
+  - p -> p; list -> list rend="bulleted|numbered"/item (3.8; the Guidelines
+    now put the appearance of a list in @rend, not @type); blockquote ->
+    quote (source="#ref" for its reference); emph -> emph; foreign ->
+    foreign; link -> ref target=url (3.7), only for a URL common.xsl's
+    link-safe allows.
+  - q by its @type (3.3.3): quotation -> q, mentioned -> mentioned,
+    so-called -> soCalled, name -> name.
+  - supplied -> supplied reason="not-printed"; sic -> choice/sic + corr
+    (3.5.1); gap -> gap reason (not-captured, illegible, omitted) extent,
+    with desc type="link|text|image|table|other" holding the encoder's
+    description (3.5.3); the encoder's reason for a supplied text or a
+    correction -> note type="reason" place="end" (an endnote in CETEIcean
+    and the TEI Stylesheets, not running text).
   - cite -> ref type="citation" target="#id" with the text "[N]", N being the
     position of the reference in the list (what the reader sees).
   - quantity -> measure quantity=value unit=unit; a currency amount ->
@@ -75,37 +128,43 @@
     a sum of money is measured; @commodity would name the goods measured,
     which the vocabulary does not record); no unit, no currency ->
     num value=value.  A unit containing spaces (not allowed in @unit) has
-    them replaced by "_".
+    them replaced by "_". An approximate quantity has cert="medium".
   - mention -> rs ref="#actor" type=kind (a referring string: "the government
     of Tajikistan" is a reference to an actor, not always a proper name).
-  - date -> date when=Gregorian ISO, calendar="#cal" (the calendar the printed
-    text is in), and for a non-Gregorian date when-custom=ISO in that calendar
-    with datingMethod="#cal"; @type kept.  Text = the date as printed.
-  - claim (inline or block) -> said who="#claimant ..." direct="false"
-    ana="#status-S" source="#evidence ..." xml:id.  Why said and not
-    seg resp=: in TEI @resp names who is responsible for the *encoding*
-    (an editor, a transcriber), while said/@who is the Guidelines' way of
-    ascribing reported speech or thought to a person or group, "whether
-    directly or indirectly reported"; direct="false" because the analysis
-    reports the claim in its own words (quoted words inside stay q).  The
-    status is an interpretation of the passage, so it goes in @ana pointing
-    to an interp of standOff/interpGrp type="claim-status" (asserted,
-    disputed, denied, confirmed; absent status = asserted).  Who disputes,
-    denies or confirms it -> standOff/listRelation type="claims",
-    relation name="disputes|denies|confirms" active="#actor" passive="#claim".
-    Evidence (references) -> @source, which points to where something is
-    drawn from.  A claim with no id gets xml:id "claim-N" (N = its position
+  - date (3.6.4, 13.4) -> date when=Gregorian ISO, or from/to for a period
+    (an interval A/B), notBefore/notAfter as given, calendar="#cal" (the
+    calendar the printed text is in; only when there is text), and for a
+    non-Gregorian date when-custom (or from-custom/to-custom) = ISO in that
+    calendar with datingMethod="#cal"; @type kept.  Text = the date as
+    printed.
+  - claim (inline or block) -> said who="#claimant ..." ana="#status-S"
+    source="#evidence ..." xml:id (3.3.3).  Why said and not seg resp=: in
+    TEI @resp names who is responsible for the *encoding* (an editor, a
+    transcriber), while said/@who is the Guidelines' way of ascribing
+    speech or thought to a person or group, "whether directly or
+    indirectly reported"; direct="true" for a verbatim quotation
+    (form="quoted"), "false" for reported speech.  The status is an
+    interpretation of the passage (17.2), so it goes in @ana pointing to a
+    category of the taxonomy claim-status (asserted, disputed, denied,
+    confirmed; absent status = asserted). Evidence (references) ->
+    @source. A claim with no id gets xml:id "claim-N" (N = its position
     among all claims) when a relation has to point at it.
-  - suggestion -> item n=N xml:id=@id containing said toWhom="#a #b": a
-    suggestion is the analysis speaking to its addressees, and @toWhom
-    ("to whom a speech act is directed") is exactly that.  The list is
-    list rend="numbered" type="suggestions".
-  - reference -> bibl, keeping the printed text and punctuation as it is, with
-    author/persName, author/orgName (organization), publisher (outlet),
-    title level="a|m|j|s" xml:lang (always stated, inherited if needed),
-    biblScope unit from to, seg type="medium", date (as above), ref target=url
-    for every printed address.  An "available at" label without an address
-    is kept as printed, followed by note type="missing-address".
+  - response -> seg type="response" subtype=deny|dispute|confirm xml:id
+    (its id, else "response-N"), pointed to by its relation (16.3).
+  - suggestion -> item xml:id (its id, else "suggestion-N"), n only when
+    the list is printed numbered, in list type="suggestions"
+    rend="bulleted|numbered|plain": the publisher's own recommendations;
+    the addressees are relations in standOff.
+  - reference -> bibl (3.12), keeping the printed text and punctuation as it
+    is, with author/persName, publisher/orgName type="organization" (the
+    agency or institute that issued the work) or type="outlet" (where it
+    appeared): one role in a citation, one element; title level="a|m|j|s"
+    xml:lang (always stated, inherited if needed), biblScope unit from to,
+    seg type="medium", date (as above), ref target=url for every printed
+    address. A translation or transliteration by the encoder -> title
+    type="translated" or "transliterated" resp="#encoder-N" in its
+    language. An "available at" label whose link was lost is followed by
+    its gap.
   - Whitespace: runs of spaces and line breaks inside text are collapsed to
     one space and trimmed at the start and end of paragraphs, headings and
     other blocks; nothing else of the text is changed.
@@ -1442,9 +1501,14 @@
           <xsl:otherwise>a</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
-      <xsl:attribute name="xml:lang">
-        <xsl:value-of select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
-      </xsl:attribute>
+      <xsl:choose>
+        <xsl:when test="@xml:lang"><xsl:call-template name="lang"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:attribute name="xml:lang">
+            <xsl:value-of select="ancestor::*[@xml:lang][1]/@xml:lang"/>
+          </xsl:attribute>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:apply-templates/>
     </title>
   </xsl:template>

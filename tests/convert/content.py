@@ -7,8 +7,9 @@ for XML outputs, attribute values (whitespace collapsed).
     content.py SOURCE.xml OUTPUT...
 
 Paragraph text is split at citations and inline elements that outputs may
-render differently (a citation becomes "[3]" or a link), and each piece
-must appear. Prints one line per missing piece; exits 1 if any.
+render differently (a citation becomes "[3]" or a link; a date or a sic
+may be followed by the Gregorian date or the correction), and each piece
+must appear. Bidi isolates (U+2066..U+2069) are ignored. Prints one line per missing piece; exits 1 if any.
 
 What is printed is required; what the encoder added (supplied words,
 translations, a sic's correction, a gap) is not required here: the text
@@ -26,18 +27,29 @@ def norm(s):
 
 def pieces(elem):
     """Text of elem split at citations and links: what must appear verbatim."""
-    out, cur = [], [elem.text or ""]
-    for child in elem:
-        if child.tag in (NS + "cite", NS + "supplied", NS + "translation", NS + "gap"):
-            out.append("".join(cur))
-            cur = []
-        elif child.tag == NS + "link":  # outputs may add the address after it
-            out.append("".join(cur))
-            out.append("".join(child.itertext()))
-            cur = []
-        else:
-            cur.append("".join(child.itertext()))
-        cur.append(child.tail or "")
+    out, cur = [], []
+
+    def walk(e):
+        nonlocal cur
+        cur.append(e.text or "")
+        for child in e:
+            if child.tag in (NS + "cite", NS + "supplied", NS + "translation", NS + "gap"):
+                out.append("".join(cur))
+                cur = []
+            elif child.tag in (NS + "sic", NS + "date"):
+                # outputs may add the correction or the Gregorian date after it
+                out.append("".join(cur))
+                out.append("".join(child.itertext()))
+                cur = []
+            elif child.tag == NS + "link":  # outputs may add the address after it
+                out.append("".join(cur))
+                out.append("".join(child.itertext()))
+                cur = []
+            else:
+                walk(child)
+            cur.append(child.tail or "")
+
+    walk(elem)
     out.append("".join(cur))
     return [norm(p) for p in out if norm(p)]
 
@@ -78,6 +90,8 @@ def printed_text(e):
 
 def text_of(path):
     data = open(path, encoding="utf-8").read()
+    # bidi isolates (U+2066..U+2069) are layout, not text
+    data = re.sub("[\u2066-\u2069]", "", data)
     if path.endswith(".xml"):
         # text, and attribute values: Gregorian dates live in @when and
         # @iso-8601-date, URLs in @target and @xlink:href

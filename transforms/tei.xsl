@@ -298,7 +298,7 @@
           <xsl:for-each select="$md/a:provenance/a:encoder">
             <respStmt>
               <xsl:attribute name="xml:id">encoder-<xsl:value-of select="position()"/></xsl:attribute>
-              <resp xml:lang="en">
+              <resp xml:lang="en"><xsl:call-template name="en-rendition"/>
                 <xsl:choose>
                   <xsl:when test="@role = 'reviewer'">reviewed the encoding</xsl:when>
                   <xsl:otherwise>encoded the text</xsl:otherwise>
@@ -359,7 +359,7 @@
               <note type="source"><xsl:value-of select="normalize-space($md/a:source)"/></note>
             </xsl:if>
             <xsl:if test="$md/a:source and not($md/a:source/@url)">
-              <note type="missing-address" xml:lang="en">The address of the page is not recorded.</note>
+              <note type="missing-address" xml:lang="en"><xsl:call-template name="en-rendition"/>The address of the page is not recorded.</note>
             </xsl:if>
             <xsl:if test="normalize-space($md/a:genre) != ''">
               <note type="genre"><xsl:value-of select="normalize-space($md/a:genre)"/></note>
@@ -390,18 +390,18 @@
         <appInfo>
           <application ident="oxus" version="{$oxus-version}" xml:id="oxus">
             <label>oxus</label>
-            <desc xml:lang="en">made this TEI file from the oxus encoding (transforms/tei.xsl)</desc>
+            <desc xml:lang="en"><xsl:call-template name="en-rendition"/>made this TEI file from the oxus encoding (transforms/tei.xsl)</desc>
           </application>
           <xsl:for-each select="$md/a:provenance/a:tool[@version]">
             <application ident="{translate(normalize-space(.), ' ', '-')}" version="{@version}">
               <xsl:attribute name="xml:id">tool-<xsl:value-of select="position()"/></xsl:attribute>
               <label><xsl:value-of select="normalize-space(.)"/></label>
-              <desc xml:lang="en">used in encoding the source</desc>
+              <desc xml:lang="en"><xsl:call-template name="en-rendition"/>used in encoding the source</desc>
             </application>
           </xsl:for-each>
         </appInfo>
         <projectDesc>
-          <p xml:lang="en">Converted by oxus (transforms/tei.xsl) from its policy-analysis vocabulary
+          <p xml:lang="en"><xsl:call-template name="en-rendition"/>Converted by oxus (transforms/tei.xsl) from its policy-analysis vocabulary
             (namespace urn:oxus:analysis:1).
             The text, its headings, suggestions and references are those of the source as printed;
             what the encoder added is marked as such (supplied, corr, gap, titles of type
@@ -409,17 +409,17 @@
         </projectDesc>
         <editorialDecl>
           <correction>
-            <p xml:lang="en">Errors of the source are kept as printed in sic, with the encoder's
+            <p xml:lang="en"><xsl:call-template name="en-rendition"/>Errors of the source are kept as printed in sic, with the encoder's
               correction beside them in corr (choice).</p>
           </correction>
           <quotation marks="all">
-            <p xml:lang="en">Quotation marks are kept where the source prints them, as text outside
+            <p xml:lang="en"><xsl:call-template name="en-rendition"/>Quotation marks are kept where the source prints them, as text outside
               the element they enclose (q, said, soCalled, mentioned, name, title). An element
               whose marks are printed just before it has rend="printed-marks", so that a
               renderer adds none of its own.</p>
           </quotation>
           <interpretation>
-            <p xml:lang="en">Claims reported by the analysis are encoded as said, ascribed with @who to the
+            <p xml:lang="en"><xsl:call-template name="en-rendition"/>Claims reported by the analysis are encoded as said, ascribed with @who to the
               actors (listed in particDesc) who make them, direct="true" for a verbatim quotation and
               "false" for reported speech; @ana gives the claim's status (a category of the
               taxonomy claim-status), @source the references given as evidence. The words that
@@ -442,16 +442,16 @@
           <classDecl>
             <xsl:if test="$claims">
               <taxonomy xml:id="claim-status">
-                <desc xml:lang="en">Where a claim stands, as the analysis reports it.</desc>
-                <category xml:id="status-asserted"><catDesc xml:lang="en">asserted: made, and nobody is reported to contest it</catDesc></category>
-                <category xml:id="status-disputed"><catDesc xml:lang="en">disputed: contested by the actors named in the relations</catDesc></category>
-                <category xml:id="status-denied"><catDesc xml:lang="en">denied: denied by the actors named in the relations</catDesc></category>
-                <category xml:id="status-confirmed"><catDesc xml:lang="en">confirmed: confirmed by the actors named in the relations</catDesc></category>
+                <desc xml:lang="en"><xsl:call-template name="en-rendition"/>Where a claim stands, as the analysis reports it.</desc>
+                <category xml:id="status-asserted"><catDesc xml:lang="en"><xsl:call-template name="en-rendition"/>asserted: made, and nobody is reported to contest it</catDesc></category>
+                <category xml:id="status-disputed"><catDesc xml:lang="en"><xsl:call-template name="en-rendition"/>disputed: contested by the actors named in the relations</catDesc></category>
+                <category xml:id="status-denied"><catDesc xml:lang="en"><xsl:call-template name="en-rendition"/>denied: denied by the actors named in the relations</catDesc></category>
+                <category xml:id="status-confirmed"><catDesc xml:lang="en"><xsl:call-template name="en-rendition"/>confirmed: confirmed by the actors named in the relations</catDesc></category>
               </taxonomy>
             </xsl:if>
             <xsl:if test="$md/a:genre">
               <taxonomy xml:id="genre">
-                <desc xml:lang="en">The kind of publication (the oxus vocabulary's genre codes).</desc>
+                <desc xml:lang="en"><xsl:call-template name="en-rendition"/>The kind of publication (the oxus vocabulary's genre codes).</desc>
                 <category><xsl:attribute name="xml:id">genre-<xsl:value-of select="$genre"/></xsl:attribute><catDesc><xsl:value-of select="$genre"/></catDesc></category>
               </taxonomy>
             </xsl:if>
@@ -515,7 +515,7 @@
        analysis's own publication is the bibl of sourceDesc. -->
   <xsl:template name="publicationStmt">
     <publicationStmt>
-      <distributor xml:lang="en">oxus (encodingDesc/appInfo), converting an encoding in the
+      <distributor xml:lang="en"><xsl:call-template name="en-rendition"/>oxus (encodingDesc/appInfo), converting an encoding in the
         oxus analysis vocabulary</distributor>
       <xsl:if test="$root/@id">
         <idno type="oxus"><xsl:value-of select="$root/@id"/></idno>
@@ -555,7 +555,7 @@
         <xsl:for-each select="$md/a:rights">
           <xsl:choose>
             <xsl:when test="@status = 'not-stated'">
-              <p xml:lang="en">The source states no rights.</p>
+              <p xml:lang="en"><xsl:call-template name="en-rendition"/>The source states no rights.</p>
             </xsl:when>
             <xsl:otherwise>
               <p>
@@ -563,7 +563,7 @@
                 <xsl:value-of select="normalize-space(.)"/>
               </p>
               <xsl:if test="@holder or @year">
-                <p xml:lang="en">
+                <p xml:lang="en"><xsl:call-template name="en-rendition"/>
                   <xsl:text>Rights holder: </xsl:text>
                   <xsl:value-of select="normalize-space(@holder)"/>
                   <xsl:if test="@holder and @year">, </xsl:if>
@@ -638,13 +638,13 @@
       <calendarDesc>
         <xsl:if test="$dates[@calendar = 'gregorian']">
           <calendar xml:id="gregorian">
-            <p xml:lang="en">The Gregorian calendar (proleptic before 1582). Dates printed in it
+            <p xml:lang="en"><xsl:call-template name="en-rendition"/>The Gregorian calendar (proleptic before 1582). Dates printed in it
               have @calendar="#gregorian"; @when always gives dates in this calendar.</p>
           </calendar>
         </xsl:if>
         <xsl:if test="$dates[@calendar = 'solar-hijri']">
           <calendar xml:id="solar-hijri">
-            <p xml:lang="en">The Solar Hijri calendar of Afghanistan and Iran: solar years counted from
+            <p xml:lang="en"><xsl:call-template name="en-rendition"/>The Solar Hijri calendar of Afghanistan and Iran: solar years counted from
               the Hijra (622 CE), beginning at the March equinox, with the months Hamal/Farvardin
               to Hut/Esfand. @when-custom gives such dates in ISO form in this calendar
               (1400-08-20 is 20 Aqrab 1400); @when gives the same day in the Gregorian
@@ -653,7 +653,7 @@
         </xsl:if>
         <xsl:if test="$dates[@calendar = 'lunar-hijri']">
           <calendar xml:id="lunar-hijri">
-            <p xml:lang="en">The lunar Hijri (Islamic) calendar, in its tabular form: lunar years
+            <p xml:lang="en"><xsl:call-template name="en-rendition"/>The lunar Hijri (Islamic) calendar, in its tabular form: lunar years
               counted from the Hijra (622 CE). @when-custom gives such dates in ISO form in this
               calendar; @when gives the same day in the Gregorian calendar.</p>
           </calendar>
@@ -1201,6 +1201,14 @@
       <xsl:attribute name="xml:id"><xsl:value-of select="@id"/></xsl:attribute>
     </xsl:if>
     <xsl:call-template name="lang"/>
+  </xsl:template>
+
+  <!-- rendition="#ltr" on the notes this stylesheet writes in English, in
+       a document whose language is written right to left. -->
+  <xsl:template name="en-rendition">
+    <xsl:if test="$main-dir = 'rtl'">
+      <xsl:attribute name="rendition">#ltr</xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <!-- The xml:lang of $of (default: the current node), and

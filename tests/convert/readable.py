@@ -6,7 +6,7 @@ written here from the specifications, not from the stylesheets:
     readable.py text SOURCE.xml OUTPUT.txt [SEED.txt]
     readable.py teihtml HTML...
 
-tei:  every element of text whose language is written right to left (by
+tei:  every element of teiHeader and text whose language is written right to left (by
       its language tag: Arabic script languages, Hebrew; a -Latn or -Cyrl
       script subtag is left to right) has, on itself or on its nearest
       ancestor with @rendition, rendition "#rtl", and every left-to-right
@@ -63,8 +63,8 @@ def check_tei(source, out):
         for c in e:
             walk(c, lang, rend)
 
-    text = root.find(TEI + "text")
-    walk(text, root.get(XML_LANG, "en"), "ltr")
+    for part in (root.find(TEI + "teiHeader"), root.find(TEI + "text")):
+        walk(part, root.get(XML_LANG, "en"), "ltr")
     for so in root.iter(TEI + "standOff"):
         t = "".join(so.itertext()).strip()
         if t:

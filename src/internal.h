@@ -116,18 +116,32 @@ void oxus__rules_check(oxus_doc *doc);
  * calendar (hint: its calendar attribute). 0, or OXUS_EINVALID with a
  * message in err. */
 int oxus__date_of_text(xmlNodePtr date, oxus_date *out, char *err, size_t errlen);
+/* Sets the calendar, iso and gregorian attributes a date element lacks,
+ * from its printed text; also writes them as ' name="value"' text into ins
+ * (n bytes). 1 if it set any, 0 if none was missing or the text cannot be
+ * read. */
+int oxus__date_complete(xmlNodePtr node, char *ins, size_t n);
 /* Parses "YYYY-MM-DD" into *out (with calendar cal); 0 if it is a full date
  * in that form, OXUS_EINVALID otherwise (also for "YYYY" or "YYYY-MM"). */
 int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_date *out);
 
 /* rules.c */
 int oxus__bcp47_wellformed(const char *tag);
+/* 1 if the element holds text that is not whitespace, or a citation. */
+int oxus__has_content(xmlNodePtr node);
+/* NULL if u is a well-formed absolute URL (RFC 3986; http, https and ftp
+ * with a host), else why not, with the 1-based character at fault in *at
+ * (0: the whole). */
+const char *oxus__url_problem(const char *u, size_t *at);
 
 /* extensions.c: registers ox:wrap and the other extension functions. */
 void oxus__extensions_register(void);
 
 /* encode.c */
 int oxus__encode(oxus_doc *doc, const char *encoding, char **buf, size_t *len);
+
+/* sha256.c: the SHA-256 digest of n bytes, as 64 lowercase hex digits. */
+void oxus__sha256_hex(const void *data, size_t n, char hex[65]);
 
 /* util */
 char *oxus__strdup(const char *s);

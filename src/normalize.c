@@ -41,7 +41,7 @@ int oxus__date_of_text(xmlNodePtr date, oxus_date *out, char *err, size_t errlen
 /* The attributes a date lacks, computed from its text, as ' name="value"'
  * strings appended to `ins`; sets them on the node too. 0 if nothing was
  * missing or the text cannot be read (validation reports that). */
-static int complete(xmlNodePtr node, char *ins, size_t n)
+int oxus__date_complete(xmlNodePtr node, char *ins, size_t n)
 {
     int has_cal = xmlHasProp(node, BAD_CAST "calendar") != NULL;
     int has_iso = xmlHasProp(node, BAD_CAST "iso") != NULL;
@@ -99,7 +99,7 @@ static void visit(oxus_doc *doc, xmlNodePtr node, size_t *changed)
     for (xmlNodePtr n = node; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
         char ins[128];
-        if ((oxus__is(n, "date") || oxus__is(n, "published")) && complete(n, ins, sizeof ins)) {
+        if ((oxus__is(n, "date") || oxus__is(n, "published")) && oxus__date_complete(n, ins, sizeof ins)) {
             (*changed)++;
             size_t at = insertion_point(doc, n);
             /* edits must come in document order; a tag not found, or found

@@ -209,6 +209,54 @@ size_t oxus_doc_nwarnings(const oxus_doc *doc);
 void oxus_doc_free(oxus_doc *doc);
 
 /* ------------------------------------------------------------------ */
+/* Importing (import.c): a published analysis to a first draft         */
+/* ------------------------------------------------------------------ */
+
+/* What the capture is. */
+typedef enum {
+    OXUS_FROM_AUTO = 0, /* HTML if the bytes begin (after a byte order mark
+                           and whitespace) with '<', else text */
+    OXUS_FROM_TEXT,     /* UTF-8 plain text: the page saved or copied as text */
+    OXUS_FROM_HTML      /* the publisher's web page (a WordPress-style article) */
+} oxus_import_from;
+
+typedef struct {
+    oxus_import_from from;
+    const char *lang;       /* BCP 47 tag for text in Perso-Arabic script
+                               ("fa-AF", "prs", "ps"); NULL: "fa". Text in
+                               Latin script is "en". */
+    const char *capture_id; /* the capture's identifier in the archive (its
+                               file name): provenance/capture/@id, and the
+                               title when none is printed; NULL: none */
+    const char *name;       /* what diagnostics call the input; NULL:
+                               capture_id, or "<input>" */
+} oxus_import_options;
+
+/* Turns the n bytes of a published analysis, as its publisher put it out
+ * (the seed's layout, in English or Dari; text or HTML), into a draft
+ * analysis document under vocabulary 1.1 that validates: the title, the
+ * publisher and author from the by-line, the PDF edition, sections and
+ * headings (those printed only in the table of contents, run into a
+ * paragraph or supplied marked so), paragraphs, lists, quotations, the
+ * conclusion, the suggestions as printed, the references split into their
+ * parts with their dates read, [n] as citations, languages by script, and
+ * the capture's provenance (id, form, SHA-256). Claims, actors and
+ * responses are left to the encoder: the draft begins with a comment
+ * listing what the encoder must still do, and what could not be placed is
+ * kept in the draft as a comment naming its line, and warned about.
+ *
+ * *out receives the draft (malloc'ed, NUL-terminated; the caller frees
+ * it) and *len its length; *diags a document holding only diagnostics,
+ * at the input's lines (rule "import"): warnings, or the error that
+ * stopped the import. The caller frees *diags with oxus_doc_free whatever
+ * the result. Returns 0 (a draft, perhaps with warnings), OXUS_EINVALID
+ * (no draft: the input is empty, binary, not UTF-8 or not a document),
+ * OXUS_EUSAGE (opts->lang is not a BCP 47 tag) or OXUS_ENOMEM. Linear in
+ * n; thread-safe. */
+int oxus_import(char **out, size_t *len, oxus_doc **diags, const void *bytes, size_t n,
+                const oxus_import_options *opts);
+
+/* ------------------------------------------------------------------ */
 /* Writing (write.c)                                                   */
 /* ------------------------------------------------------------------ */
 

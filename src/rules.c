@@ -272,7 +272,7 @@ static int url_char(unsigned char ch)
 }
 
 /* NULL if `u` is a well-formed absolute URL, else why not. */
-static const char *url_problem(const char *u, size_t *at)
+const char *oxus__url_problem(const char *u, size_t *at)
 {
     size_t i = 0;
     *at = 0;
@@ -311,7 +311,7 @@ static void check_url(checker *c, xmlNodePtr node, const char *attr)
     xmlChar *v = attr ? xmlGetNoNsProp(node, BAD_CAST attr) : xmlNodeGetContent(node);
     if (!v) return;
     size_t at;
-    const char *why = url_problem((const char *)v, &at);
+    const char *why = oxus__url_problem((const char *)v, &at);
     if (why && at)
         REPORT(c, node, attr, "url-syntax", "malformed URL '%s': %s (character %zu)", (const char *)v, why, at);
     else if (why)
@@ -343,13 +343,13 @@ static int has_descendant(xmlNodePtr node, const char *name)
 
 /* 1 if any text below node is not whitespace, or there is a citation (a
  * paragraph holding only "[3]" is not empty). */
-static int has_content(xmlNodePtr node)
+int oxus__has_content(xmlNodePtr node)
 {
     for (xmlNodePtr n = node->children; n; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             for (const xmlChar *p = n->content; p && *p; p++)
                 if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') return 1;
-        } else if (n->type == XML_ELEMENT_NODE && (oxus__is(n, "cite") || has_content(n))) {
+        } else if (n->type == XML_ELEMENT_NODE && (oxus__is(n, "cite") || oxus__has_content(n))) {
             return 1;
         }
     }
@@ -358,7 +358,7 @@ static int has_content(xmlNodePtr node)
 
 static void check_empty(checker *c, xmlNodePtr node)
 {
-    if (!has_content(node))
+    if (!oxus__has_content(node))
         REPORT(c, node, NULL, "empty-text", "empty %s", node->name[0] == 'p' ? "paragraph" : (const char *)node->name);
 }
 

@@ -187,6 +187,7 @@ typedef struct {
     /* text being written: whitespace runs become one space, none at the
      * ends of an element's content */
     int pending_space, started;
+    int in_heading;          /* bold and italic in a heading are the heading's style */
     char *buf;
     size_t buflen, bufcap;
     int oom;

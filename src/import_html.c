@@ -277,13 +277,25 @@ static void list(walker *w, xmlNodePtr n, int depth)
     }
 }
 
+/* Sharing buttons, related posts, post navigation: plugins put them inside
+ * the content element, but they are the page's, not the article's. */
+static int page_widget(xmlNodePtr n)
+{
+    static const char *const classes[] = {"sharedaddy", "sd-sharing-enabled", "jp-relatedposts", "addtoany_share_save_container",
+                                          "post-navigation", "comments-area", "screen-reader-text"};
+    for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
+        if (has_class(n, classes[i])) return 1;
+    return 0;
+}
+
 static void blocks(walker *w, xmlNodePtr n, int depth)
 {
     if (n->type != XML_ELEMENT_NODE) {
         inline_node(w, n, depth);
         return;
     }
-    if (is_any(n, "script style noscript template nav form aside footer header button input select textarea"))
+    if (is_any(n, "script style noscript template nav form aside footer header button input select textarea") ||
+        page_widget(n))
         return;
     if (depth > MAX_DEPTH) {
         inline_node(w, n, depth);

@@ -85,9 +85,11 @@ long oxus__imp_char(const char *s, size_t n, size_t *len)
 {
     int l = n > 4 ? 4 : (int)n;
     int c = xmlGetUTF8Char((const unsigned char *)s, &l);
-    /* libxml2 lets overlong forms, surrogates and values past U+10FFFF pass */
-    if (c < 0 || l < 1 || (l == 2 && c < 0x80) || (l == 3 && c < 0x800) || (l == 4 && c < 0x10000) ||
-        c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+    unsigned char u = (unsigned char)s[0];
+    /* libxml2 lets stray continuation bytes, overlong forms, surrogates and
+     * values past U+10FFFF pass */
+    if (c < 0 || l < 1 || (l == 2 && (u < 0xC2 || u > 0xDF)) || (l == 3 && (u < 0xE0 || u > 0xEF || c < 0x800)) ||
+        (l == 4 && (u < 0xF0 || u > 0xF4 || c < 0x10000)) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
         *len = 1;
         return -1;
     }
@@ -159,10 +161,12 @@ int oxus__script(const char *s, size_t n)
     return oxus__script_of(counts);
 }
 
-/* The form a label is compared in: -1 to skip the character, else the
- * folded code point. */
+/* The form a label is compared in: -1 to skip the character, -2 for a
+ * byte that is not UTF-8 (it matches nothing), else the folded code
+ * point. */
 static long fold(long c)
 {
+    if (c < 0) return -2;
     static const long pairs[][2] = {{0x64A, 0x6CC}, {0x649, 0x6CC}, {0x626, 0x6CC}, {0x643, 0x6A9},
                                     {0x629, 0x647}, {0x6C0, 0x647}, {0x623, 0x627}, {0x625, 0x627},
                                     {0x622, 0x627}, {0x671, 0x627}, {0x624, 0x648}, {0x2019, '\''}};
@@ -221,9 +225,12 @@ static size_t match(const folded_label *f, const char *s, size_t n)
     while (j < f->len) {
         if (i >= n) return 0;
         long c = fold(oxus__imp_char(s + i, n - i, &k));
-        if (c >= 0 && c != f->key[j++]) return 0;
+        if (c == -2 || (c >= 0 && c != f->key[j++])) return 0;
         i += k;
     }
+    /* vowel signs and tatweel after the label's last letter belong to it */
+    for (long c; i < n && ((c = oxus__imp_char(s + i, n - i, &k)) == 0x640 || (c >= 0x64B && c <= 0x65F) || c == 0x670);)
+        i += k;
     /* a label that ends in a letter must end a word */
     long last = f->key[f->len - 1];
     if (oxus__imp_letter(last) && i < n && oxus__imp_letter(oxus__imp_char(s + i, n - i, &k))) return 0;
@@ -272,6 +279,7 @@ size_t oxus__imp_key(const char *s, size_t n, char *out, size_t cap)
     size_t w = 0, k;
     for (size_t i = 0; i < n; i += k) {
         long c = fold(oxus__imp_char(s + i, n - i, &k));
+        if (c == -2) return 0; /* no key for what is not text */
         if (c < 0 || !oxus__imp_letter(c) || c == 0x200C || c == 0x200D) continue;
         if (w + 5 >= cap) return 0;
         w += (size_t)xmlCopyCharMultiByte((xmlChar *)out + w, (int)c);

@@ -116,8 +116,11 @@ static imp_ref *new_ref(imp_ref **refs, size_t *n, size_t *cap, long number, int
 int oxus__imp_ref_split(imp_builder *b, imp_ref **refs, size_t *n, size_t *cap, const imp_block *k,
                         long *expected)
 {
-    if (k->kind == IB_ITEM) { /* a list of references: one an item */
-        long number = k->numbered ? k->number : *expected;
+    if (k->kind == IB_ITEM) { /* a list of references: one an item, numbered by its place */
+        long number = *expected;
+        if (k->numbered && k->number != number)
+            oxus__imp_warn(b->in, k->line, "a reference listed as number %ld is number %ld in the list; it is "
+                           "numbered by its place", k->number, number);
         imp_ref *r = new_ref(refs, n, cap, number, k->line);
         if (!r) return OXUS_ENOMEM;
         *expected = number + 1;
@@ -381,6 +384,14 @@ static void middle(entry *e, size_t from, size_t to)
     segments(e, cut2, to);
 }
 
+/* Whether the first segment of an unquoted entry names who made the work
+ * rather than being its title: a word of an organization or outlet, or a
+ * short name. */
+static int maker_like(const char *s, size_t n)
+{
+    return oxus__label_word(L_ORG, s, n) || oxus__label_word(L_OUTLET, s, n) || oxus__imp_words(s, n) <= 3;
+}
+
 /* A title not in quotation marks: after "Name:", or the name's segments
  * ("Surname، Dr Forename، Title، ..."). Returns where the middle starts. */
 static size_t unquoted(entry *e, size_t from, size_t to, size_t *ts, size_t *te)
@@ -402,7 +413,9 @@ static size_t unquoted(entry *e, size_t from, size_t to, size_t *ts, size_t *te)
         *te = c3;
         return c3;
     }
-    if (c2 < to) {
+    size_t a0 = from, z0 = c1;
+    strip(e->s, &a0, &z0);
+    if (c2 < to && maker_like(e->s + a0, z0 - a0)) {
         maker(e, from, c1);
         *ts = past(e->s, c1, to);
         *te = c2;

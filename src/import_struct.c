@@ -206,7 +206,9 @@ static xmlNodePtr text_el(finder *f, xmlNodePtr parent, const char *name, const 
 
 static void heading(finder *f, xmlNodePtr parent, const imp_block *k, size_t from, size_t to, const char *printed)
 {
+    f->b->in_heading = 1;
     xmlNodePtr h = k ? text_el(f, parent, "heading", k, from, to) : NULL;
+    f->b->in_heading = 0;
     imp_found *fd = f->found;
     if (!h) { /* nothing printed to take the words from: the title's, supplied */
         h = oxus__imp_el(f->b, parent, "heading");
@@ -758,32 +760,66 @@ static void write_blocks(finder *f, size_t body)
 
 /* ---- references, and the end --------------------------------------- */
 
+/* A part with only a heading: the schema wants more, so it goes; the
+ * comments for the encoder in it stay, after the parts. */
+static void drop_part(finder *f, xmlNodePtr *part)
+{
+    for (xmlNodePtr c = (*part)->children, next; c; c = next) {
+        next = c->next;
+        if (c->type == XML_COMMENT_NODE) {
+            xmlUnlinkNode(c);
+            xmlAddChild(f->b->root, c);
+        }
+    }
+    drop(*part);
+    *part = NULL;
+}
+
+/* An entry with nothing after its marker. */
+static int ref_empty(const imp_ref *r)
+{
+    size_t k;
+    for (size_t i = 0; i < r->k.len; i += k)
+        if (oxus__imp_letter(oxus__imp_char(r->k.text + i, r->k.len - i, &k))) return 0;
+    return 1;
+}
+
 static void write_references(finder *f)
 {
     imp_builder *b = f->b;
     if (f->nrefs == 0) {
-        if (f->references && !xmlFirstElementChild(f->references)) {
+        if (f->references) { /* a heading, perhaps comments: they stay, outside */
             oxus__imp_warn(f->in, 0, "a heading names the references, but no entry \"[1]. ...\" follows it");
             note(f, b->root, 0, "the references' heading was found, but no references", NULL, 0);
-            drop(f->references);
-            f->references = NULL;
+            drop_part(f, &f->references);
         }
         return;
     }
     xmlNodePtr refs = part(f, M_REFERENCES);
+    size_t written = 0;
     for (size_t i = 0; i < f->nrefs && !b->oom; i++) {
         const imp_ref *r = &f->refs[i];
+        if (ref_empty(r)) {
+            oxus__imp_warn(f->in, r->k.line, "reference [%ld] has no text: left out, and citations of it stay text",
+                           r->number);
+            continue;
+        }
+        written++;
         xmlNodePtr el = oxus__imp_el(b, refs, "reference");
         char v[32];
         snprintf(v, sizeof v, "r%ld", r->number);
         oxus__imp_attr(el, "id", v);
-        if (r->number == (long)i + 1) {
+        if (r->number == (long)written) {
             snprintf(v, sizeof v, "%ld", r->number);
             oxus__imp_attr(el, "n", v);
         }
         oxus__imp_reference(b, el, &r->k);
     }
-    f->found->references = f->nrefs;
+    f->found->references = written;
+    if (!written) {
+        note(f, b->root, 0, "the references' entries were found, but none has text", NULL, 0);
+        drop_part(f, &f->references);
+    }
 }
 
 /* What the capture lacked that the schema needs: a section in the body, a
@@ -800,8 +836,7 @@ static void finish(finder *f)
         oxus__is(xmlFirstElementChild(f->conclusion), "heading")) {
         oxus__imp_warn(f->in, 0, "the conclusion's heading is there, but no text follows it");
         note(f, b->root, 0, "the conclusion's heading was found, but no text after it", NULL, 0);
-        drop(f->conclusion);
-        f->conclusion = NULL;
+        drop_part(f, &f->conclusion);
     }
     f->found->conclusion = f->conclusion != NULL;
     if (f->suggestions && f->nsugg == 0) {
@@ -825,8 +860,7 @@ static void finish(finder *f)
         } else {
             oxus__imp_warn(f->in, 0, "the suggestions' heading is there, but no suggestion follows it");
             note(f, b->root, 0, "the suggestions' heading was found, but no suggestions after it", NULL, 0);
-            drop(f->suggestions);
-            f->suggestions = NULL;
+            drop_part(f, &f->suggestions);
         }
     }
     f->found->suggestions = f->nsugg;
@@ -849,7 +883,7 @@ int oxus__imp_structure(imp_builder *b, imp_found *found)
         if (f.refs[i].number > b->nrefs) b->nrefs = f.refs[i].number;
     b->refs = calloc((size_t)b->nrefs + 1, 1);
     if (!b->refs) b->oom = 1;
-    for (size_t i = 0; i < f.nrefs && b->refs; i++) b->refs[f.refs[i].number] = 1;
+    for (size_t i = 0; i < f.nrefs && b->refs; i++) b->refs[f.refs[i].number] = !ref_empty(&f.refs[i]);
     if (!b->oom) write_blocks(&f, body);
     if (!b->oom) write_references(&f);
     if (!b->oom) finish(&f);

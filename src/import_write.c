@@ -178,7 +178,7 @@ static void text_cites(imp_builder *b, xmlNodePtr parent, const imp_block *k, si
 
 static const char *mark_element(imp_builder *b, const imp_block *k, const imp_mark *m)
 {
-    if (m->kind == IM_EMPH || m->kind == IM_STRONG) return "emph";
+    if (m->kind == IM_EMPH || m->kind == IM_STRONG) return b->in_heading ? NULL : "emph";
     if (m->kind == IM_Q) return "q";
     size_t at;
     const char *why = m->href ? oxus__url_problem(m->href, &at) : "no address";

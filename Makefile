@@ -32,8 +32,10 @@ CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 
 all: $(BUILD)/oxus
 
-$(BUILD)/%.o: src/%.c src/oxus.h src/internal.h src/cli.h src/dates.h src/import.h | $(BUILD)
+$(BUILD)/%.o: src/%.c src/oxus.h src/internal.h src/cli.h src/dates.h | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(filter $(BUILD)/import%.o,$(LIB_OBJ)): src/import.h
 
 $(BUILD):
 	mkdir -p $(BUILD)

@@ -477,8 +477,9 @@ int oxus_import(char **out, size_t *len, oxus_doc **diags, const void *bytes, si
         fail(d, "the file is empty: there is no analysis to import");
         return OXUS_EINVALID;
     }
-    if (n > OXUS_MAX_INPUT) {
-        fail(d, "larger than the 256 MB oxus reads");
+    if (n > IMP_MAX_INPUT) {
+        oxus__diag(d, 0, 0, OXUS_SEV_ERROR, "import", "%zu MB: larger than the %u MB oxus import reads (a published "
+                   "analysis is a few hundred kilobytes)", n >> 20, IMP_MAX_INPUT >> 20);
         return OXUS_EINVALID;
     }
     int html = opts->from == OXUS_FROM_HTML || (opts->from == OXUS_FROM_AUTO && sniff_html(bytes, n));

@@ -18,7 +18,11 @@
 
 #include "internal.h"
 
-#include <libxml/hash.h>
+
+/* The largest capture imported: a published analysis is a few hundred
+ * kilobytes, and a draft takes about fifteen times its capture in memory
+ * while it is made, so this bounds each import to about half a gigabyte. */
+#define IMP_MAX_INPUT (32u << 20)
 
 /* A block longer than this is not a paragraph a publisher prints: it is
  * left out, with a warning, and a gap says so (and every text node of the

@@ -83,6 +83,10 @@ static const layout_row LAYOUTS[] = {
 
 long oxus__imp_char(const char *s, size_t n, size_t *len)
 {
+    if ((unsigned char)s[0] < 0x80) {
+        *len = 1;
+        return (unsigned char)s[0];
+    }
     int l = n > 4 ? 4 : (int)n;
     int c = xmlGetUTF8Char((const unsigned char *)s, &l);
     unsigned char u = (unsigned char)s[0];
@@ -192,6 +196,7 @@ typedef struct {
 
 static folded_label labels[MAX_LABELS];
 static size_t nlabels;
+static size_t first_of[L_NKINDS + 1]; /* labels of kind k: [first_of[k], first_of[k + 1]) */
 
 static void fold_one(int kind, const char *s, size_t n)
 {
@@ -206,15 +211,19 @@ static void fold_one(int kind, const char *s, size_t n)
     if (f->len > 0 && nlabels + 1 < MAX_LABELS) nlabels++;
 }
 
+/* Every row's labels, folded once and grouped by kind. */
 static void fold_table(void)
 {
-    for (size_t r = 0; r < sizeof LAYOUTS / sizeof *LAYOUTS; r++)
-        for (int kind = 0; kind < L_NKINDS; kind++)
+    for (int kind = 0; kind < L_NKINDS; kind++) {
+        first_of[kind] = nlabels;
+        for (size_t r = 0; r < sizeof LAYOUTS / sizeof *LAYOUTS; r++)
             for (const char *p = LAYOUTS[r].labels[kind]; p && *p;) {
                 size_t n = strcspn(p, "|");
                 fold_one(kind, p, n);
                 p += n + (p[n] == '|');
             }
+    }
+    first_of[L_NKINDS] = nlabels;
 }
 
 /* Bytes of s that label f covers, or 0. */
@@ -241,9 +250,11 @@ size_t oxus__label_at(int kind, const char *s, size_t n)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, fold_table);
-    size_t best = 0;
-    for (size_t i = 0; i < nlabels; i++) {
-        if (labels[i].kind != kind) continue;
+    size_t best = 0, k;
+    long first = -1;
+    for (size_t i = 0; i < n && first == -1; i += k) first = fold(oxus__imp_char(s + i, n - i, &k));
+    for (size_t i = first_of[kind]; i < first_of[kind + 1]; i++) {
+        if (labels[i].key[0] != first) continue; /* most labels end here */
         size_t m = match(&labels[i], s, n);
         if (m > best) best = m;
     }

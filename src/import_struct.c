@@ -40,6 +40,77 @@ typedef struct {
     int level; /* R_HEADING in the body */
 } block_info;
 
+/* The table of contents' entries by their folded text: open addressing,
+ * FNV-1a, kept at most half full, so that finding a heading is constant
+ * time however long a hostile table of contents is. */
+typedef struct {
+    char **keys;
+    size_t *index;
+    size_t cap, n;
+} keyset;
+
+static size_t key_hash(const char *s)
+{
+    uint64_t h = 14695981039346656037u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return (size_t)h;
+}
+
+/* The index of `key`, or -1. */
+static long keyset_find(const keyset *h, const char *key)
+{
+    if (!h->cap) return -1;
+    for (size_t i = key_hash(key) & (h->cap - 1); h->keys[i]; i = (i + 1) & (h->cap - 1))
+        if (strcmp(h->keys[i], key) == 0) return (long)h->index[i];
+    return -1;
+}
+
+static int keyset_put(keyset *h, char *key, size_t index)
+{
+    size_t i = key_hash(key) & (h->cap - 1);
+    while (h->keys[i] && strcmp(h->keys[i], key) != 0) i = (i + 1) & (h->cap - 1);
+    if (h->keys[i]) return 0; /* the first of two equal entries wins */
+    h->keys[i] = key;
+    h->index[i] = index;
+    h->n++;
+    return 1;
+}
+
+static int keyset_grow(keyset *h)
+{
+    keyset g = {.cap = h->cap ? 2 * h->cap : 64};
+    g.keys = calloc(g.cap, sizeof *g.keys);
+    g.index = calloc(g.cap, sizeof *g.index);
+    if (!g.keys || !g.index) {
+        free(g.keys);
+        free(g.index);
+        return OXUS_ENOMEM;
+    }
+    for (size_t i = 0; i < h->cap; i++)
+        if (h->keys[i]) keyset_put(&g, h->keys[i], h->index[i]);
+    free(h->keys);
+    free(h->index);
+    *h = g;
+    return 0;
+}
+
+/* Adds a copy of key; 0, or OXUS_ENOMEM. */
+static int keyset_add(keyset *h, const char *key, size_t index)
+{
+    if (2 * (h->n + 1) > h->cap && keyset_grow(h) < 0) return OXUS_ENOMEM;
+    char *k = oxus__strdup(key);
+    if (!k) return OXUS_ENOMEM;
+    if (!keyset_put(h, k, index)) free(k);
+    return 0;
+}
+
+static void keyset_free(keyset *h)
+{
+    for (size_t i = 0; i < h->cap; i++) free(h->keys[i]);
+    free(h->keys);
+    free(h->index);
+}
+
 typedef struct {
     imp_builder *b;
     imp_input *in;
@@ -49,7 +120,7 @@ typedef struct {
     int *toc_end;    /* L_CONCLUSION, L_SUGGESTIONS, L_REFERENCES or -1 */
     char *toc_used;
     size_t ntoc;
-    xmlHashTablePtr keys;
+    keyset keys;     /* the entries' folded text -> index */
     imp_ref *refs;
     size_t nrefs, refcap;
     long expected;   /* the next reference number */
@@ -88,10 +159,10 @@ static int end_label(const imp_block *k)
 static int toc_index(finder *f, const imp_block *k)
 {
     char key[512];
-    if (!f->keys || (k->kind != IB_PARA && k->kind != IB_HEADING) || !oxus__imp_key(k->text, k->len, key, sizeof key))
+    if (!f->ntoc || (k->kind != IB_PARA && k->kind != IB_HEADING) || !oxus__imp_key(k->text, k->len, key, sizeof key))
         return -1;
-    size_t v = (size_t)xmlHashLookup(f->keys, BAD_CAST key);
-    return v && !f->toc_used[v - 1] ? (int)(v - 1) : -1;
+    long v = keyset_find(&f->keys, key);
+    return v >= 0 && !f->toc_used[v] ? (int)v : -1;
 }
 
 static int ends_sentence(const char *s, size_t n)
@@ -330,18 +401,18 @@ static int add_toc(finder *f, size_t block)
 {
     char key[512];
     const imp_block *k = &f->in->b[block];
-    if (!f->keys && !(f->keys = xmlHashCreate(16))) return OXUS_ENOMEM;
-    size_t *t = realloc(f->toc, (f->ntoc + 1) * sizeof *t);
-    int *e = t ? realloc(f->toc_end, (f->ntoc + 1) * sizeof *e) : NULL;
-    if (t) f->toc = t;
-    if (e) f->toc_end = e;
-    if (!t || !e) return OXUS_ENOMEM;
+    if ((f->ntoc & (f->ntoc - 1)) == 0) { /* 0, 1, 2, 4, ...: full */
+        size_t cap = f->ntoc ? 2 * f->ntoc : 8;
+        size_t *t = realloc(f->toc, cap * sizeof *t);
+        if (t) f->toc = t;
+        int *e = t ? realloc(f->toc_end, cap * sizeof *e) : NULL;
+        if (e) f->toc_end = e;
+        if (!t || !e) return OXUS_ENOMEM;
+    }
     f->toc[f->ntoc] = block;
     f->toc_end[f->ntoc] = end_label(k);
     f->ntoc++;
-    if (oxus__imp_key(k->text, k->len, key, sizeof key)) /* the first of two equal entries wins */
-        xmlHashAddEntry(f->keys, BAD_CAST key, (void *)(uintptr_t)f->ntoc);
-    return 0;
+    return oxus__imp_key(k->text, k->len, key, sizeof key) ? keyset_add(&f->keys, key, f->ntoc - 1) : 0;
 }
 
 /* A line before the by-line, short and not a sentence: the title. */
@@ -893,6 +964,6 @@ int oxus__imp_structure(imp_builder *b, imp_found *found)
     free(f.toc);
     free(f.toc_end);
     free(f.toc_used);
-    xmlHashFree(f.keys, NULL);
+    keyset_free(&f.keys);
     return b->oom ? OXUS_ENOMEM : 0;
 }

@@ -114,13 +114,13 @@ typedef struct {
 
 static int item(reader *r, int line, const char *s, size_t n, int is_numbered, long number)
 {
-    imp_block *prev = r->in->n ? &r->in->b[r->in->n - 1] : NULL;
-    int same = prev && prev->kind == IB_ITEM && prev->numbered == is_numbered && r->blank <= 1;
-    imp_block *b = oxus__imp_block(r->in, is_rule(s, n) ? IB_RULE : IB_ITEM, line, s, n);
+    const imp_block *prev = r->in->n ? &r->in->b[r->in->n - 1] : NULL;
+    int list = prev && prev->kind == IB_ITEM && prev->numbered == is_numbered && r->blank <= 1 ? prev->list : ++r->lists;
+    imp_block *b = oxus__imp_block(r->in, is_rule(s, n) ? IB_RULE : IB_ITEM, line, s, n); /* moves the blocks */
     if (!b) return OXUS_ENOMEM;
     b->numbered = is_numbered;
     b->number = number;
-    b->list = same ? prev->list : ++r->lists;
+    b->list = list;
     return 0;
 }
 

@@ -250,9 +250,10 @@ typedef struct {
  * at the input's lines (rule "import"): warnings, or the error that
  * stopped the import. The caller frees *diags with oxus_doc_free whatever
  * the result. Returns 0 (a draft, perhaps with warnings), OXUS_EINVALID
- * (no draft: the input is empty, binary, not UTF-8 or not a document),
- * OXUS_EUSAGE (opts->lang is not a BCP 47 tag) or OXUS_ENOMEM. Linear in
- * n; thread-safe. */
+ * (no draft: the input is empty, binary, not UTF-8, larger than 32 MB or
+ * has no text), OXUS_EUSAGE (opts->lang is not a BCP 47 tag) or
+ * OXUS_ENOMEM. Time and memory are linear in n (memory about 15 times n);
+ * thread-safe. */
 int oxus_import(char **out, size_t *len, oxus_doc **diags, const void *bytes, size_t n,
                 const oxus_import_options *opts);
 

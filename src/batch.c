@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -61,13 +62,16 @@ static void release(oxus_doc *doc)
     doc->lines = NULL;
 }
 
-static char *output_path(const batch *b, const slot *s, size_t f)
+/* outdir/<rel without .xml>SUFFIX; for a draft, without its extension
+ * whatever it is. */
+static char *output_path(const batch *b, const slot *s, const char *suffix, int any_extension)
 {
     const char *rel = s->rel;
     if (!rel) rel = strcmp(s->path, "-") == 0 ? "stdin" : strrchr(s->path, '/') ? strrchr(s->path, '/') + 1 : s->path;
     size_t n = strlen(rel);
-    if (n > 4 && strcmp(rel + n - 4, ".xml") == 0) n -= 4;
-    const char *suffix = oxus_ctx_format_suffix(b->ctx, b->opts->formats[f]);
+    const char *dot = strrchr(rel, '.'), *slash = strrchr(rel, '/');
+    if (any_extension && dot && dot > rel && (!slash || dot > slash + 1)) n = (size_t)(dot - rel);
+    else if (n > 4 && strcmp(rel + n - 4, ".xml") == 0) n -= 4;
     size_t len = strlen(b->opts->outdir) + n + strlen(suffix) + 2;
     char *p = malloc(len);
     if (p) snprintf(p, len, "%s/%.*s%s", b->opts->outdir, (int)n, rel, suffix);
@@ -128,10 +132,104 @@ static void convert(batch *b, slot *s)
     }
 }
 
+/* ---- import ---------------------------------------------------------- */
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Text or HTML: as asked, else by the extension, else by the content. */
+static oxus_import_from import_form(const oxus_import_options *o, const char *path)
+{
+    const char *dot = strrchr(base_name(path), '.');
+    if (o->from != OXUS_FROM_AUTO || !dot) return o->from;
+    if (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm")) return OXUS_FROM_HTML;
+    return !strcasecmp(dot, ".txt") ? OXUS_FROM_TEXT : OXUS_FROM_AUTO;
+}
+
+/* The draft must validate; if it does not, oxus import has a defect, and
+ * no draft is written. */
+static int check_draft(batch *b, slot *s, const char *draft, size_t len)
+{
+    oxus_doc *d = NULL;
+    int rc = oxus__doc_from_memory(&d, b->ctx, draft, len, "draft");
+    if (rc == 0) rc = oxus_doc_validate(d, b->ctx);
+    for (size_t i = 0; d && rc == OXUS_EINVALID && i < oxus_doc_ndiags(d); i++) {
+        const oxus_diag *g = oxus_doc_diag(d, i);
+        if (g->severity == OXUS_SEV_ERROR)
+            oxus__diag(s->doc, 0, 0, OXUS_SEV_ERROR, "import", "the draft is not valid (a defect of oxus import, "
+                       "please report it): %d:%d: %s [%s]", g->line, g->column, g->message, g->rule);
+    }
+    oxus_doc_free(d);
+    return rc;
+}
+
+/* Refuses to write a draft over its own capture (a page saved as .xml,
+ * imported into its own folder). */
+static int same_file(const char *a, const char *b)
+{
+    struct stat x, y;
+    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+static void import_one(batch *b, slot *s)
+{
+    const oxus_batch_options *o = b->opts;
+    int from_stdin = strcmp(s->path, "-") == 0;
+    oxus_import_options io = *o->import;
+    io.from = import_form(o->import, s->path);
+    io.capture_id = from_stdin ? NULL : base_name(s->path);
+    io.name = from_stdin ? "<stdin>" : s->path;
+    unsigned char *bytes = NULL;
+    char *draft = NULL, err[512];
+    size_t n = 0, len = 0;
+    int rc = oxus__read_file(s->path, &bytes, &n, err, sizeof err);
+    if (rc == 0) {
+        rc = oxus_import(&draft, &len, &s->doc, bytes, n, &io);
+    } else if ((s->doc = oxus__doc_new(b->ctx, io.name)) != NULL) {
+        oxus__diag(s->doc, 0, 0, OXUS_SEV_ERROR, "io", "%s", rc == OXUS_ENOMEM ? "out of memory" : err);
+    }
+    free(bytes);
+    if (rc == 0) rc = check_draft(b, s, draft, len);
+    if (rc == 0 && o->outdir) {
+        char *path = s->planned[0];
+        rc = !path ? oxus__fail(OXUS_ENOMEM, "out of memory")
+             : same_file(path, s->path) ? oxus__fail(OXUS_EEXISTS, "%s: the draft would replace its own capture", path)
+             : oxus_write_atomic(path, draft, len, o->force);
+        if (rc < 0) {
+            if (s->doc) oxus__diag(s->doc, 0, 0, OXUS_SEV_ERROR, "io", "%s", oxus_errmsg());
+            rc = OXUS_EIO;
+        } else {
+            s->written[s->r.noutputs++] = path;
+        }
+    } else if (rc == 0) {
+        s->r.data = draft; /* the caller prints it */
+        s->r.len = len;
+        draft = NULL;
+    }
+    free(draft);
+    if (rc == OXUS_ENOMEM && s->doc) oxus__diag(s->doc, 0, 0, OXUS_SEV_ERROR, "io", "out of memory");
+    s->r.status = rc == 0 ? 0 : rc == OXUS_EINVALID ? OXUS_EINVALID : OXUS_EIO;
+}
+
 static void process(batch *b, slot *s)
 {
     double t0 = now();
     const oxus_batch_options *o = b->opts;
+    if (o->import) {
+        if (o->outdir) {
+            s->planned = calloc(2, sizeof *s->planned);
+            s->written = calloc(2, sizeof *s->written);
+            if (s->planned) s->planned[0] = output_path(b, s, ".xml", 1);
+            s->r.outputs = s->written;
+        }
+        if (!o->outdir || s->written) import_one(b, s);
+        s->r.doc = s->doc;
+        s->r.seconds = now() - t0;
+        return;
+    }
     if (o->convert && o->outdir) {
         s->planned = calloc(o->nformats + 1, sizeof *s->planned);
         s->written = calloc(o->nformats + 1, sizeof *s->written);
@@ -140,7 +238,8 @@ static void process(batch *b, slot *s)
             s->r.seconds = now() - t0;
             return;
         }
-        for (size_t f = 0; f < o->nformats; f++) s->planned[f] = output_path(b, s, f);
+        for (size_t f = 0; f < o->nformats; f++)
+            s->planned[f] = output_path(b, s, oxus_ctx_format_suffix(b->ctx, o->formats[f]), 0);
         s->r.outputs = s->written;
         if (o->incremental && up_to_date(b, s)) {
             s->r.skipped = 1;
@@ -193,7 +292,7 @@ static void *worker(void *arg)
 static void free_slot(batch *b, slot *s)
 {
     if (s->planned)
-        for (size_t f = 0; f < b->opts->nformats; f++) free(s->planned[f]);
+        for (size_t f = 0; f < (b->opts->import ? 1 : b->opts->nformats); f++) free(s->planned[f]);
     free(s->planned);
     free(s->written);
     free((char *)s->r.data);

@@ -9,15 +9,17 @@
 
 #include <stdio.h>
 
-/* inputs.c: PATH arguments, --files-from and --shard, enumerated lazily. */
+/* inputs.c: PATH arguments, --files-from and --shard, enumerated lazily.
+ * In folders, files ending with one of `suffixes` (NULL-terminated; NULL:
+ * ".xml"). */
 typedef struct inputs inputs;
 int inputs_new(inputs **out, char **paths, int npaths, const char *files_from,
-               unsigned shard_k, unsigned shard_n);
+               unsigned shard_k, unsigned shard_n, const char *const *suffixes);
 /* oxus_input_fn */
 int inputs_next(void *in, char **path, char **rel);
 /* Counts what inputs_next would give, without consuming it. */
 size_t inputs_count(char **paths, int npaths, const char *files_from,
-                    unsigned shard_k, unsigned shard_n);
+                    unsigned shard_k, unsigned shard_n, const char *const *suffixes);
 /* Paths that could not be enumerated (missing file): reported by the CLI. */
 void inputs_free(inputs *in);
 

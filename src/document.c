@@ -21,33 +21,55 @@ static char *real_dir(const char *path)
     return oxus__strdup(real);
 }
 
+oxus_doc *oxus__doc_new(const oxus_ctx *ctx, const char *name)
+{
+    oxus__errors_off(); /* on a new thread libxml2 would print to stderr */
+    oxus_doc *doc = calloc(1, sizeof *doc);
+    if (!doc) return NULL;
+    doc->strict = ctx->strict;
+    doc->name = oxus__strdup(name);
+    if (!doc->name) {
+        free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+/* The stages after reading: the bytes decoded, then parsed. */
+static int decode_parse(oxus_doc *doc, const char *encoding)
+{
+    if (doc->rawlen == 0) {
+        oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "xml", "the file is empty");
+        return OXUS_EINVALID;
+    }
+    int rc = oxus__decode(doc, encoding);
+    return rc < 0 ? rc : oxus__parse(doc);
+}
+
+int oxus__doc_from_memory(oxus_doc **out, const oxus_ctx *ctx, const char *bytes, size_t n, const char *name)
+{
+    *out = oxus__doc_new(ctx, name);
+    if (!*out || !((*out)->raw = malloc(n + 1))) return OXUS_ENOMEM;
+    memcpy((*out)->raw, bytes, n);
+    (*out)->raw[n] = '\0';
+    (*out)->rawlen = n;
+    return decode_parse(*out, NULL);
+}
+
 int oxus_doc_load(oxus_doc **out, const oxus_ctx *ctx, const char *path,
                   const char *name)
 {
     *out = NULL;
-    oxus__errors_off(); /* on a new thread libxml2 would print to stderr */
-    oxus_doc *doc = calloc(1, sizeof *doc);
+    oxus_doc *doc = oxus__doc_new(ctx, name ? name : strcmp(path, "-") == 0 ? "<stdin>" : path);
     if (!doc) return OXUS_ENOMEM;
-    doc->strict = ctx->strict;
-    doc->name = oxus__strdup(name ? name : strcmp(path, "-") == 0 ? "<stdin>" : path);
     doc->path = strcmp(path, "-") == 0 ? NULL : oxus__strdup(path);
     doc->dir = real_dir(path);
-    if (!doc->name) {
-        oxus_doc_free(doc);
-        return OXUS_ENOMEM;
-    }
     *out = doc;
     char err[512];
     int rc = oxus__read_file(path, &doc->raw, &doc->rawlen, err, sizeof err);
     if (rc == OXUS_EIO) oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "io", "%s", err);
     if (rc < 0) return rc;
-    if (doc->rawlen == 0) {
-        oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "xml", "the file is empty");
-        return OXUS_EINVALID;
-    }
-    rc = oxus__decode(doc, ctx->input_encoding);
-    if (rc < 0) return rc;
-    return oxus__parse(doc);
+    return decode_parse(doc, ctx->input_encoding);
 }
 
 const char *oxus_doc_name(const oxus_doc *doc) { return doc->name; }

@@ -1,7 +1,8 @@
 /*
  * inputs.c - the documents of a batch, found lazily: PATH arguments (files,
- * folders searched recursively for .xml files in sorted order, "-" for standard
- * input), then the lines of --files-from. Nothing is listed in advance, so a
+ * folders searched recursively for .xml files, or the suffixes a command
+ * asks for, in sorted order, "-" for standard input), then the lines of
+ * --files-from. Nothing is listed in advance, so a
  * folder of 100,000 documents costs one folder listing at a time, not a list
  * of every path. --shard K/N keeps every N-th input starting at the K-th: a
  * stable slice, since the order is fixed by sorting.
@@ -30,7 +31,10 @@ struct inputs {
     size_t depth, cap;
     unsigned shard_k, shard_n;
     size_t index; /* inputs enumerated so far, before sharding */
+    const char *const *suffixes; /* what a folder's files must end with */
 };
+
+static const char *const XML_ONLY[] = {".xml", NULL};
 
 static char *dup(const char *s)
 {
@@ -57,7 +61,7 @@ static char *join(const char *a, const char *b)
 }
 
 int inputs_new(inputs **out, char **paths, int npaths, const char *files_from,
-               unsigned shard_k, unsigned shard_n)
+               unsigned shard_k, unsigned shard_n, const char *const *suffixes)
 {
     inputs *in = calloc(1, sizeof *in);
     if (!in) return -1;
@@ -65,6 +69,7 @@ int inputs_new(inputs **out, char **paths, int npaths, const char *files_from,
     in->npaths = npaths;
     in->shard_k = shard_k ? shard_k : 1;
     in->shard_n = shard_n ? shard_n : 1;
+    in->suffixes = suffixes ? suffixes : XML_ONLY;
     if (files_from) {
         in->from_stdin = strcmp(files_from, "-") == 0;
         in->from = in->from_stdin ? stdin : fopen(files_from, "r");
@@ -109,10 +114,14 @@ static void pop(inputs *in)
     free(f->rel);
 }
 
-static int ends_with_xml(const char *name)
+static int wanted(const inputs *in, const char *name)
 {
     size_t n = strlen(name);
-    return n > 4 && strcmp(name + n - 4, ".xml") == 0;
+    for (const char *const *s = in->suffixes; *s; s++) {
+        size_t k = strlen(*s);
+        if (n > k && strcmp(name + n - k, *s) == 0) return 1;
+    }
+    return 0;
 }
 
 /* The next input before sharding: 1 with *path and *rel set, or 0 at the end. */
@@ -135,7 +144,7 @@ static int next_raw(inputs *in, char **path, char **rel)
                 *rel = r;
                 return 1;
             }
-        } else if (p && r && ends_with_xml(name)) {
+        } else if (p && r && wanted(in, name)) {
             *path = p;
             *rel = r;
             return 1;
@@ -196,12 +205,12 @@ void inputs_free(inputs *in)
 }
 
 size_t inputs_count(char **paths, int npaths, const char *files_from, unsigned shard_k,
-                    unsigned shard_n)
+                    unsigned shard_n, const char *const *suffixes)
 {
     /* Standard input can be read only once: no count through it. */
     if (files_from && strcmp(files_from, "-") == 0) return 0;
     inputs *in;
-    if (inputs_new(&in, paths, npaths, files_from, shard_k, shard_n) < 0) return 0;
+    if (inputs_new(&in, paths, npaths, files_from, shard_k, shard_n, suffixes) < 0) return 0;
     size_t n = 0;
     char *p, *r;
     while (inputs_next(in, &p, &r)) {

@@ -87,6 +87,13 @@ size_t oxus__tag_offset(oxus_doc *doc, xmlNodePtr node);
 void oxus__locate(oxus_doc *doc, xmlNodePtr node, const char *attr, int *line,
                   int *col);
 
+/* document.c: an empty document named `name`, to hold diagnostics; NULL
+ * when out of memory. */
+oxus_doc *oxus__doc_new(const oxus_ctx *ctx, const char *name);
+/* document.c: a document parsed from n bytes in memory (a draft made by
+ * oxus import), as oxus_doc_load parses a file. */
+int oxus__doc_from_memory(oxus_doc **out, const oxus_ctx *ctx, const char *bytes, size_t n, const char *name);
+
 /* context.c */
 void oxus__note_mtime(oxus_ctx *ctx, const char *path);
 

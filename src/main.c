@@ -25,6 +25,7 @@ static const char USAGE[] =
     "  validate PATH...        check documents: XML, schema, then the rules\n"
     "  convert --to FMT PATH...  validate, then convert to tei, jats, text\n"
     "  normalize [-i] FILE...  fill in calendar/Gregorian forms of dates\n"
+    "  import PATH...          a first draft of the encoding of a published analysis\n"
     "  date TEXT...            read dates as printed, print them in ISO form\n"
     "  rules                   list the rules with their ids and severities\n"
     "  report merge FILE...    merge JSON-lines reports into JUnit or SARIF\n"
@@ -64,6 +65,26 @@ static const char CONVERT_USAGE[] =
     "      --transform FILE    also apply the stylesheet FILE (repeatable)\n"
     "  -w, --width N           text: wrap at N characters (default 72)\n"
     "      --encoding NAME     text: re-encode (e.g. windows-1256, NAME//TRANSLIT)\n";
+
+static const char IMPORT_USAGE[] =
+    "Usage: oxus import [--from text|html] [--lang TAG] [-o DIR] [--force] [OPTION]... PATH...\n"
+    "Make a first draft of the encoding of each published analysis (UTF-8 text as a\n"
+    "page saved as text, or the publisher's HTML page). The draft validates; claims,\n"
+    "actors and responses are left to the encoder (its opening comment lists what\n"
+    "remains); what could not be placed is a comment in it and a warning here.\n"
+    "Drafts go to DIR/<path relative to PATH, extension replaced by .xml>; one input\n"
+    "without -o goes to standard output. In folders: *.txt, *.html, *.htm.\n\n"
+    "      --from FORM         text or html (default: by extension, else by content)\n"
+    "      --lang TAG          language of Perso-Arabic text: fa (default), fa-AF, prs, ps\n"
+    "  -o, --output DIR        output folder\n"
+    "  -f, --force             replace existing drafts\n"
+    "  -j, --jobs N            worker threads (default: the number of CPUs)\n"
+    "      --files-from FILE   read more paths from FILE, one a line (- stdin)\n"
+    "      --shard K/N         process only the K-th of N stable slices\n"
+    "      --report FMT[=FILE] json, junit or sarif report (repeatable; - stdout)\n"
+    "  -q, --quiet             print only errors\n"
+    "      --datadir DIR       take schema/ from DIR (to validate the drafts)\n"
+    "  -h, --help              show this help\n";
 
 static const char NORMALIZE_USAGE[] =
     "Usage: oxus normalize [-i] [OPTION]... FILE...\n"
@@ -118,6 +139,8 @@ typedef struct {
     report *reports[8];
     size_t nreports;
     const char *formats;      /* --to */
+    oxus_import_options import; /* oxus import */
+    const char *const *suffixes; /* what folders are searched for */
     const char *transforms[16];
     size_t ntransforms;
     const char *params[64];
@@ -178,7 +201,7 @@ static void on_result(void *data, const oxus_result *res)
         status = "invalid";
     } else {
         r->valid++;
-        status = r->batch.convert ? "converted" : "valid";
+        status = r->batch.import ? "imported" : r->batch.convert ? "converted" : "valid";
     }
     size_t n = res->doc ? oxus_doc_ndiags(res->doc) : 0;
     if (res->doc) {
@@ -250,32 +273,33 @@ static int run_batch(run *r, const char *cmd, char **paths, int npaths)
         return rc;
     }
     r->batch.formats = indexes;
-    if (r->batch.convert && !r->batch.outdir) {
-        int single = npaths == 1 && !r->files_from && r->batch.nformats == 1;
+    if ((r->batch.convert || r->batch.import) && !r->batch.outdir) {
+        int single = npaths == 1 && !r->files_from && (r->batch.import || r->batch.nformats == 1);
         if (single) {
             char *p, *rel;
             inputs *probe;
             /* a folder is many inputs even when it is one PATH */
-            single = inputs_new(&probe, paths, npaths, NULL, 1, 1) == 0 && inputs_next(probe, &p, &rel) &&
+            single = inputs_new(&probe, paths, npaths, NULL, 1, 1, r->suffixes) == 0 && inputs_next(probe, &p, &rel) &&
                      (free(p), free(rel), !inputs_next(probe, &p, &rel));
             inputs_free(probe);
         }
         if (!single) {
             oxus_ctx_free(ctx);
-            return usage_error(cmd, "%s", "several inputs or formats need -o DIR");
+            return usage_error(cmd, "%s", r->batch.import ? "several inputs need -o DIR"
+                                                          : "several inputs or formats need -o DIR");
         }
         r->single_stdout = 1;
     }
     if (r->batch.convert && r->lib.no_validate)
         fprintf(stderr, "%s: warning: --no-validate: converting without checking the documents\n", prog);
     inputs *in;
-    if (inputs_new(&in, paths, npaths, r->files_from, r->shard_k, r->shard_n) < 0) {
+    if (inputs_new(&in, paths, npaths, r->files_from, r->shard_k, r->shard_n, r->suffixes) < 0) {
         oxus_ctx_free(ctx);
         fprintf(stderr, "%s: cannot read %s\n", prog, r->files_from);
         return EXIT_USAGE;
     }
     r->progress = !r->quiet && isatty(STDERR_FILENO);
-    if (r->progress) r->total = inputs_count(paths, npaths, r->files_from, r->shard_k, r->shard_n);
+    if (r->progress) r->total = inputs_count(paths, npaths, r->files_from, r->shard_k, r->shard_n, r->suffixes);
     r->started = seconds_now();
     oxus_install_signal_cleanup();
     rc = oxus_batch_run(ctx, &r->batch, inputs_next, in, on_result, r);
@@ -293,8 +317,11 @@ static int run_batch(run *r, const char *cmd, char **paths, int npaths)
         }
     r->nreports = 0;
     if (!r->quiet)
-        fprintf(stderr, "%s: %zu document%s checked: %zu valid, %zu invalid, %zu unreadable%s; %zu error%s, %zu warning%s\n",
-                prog, r->docs, r->docs == 1 ? "" : "s", r->valid, r->invalid, r->unreadable,
+        fprintf(stderr, "%s: %zu %s%s %s: %zu %s%s, %zu %s, %zu unreadable%s; %zu error%s, %zu warning%s\n",
+                prog, r->docs, r->batch.import ? "capture" : "document", r->docs == 1 ? "" : "s",
+                r->batch.import ? "imported" : "checked", r->valid, r->batch.import ? "draft" : "valid",
+                r->batch.import && r->valid != 1 ? "s" : "", r->invalid, r->batch.import ? "refused" : "invalid",
+                r->unreadable,
                 r->skipped ? (r->skipped == 1 ? ", 1 up to date" : ", some up to date") : "", r->errors,
                 r->errors == 1 ? "" : "s", r->warnings, r->warnings == 1 ? "" : "s");
     if (rc < 0 || r->unreadable) return EXIT_USAGE;
@@ -380,6 +407,72 @@ static int cmd_batch(int argc, char **argv, int convert)
     }
     if (convert && !r.formats && !r.ntransforms) return usage_error(cmd, "%s", "missing --to FORMAT");
     return run_batch(&r, cmd, argv + optind, argc - optind);
+}
+
+/* ------------------------------------------------------------------ */
+/* import                                                              */
+/* ------------------------------------------------------------------ */
+
+static int cmd_import(int argc, char **argv)
+{
+    static const char *const SUFFIXES[] = {".txt", ".html", ".htm", NULL};
+    static run r;
+    memset(&r, 0, sizeof r);
+    r.batch.import = &r.import;
+    r.suffixes = SUFFIXES;
+    enum { O_FILES = 256, O_SHARD, O_REPORT, O_DATADIR, O_FROM, O_LANG };
+    static const struct option longs[] = {
+        {"jobs", required_argument, 0, 'j'}, {"files-from", required_argument, 0, O_FILES},
+        {"shard", required_argument, 0, O_SHARD}, {"report", required_argument, 0, O_REPORT},
+        {"quiet", no_argument, 0, 'q'}, {"datadir", required_argument, 0, O_DATADIR},
+        {"help", no_argument, 0, 'h'}, {"output", required_argument, 0, 'o'}, {"force", no_argument, 0, 'f'},
+        {"from", required_argument, 0, O_FROM}, {"lang", required_argument, 0, O_LANG}, {0, 0, 0, 0}};
+    r.lib.datadir = getenv("OXUS_DATADIR");
+    int c, rc;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "j:qho:f", longs, NULL)) != -1) {
+        switch (c) {
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (*end || j < 1 || j > 256) return usage_error("import", "invalid number of jobs '%s' (1-256)", optarg);
+            r.batch.jobs = (int)j;
+            break;
+        }
+        case O_FILES: r.files_from = optarg; break;
+        case O_SHARD:
+            if (parse_shard(optarg, &r.shard_k, &r.shard_n) < 0)
+                return usage_error("import", "invalid shard '%s' (K/N, 1 <= K <= N)", optarg);
+            break;
+        case O_REPORT:
+            if (r.nreports == 8) return usage_error("import", "%s", "too many reports");
+            rc = report_open(&r.reports[r.nreports], optarg);
+            if (rc == -2) return usage_error("import", "unknown report format '%s' (json, junit, sarif)", optarg);
+            if (rc < 0) return usage_error("import", "cannot write report '%s'", optarg);
+            r.nreports++;
+            break;
+        case 'q': r.quiet = 1; break;
+        case O_DATADIR: r.lib.datadir = optarg; break;
+        case 'h': fputs(IMPORT_USAGE, stdout); return 0;
+        case 'o': r.batch.outdir = optarg; break;
+        case 'f': r.batch.force = 1; break;
+        case O_FROM:
+            if (strcmp(optarg, "text") && strcmp(optarg, "html"))
+                return usage_error("import", "unknown form '%s' (text, html)", optarg);
+            r.import.from = optarg[0] == 't' ? OXUS_FROM_TEXT : OXUS_FROM_HTML;
+            break;
+        case O_LANG: r.import.lang = optarg; break;
+        default: return bad_option("import", argv);
+        }
+    }
+    char *out = NULL;
+    size_t len;
+    oxus_doc *probe = NULL;
+    if (r.import.lang && oxus_import(&out, &len, &probe, "", 0, &r.import) == OXUS_EUSAGE)
+        return usage_error("import", "invalid --lang '%s' (a BCP 47 tag: fa, fa-AF, prs, ps)", r.import.lang);
+    oxus_doc_free(probe);
+    return run_batch(&r, "import", argv + optind, argc - optind);
 }
 
 /* ------------------------------------------------------------------ */
@@ -540,6 +633,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "validate")) return cmd_batch(argc - 1, argv + 1, 0);
     if (!strcmp(cmd, "convert")) return cmd_batch(argc - 1, argv + 1, 1);
     if (!strcmp(cmd, "normalize")) return cmd_normalize(argc - 1, argv + 1);
+    if (!strcmp(cmd, "import")) return cmd_import(argc - 1, argv + 1);
     if (!strcmp(cmd, "date")) return cmd_date(argc - 1, argv + 1);
     if (!strcmp(cmd, "rules")) return cmd_rules(argc - 1, argv + 1);
     if (!strcmp(cmd, "report")) return cmd_report(argc - 1, argv + 1);

@@ -288,6 +288,12 @@ typedef struct {
     int force;              /* replace existing outputs */
     int incremental;        /* skip inputs whose outputs are newer than the
                                input, the schema and the stylesheets */
+    const oxus_import_options *import; /* not NULL: import each input
+                               (oxus_import; capture_id and name are each
+                               input's own, and a form left to AUTO follows
+                               the extension .txt, .html or .htm) instead of
+                               validating it, validate the draft, and write it
+                               to outdir as <rel without extension>.xml */
 } oxus_batch_options;
 
 /* What happened to one input; valid only during the callback. */

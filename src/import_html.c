@@ -387,11 +387,26 @@ static int declares_charset(const char *s, size_t n)
     return 0;
 }
 
+/* Why the HTML parser stopped, if it did: libxml2 gives up on a page
+ * nested deeper than it allows, and the page is then cut there. */
+static void parser_stopped(imp_input *in, htmlParserCtxtPtr ctxt)
+{
+    xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+    if (e && e->level == XML_ERR_FATAL && e->message)
+        oxus__diag(in->diags, e->line, 0, OXUS_SEV_WARNING, "import", "the HTML parser stopped here: %.*s", 
+                   (int)strcspn(e->message, "\n"), e->message);
+}
+
 int oxus__import_read_html(imp_input *in, const char *bytes, size_t n)
 {
-    htmlDocPtr doc = htmlReadMemory(bytes, (int)n, "capture.html", declares_charset(bytes, n) ? NULL : "UTF-8",
-                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                        HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT);
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    htmlDocPtr doc = ctxt ? htmlCtxtReadMemory(ctxt, bytes, (int)n, "capture.html",
+                                               declares_charset(bytes, n) ? NULL : "UTF-8",
+                                               HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                                   HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT)
+                          : NULL;
+    if (ctxt) parser_stopped(in, ctxt);
+    htmlFreeParserCtxt(ctxt);
     xmlNodePtr top = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!top) {
         if (doc) xmlFreeDoc(doc);

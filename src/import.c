@@ -310,28 +310,50 @@ static void say(strbuf *sb, const char *fmt, ...)
 
 static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
 
+/* Appends text to sb in lines of at most `width` bytes, each after
+ * `indent` (words are not split). */
+static void wrap(strbuf *sb, const char *text, const char *indent, size_t width)
+{
+    size_t col = 0;
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, " ");
+        if (col && col + 1 + n > width) {
+            say(sb, "\n");
+            col = 0;
+        }
+        say(sb, "%s%.*s", col ? " " : indent, (int)n, p);
+        col += (col ? 1 : strlen(indent)) + n;
+        p += n;
+        p += strspn(p, " ");
+    }
+    say(sb, "\n");
+}
+
 static void header(imp_builder *b, const imp_found *f)
 {
     strbuf sb = {0};
     say(&sb, "\n  A draft made by oxus import %s from %s (%s).\n", OXUS_VERSION,
         b->opts->capture_id ? b->opts->capture_id : "its input", b->in->html ? "an HTML page" : "a text capture");
     say(&sb, "  It validates, but it is not finished: oxus import transcribes the structure it\n"
-             "  recognizes and guesses nothing that needs judgment.\n\n  Recognized: ");
-    say(&sb, "the title%s; ", f->title.k ? (f->title_toc ? " (the table of contents' first entry)" : "")
-                                         : " (none printed: supplied)");
-    if (f->byline.k) say(&sb, "the by-line; ");
-    if (f->note.k) say(&sb, "the note on the PDF edition; ");
-    if (f->ntoc) say(&sb, "a table of contents of %zu entr%s; ", f->ntoc, f->ntoc == 1 ? "y" : "ies");
-    say(&sb, "%zu section%s (%zu heading%s from the table of contents only, %zu run-in, %zu supplied); ",
+             "  recognizes and guesses nothing that needs judgment.\n\n");
+    strbuf rec = {0};
+    say(&rec, "Recognized: the title%s; ", f->title.k ? (f->title_toc ? " (the table of contents' first entry)" : "")
+                                                  : " (none printed: supplied)");
+    if (f->byline.k) say(&rec, "the by-line; ");
+    if (f->note.k) say(&rec, "the note on the PDF edition; ");
+    if (f->ntoc) say(&rec, "a table of contents of %zu entr%s; ", f->ntoc, f->ntoc == 1 ? "y" : "ies");
+    say(&rec, "%zu section%s (%zu heading%s from the table of contents only, %zu run-in, %zu supplied); ",
         f->sections, plural(f->sections), f->headings_toc, plural(f->headings_toc), f->headings_runin,
         f->headings_supplied);
-    say(&sb, "%zu paragraph%s, %zu list%s, %zu quotation%s; ", f->paragraphs, plural(f->paragraphs), f->lists,
+    say(&rec, "%zu paragraph%s, %zu list%s, %zu quotation%s; ", f->paragraphs, plural(f->paragraphs), f->lists,
         plural(f->lists), f->quotes, plural(f->quotes));
-    say(&sb, "%s%zu suggestion%s; %zu reference%s with %zu date%s; %zu citation%s; %zu lost link%s or passage%s "
-             "(gap).\n\n",
+    say(&rec, "%s%zu suggestion%s; %zu reference%s with %zu date%s; %zu citation%s; %zu gap%s (a link lost in "
+              "capture, or a part left out).",
         f->conclusion ? "the conclusion; " : "", f->suggestions, plural(f->suggestions), f->references,
-        plural(f->references), b->dates, plural(b->dates), b->cites, plural(b->cites), b->gaps, plural(b->gaps),
-        plural(b->gaps));
+        plural(f->references), b->dates, plural(b->dates), b->cites, plural(b->cites), b->gaps, plural(b->gaps));
+    if (rec.s) wrap(&sb, rec.s, "  ", 92);
+    free(rec.s);
+    say(&sb, "\n");
     say(&sb, "  The encoder must still:\n"
              "  - check the headings marked printed=\"toc\", \"run-in\" or \"supplied\" against the source;\n"
              "  - declare the actors the analysis talks about (actors), and mark their mentions (mention);\n");

@@ -13,17 +13,12 @@
 
 static void put(imp_builder *b, const char *s, size_t n)
 {
-    if (b->buflen + n + 1 > b->bufcap) {
-        size_t cap = b->bufcap ? b->bufcap : 256;
-        while (b->buflen + n + 1 > cap) cap *= 2;
-        char *nb = realloc(b->buf, cap);
-        if (!nb) {
-            b->oom = 1;
-            return;
-        }
-        b->buf = nb;
-        b->bufcap = cap;
+    void *p = b->buf;
+    if (oxus__reserve(&p, &b->bufcap, b->buflen + n + 1, realloc) < 0) {
+        b->oom = 1;
+        return;
     }
+    b->buf = p;
     memcpy(b->buf + b->buflen, s, n);
     b->buflen += n;
 }

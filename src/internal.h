@@ -153,6 +153,10 @@ void oxus__sha256_hex(const void *data, size_t n, char hex[65]);
 /* util */
 char *oxus__strdup(const char *s);
 char *oxus__path_join(const char *a, const char *b);
+/* Makes the buffer *p at least `need` bytes, doubling its capacity *cap
+ * (from 256) through `resize` (realloc, or libxml2's xmlRealloc for what
+ * libxml2 frees). 0, or -1 when memory ran out (*p is then untouched). */
+int oxus__reserve(void **p, size_t *cap, size_t need, void *(*resize)(void *, size_t));
 /* Text content of a node, whitespace-collapsed; caller frees with xmlFree. */
 xmlChar *oxus__node_text(xmlNodePtr node);
 int oxus__is(xmlNodePtr node, const char *name);

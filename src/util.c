@@ -14,6 +14,18 @@ char *oxus__strdup(const char *s)
     return p;
 }
 
+int oxus__reserve(void **p, size_t *cap, size_t need, void *(*resize)(void *, size_t))
+{
+    if (need <= *cap) return 0;
+    size_t c = *cap ? *cap : 256;
+    while (c < need) c *= 2;
+    void *np = resize(*p, c);
+    if (!np) return -1;
+    *p = np;
+    *cap = c;
+    return 0;
+}
+
 char *oxus__path_join(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);

@@ -20,6 +20,7 @@
  * tree the harness was built from (OXUS_FUZZ_ROOT).
  */
 #include "oxus.h"
+#include "fuzz_common.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -27,10 +28,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#ifndef OXUS_FUZZ_ROOT
-#define OXUS_FUZZ_ROOT "."
-#endif
 
 static oxus_ctx *ctx;
 static char dir[PATH_MAX], file[PATH_MAX];
@@ -47,18 +44,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *datadir = getenv("OXUS_DATADIR");
-    if (!datadir || !*datadir) datadir = OXUS_FUZZ_ROOT;
-    const char *tmp = getenv("TMPDIR");
-    if (!tmp || !*tmp) tmp = "/tmp";
-    snprintf(dir, sizeof dir, "%s/oxus-fuzz-import-XXXXXX", tmp);
-    if (!mkdtemp(dir)) {
-        perror("fuzz_import: mkdtemp");
-        exit(2);
-    }
-    snprintf(file, sizeof file, "%s/draft.xml", dir);
+    fuzz_tmpfile("fuzz-import", dir, file, "draft.xml");
     atexit(cleanup);
-    oxus_options o = {.datadir = datadir};
+    oxus_options o = {.datadir = fuzz_datadir()};
     if (oxus_ctx_new(&ctx, &o) < 0) {
         fprintf(stderr, "fuzz_import: oxus_ctx_new: %s\n", oxus_errmsg());
         exit(2);

@@ -130,16 +130,18 @@ w("deepb.html", "<html><body><div class='entry-content'><p>" + "<b><i>" * 20000 
 w("lists.html", "<html><body><div class='entry-content'>" + "<ul><li>x" * 5000 + "</li></ul>" * 5000 + "</div></body></html>")
 w("soup.html", "<p>By: X<h3>Conclusion<li>[1]. a «b» <a href='javascript:x'>link</a><table><td>" * 2000)
 PY
+limits=1 # time and memory are checked on the plain build: sanitizers make both larger
+case "$BUILD" in *sanitize*) limits=0 ;; esac
 for f in "$H"/*; do
     name=$(basename "$f")
-    ( ulimit -v 1048576; /usr/bin/time -f "%e %M" -o "$TMP/time" "$OXUS" import -o "$H/out" "$f" ) >/dev/null 2>"$TMP/h.err"
+    /usr/bin/time -f "%e %M" -o "$TMP/time" timeout 120 "$OXUS" import -o "$H/out" "$f" >/dev/null 2>"$TMP/h.err"
     rc=$?
     read -r secs kb < <(tail -1 "$TMP/time") || { secs=99; kb=0; }
     draft=$H/out/${name%.*}.xml
-    if [ $rc = 0 ] && valid "$draft" && grep -q warning "$TMP/h.err" &&
-       awk -v s="$secs" -v k="$kb" 'BEGIN { exit !(s < 10 && k < 1048576) }'; then
+    bounded=$(awk -v s="$secs" -v k="$kb" -v l=$limits 'BEGIN { print (!l || (s < 10 && k < 524288)) ? 1 : 0 }')
+    if [ $rc = 0 ] && [ "$bounded" = 1 ] && valid "$draft" && grep -q warning "$TMP/h.err"; then
         ok "import: hostile $name: a valid draft with warnings (${secs}s, $((kb / 1024)) MB)"
-    elif [ $rc = 1 ] && grep -q "error:" "$TMP/h.err" && [ ! -e "$draft" ]; then
+    elif [ $rc = 1 ] && [ "$bounded" = 1 ] && grep -q "error:" "$TMP/h.err" && [ ! -e "$draft" ]; then
         ok "import: hostile $name: refused with a clear error (${secs}s): $(grep -m1 -o 'error: .*' "$TMP/h.err" | cut -c1-70)"
     else
         no "import: hostile $name (exit $rc, ${secs}s, ${kb} KB)" "$TMP/h.err"

@@ -1,11 +1,33 @@
 # oxus - a plain Makefile: `make`, `make check`, `make install`.
 # Everything built goes under build/; nothing is generated in the source tree.
 
+# The version is written once, in src/oxus.h; the shared library's name and
+# SONAME (liboxus.so.MAJOR), oxus.pc and the man pages take it from there.
+version_part = $(shell sed -n 's/^\#define OXUS_VERSION_$(1) \([0-9]*\)$$/\1/p' src/oxus.h)
+MAJOR := $(call version_part,MAJOR)
+VERSION := $(MAJOR).$(call version_part,MINOR).$(call version_part,PATCH)
+SONAME = liboxus.so.$(MAJOR)
+
 PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR = $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 DATADIR = $(PREFIX)/share/oxus
 MANDIR = $(PREFIX)/share/man/man1
+MAN3DIR = $(PREFIX)/share/man/man3
+# Python's own folder for modules under PREFIX (Debian's dist-packages when
+# it is on sys.path, else site-packages); PYTHONDIR=... names another.
+PYTHON ?= python3
+PYTHONDIR ?= $(shell $(PYTHON) -c 'import sys, sysconfig; b = sys.argv[1]; \
+  d = [p for p in sys.path if p.startswith(b + "/lib/python") and p.endswith("-packages")]; \
+  print(d[0] if d else sysconfig.get_path("purelib", "posix_prefix", vars={"base": b}))' '$(PREFIX)')
+# The catalog's entries (catalog.xml), registered with Debian's update-xmlcatalog.
+XML_NS = urn:oxus:analysis:1
+XML_PUBLIC_ID = -//oxus//XSD Analysis 1//EN
+# Refreshes the loader's cache after a real (DESTDIR-less) install as root.
+LDCONFIG ?= ldconfig
 
 CC ?= cc
 PKGS = libxml-2.0 libxslt libexslt
@@ -27,21 +49,41 @@ LIB_SRC = src/error.c src/util.c src/diag.c src/read.c src/decode.c src/parse.c 
 CLI_SRC = src/main.c src/inputs.c src/report.c src/merge.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
+# The shared library is built from a second set of objects: position
+# independent (the per-thread variables need the dynamic TLS model there),
+# and exporting only what oxus.h declares (-fvisibility=hidden; oxus.h
+# makes its declarations visible). The binary and liboxus.a keep the
+# faster non-PIC objects.
+PIC_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/pic/%.o)
+SHLIB = $(BUILD)/liboxus.so.$(VERSION)
+# Every symbol the library uses must come from its dependencies; the
+# sanitizer builds leave the runtime's symbols to the program.
+SHLIB_LDFLAGS ?= -Wl,-z,defs
 
-.PHONY: all check test sanitize valgrind install uninstall deps clean bench fuzz run-samples
+.PHONY: all check test sanitize valgrind install uninstall xmlcatalog deps clean bench fuzz run-samples
 
-all: $(BUILD)/oxus
+all: $(BUILD)/oxus $(SHLIB)
 
-$(BUILD)/%.o: src/%.c src/oxus.h src/internal.h src/cli.h src/dates.h | $(BUILD)
+HEADERS = src/oxus.h src/internal.h src/cli.h src/dates.h
+$(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(filter $(BUILD)/import%.o,$(LIB_OBJ)): src/import.h
+$(BUILD)/pic/%.o: src/%.c $(HEADERS) | $(BUILD)
+	@mkdir -p $(BUILD)/pic
+	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+
+$(filter $(BUILD)/import%.o,$(LIB_OBJ)) $(filter $(BUILD)/pic/import%.o,$(PIC_OBJ)): src/import.h
 
 $(BUILD):
 	mkdir -p $(BUILD)
 
 $(BUILD)/liboxus.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $(LIB_OBJ)
+
+$(SHLIB): $(PIC_OBJ)
+	$(CC) $(CFLAGS) -shared -Wl,-soname,$(SONAME) $(SHLIB_LDFLAGS) $(LDFLAGS) -o $@ $(PIC_OBJ) $(LIBS)
+	ln -sf liboxus.so.$(VERSION) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/liboxus.so
 
 $(BUILD)/oxus: $(CLI_OBJ) $(BUILD)/liboxus.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/liboxus.a $(LIBS)
@@ -50,14 +92,16 @@ $(BUILD)/test_dates: tests/unit/test_dates.c $(BUILD)/liboxus.a
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/liboxus.a $(LIBS)
 
 # The whole suite; its last line is "N passed, N failed, N skipped".
-check: $(BUILD)/oxus $(BUILD)/test_dates
-	BUILD=$(BUILD) tests/run.sh
+# OXUS_CC and OXUS_CFLAGS let the suites build programs against the library
+# the way it was built (the sanitizer runtime included).
+check: all $(BUILD)/test_dates
+	BUILD=$(BUILD) OXUS_CC='$(CC)' OXUS_CFLAGS='$(CFLAGS)' PYTHON='$(PYTHON)' tests/run.sh
 
 test: check
 
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 sanitize:
-	$(MAKE) BUILD=build/sanitize CC=clang CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' check
+	$(MAKE) BUILD=build/sanitize CC=clang CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' SHLIB_LDFLAGS= check
 
 # valgrind memcheck over the samples and the hostile suite.
 valgrind: $(BUILD)/oxus
@@ -76,7 +120,8 @@ fuzz:
 # Debian packages the build, the tests and the benchmark need; installed
 # only when missing.
 DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libxml2-utils xsltproc \
-           jing valgrind clang libclang-rt-14-dev python3 time parallel groff-base
+           jing valgrind clang libclang-rt-14-dev python3 time parallel groff-base \
+           xml-core slurm-wlm munge
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
@@ -86,16 +131,68 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-install: $(BUILD)/oxus
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/transforms $(DESTDIR)$(MANDIR)
+# oxus.pc names folders under PREFIX as ${prefix}/..., so that
+# pkg-config --define-prefix can move them.
+under_prefix = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+
+# Everything `make install` puts under DESTDIR/PREFIX; `make uninstall`
+# removes exactly these (tests/suites/80-install.sh checks nothing stays).
+INSTALLED = $(BINDIR)/oxus $(LIBDIR)/liboxus.so.$(VERSION) $(LIBDIR)/$(SONAME) $(LIBDIR)/liboxus.so \
+            $(LIBDIR)/liboxus.a $(INCLUDEDIR)/oxus.h $(PKGCONFIGDIR)/oxus.pc \
+            $(MANDIR)/oxus.1 $(MAN3DIR)/liboxus.3 $(PYTHONDIR)/oxus.py
+
+install: all
+	@[ -n "$(PYTHONDIR)" ] || { echo "$(PYTHON) not found: set PYTHONDIR=FOLDER for python/oxus.py"; exit 2; }
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+	  $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/transforms $(DESTDIR)$(MANDIR) $(DESTDIR)$(MAN3DIR) \
+	  $(DESTDIR)$(PYTHONDIR)
 	install -m 755 $(BUILD)/oxus $(DESTDIR)$(BINDIR)/oxus
+	install -m 644 $(SHLIB) $(DESTDIR)$(LIBDIR)/
+	ln -sf liboxus.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/liboxus.so
+	install -m 644 $(BUILD)/liboxus.a $(DESTDIR)$(LIBDIR)/
+	install -m 644 src/oxus.h $(DESTDIR)$(INCLUDEDIR)/
 	install -m 644 schema/*.xsd $(DESTDIR)$(DATADIR)/schema/
 	install -m 644 transforms/*.xsl $(DESTDIR)$(DATADIR)/transforms/
-	install -m 644 src/oxus.1 $(DESTDIR)$(MANDIR)/oxus.1
+	install -m 644 catalog.xml $(DESTDIR)$(DATADIR)/
+	sed 's/@VERSION@/$(VERSION)/' src/oxus.1 >$(DESTDIR)$(MANDIR)/oxus.1
+	sed 's/@VERSION@/$(VERSION)/' src/liboxus.3 >$(DESTDIR)$(MAN3DIR)/liboxus.3
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(call under_prefix,$(LIBDIR))|' \
+	  -e 's|@INCLUDEDIR@|$(call under_prefix,$(INCLUDEDIR))|' \
+	  -e 's|@VERSION@|$(VERSION)|' -e 's|@PKGS@|$(PKGS)|' src/oxus.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/oxus.pc
+	sed 's|^_INSTALLED_LIBDIR = None$$|_INSTALLED_LIBDIR = "$(LIBDIR)"|' python/oxus.py >$(DESTDIR)$(PYTHONDIR)/oxus.py
+	chmod 644 $(DESTDIR)$(MANDIR)/oxus.1 $(DESTDIR)$(MAN3DIR)/liboxus.3 $(DESTDIR)$(PKGCONFIGDIR)/oxus.pc \
+	  $(DESTDIR)$(PYTHONDIR)/oxus.py
+	@if [ -z "$(DESTDIR)" ]; then $(MAKE) -s xmlcatalog XMLCATALOG_ACTION=--add; fi
+	@if [ -z "$(DESTDIR)" ] && [ -w /etc/ld.so.cache ]; then $(LDCONFIG); fi
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/oxus $(DESTDIR)$(MANDIR)/oxus.1
+	@if [ -z "$(DESTDIR)" ]; then $(MAKE) -s xmlcatalog XMLCATALOG_ACTION=--del; fi
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	rm -f $(DESTDIR)$(PYTHONDIR)/__pycache__/oxus.*.pyc
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# On Debian, the catalog joins the system's (/etc/xml/catalog, which libxml2
+# and most editors read) through update-xmlcatalog: for each entry the
+# package catalog /etc/xml/oxus.xml delegates to DATADIR/catalog.xml, and the
+# root catalog to /etc/xml/oxus.xml (added in that order, deleted in the
+# other). Elsewhere, or with a DESTDIR, nothing is registered (README:
+# XML_CATALOG_FILES).
+xmlcatalog:
+	@command -v update-xmlcatalog >/dev/null || { echo "no update-xmlcatalog: catalog not registered (README: XML_CATALOG_FILES)"; exit 0; }; \
+	[ -w /etc/xml ] || { echo "/etc/xml not writable: catalog not registered (README: XML_CATALOG_FILES)"; exit 0; }; \
+	[ "$(XMLCATALOG_ACTION)" = --add ] || [ -e /etc/xml/oxus.xml ] || exit 0; \
+	for type in uri public; do \
+	  if [ $$type = uri ]; then id='$(XML_NS)'; else id='$(XML_PUBLIC_ID)'; fi; \
+	  if [ "$(XMLCATALOG_ACTION)" = --add ]; then \
+	    update-xmlcatalog --add --package oxus --local $(DATADIR)/catalog.xml --type $$type --id "$$id" && \
+	    update-xmlcatalog --add --root --package oxus --type $$type --id "$$id"; \
+	  else \
+	    update-xmlcatalog --del --root --type $$type --id "$$id" && \
+	    update-xmlcatalog --del --package oxus --type $$type --id "$$id"; \
+	  fi || exit 1; \
+	done; \
+	if [ "$(XMLCATALOG_ACTION)" = --del ]; then rm -f /etc/xml/oxus.xml /etc/xml/oxus.xml.old; fi
 
 clean:
 	rm -rf build

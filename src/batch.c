@@ -305,6 +305,9 @@ static void free_slot(batch *b, slot *s)
 int oxus_batch_run(const oxus_ctx *ctx, const oxus_batch_options *opts, oxus_input_fn next,
                    void *next_data, oxus_result_fn done, void *done_data)
 {
+    oxus__clear_error();
+    if (oxus__check_version(opts->version, OXUS_BATCH_OPTIONS_VERSION, "oxus_batch_options") < 0)
+        return OXUS_EUSAGE;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     size_t jobs = opts->jobs > 0 ? (size_t)opts->jobs : cpus > 0 ? (size_t)cpus : 1;
     if (jobs > 256) jobs = 256;

@@ -2,8 +2,10 @@
  * context.c - what is compiled once per run and shared read-only by every
  * document and thread: the schema and the stylesheets, and where they live.
  */
+#define _GNU_SOURCE /* dladdr */
 #include "internal.h"
 
+#include <dlfcn.h>
 #include <libxslt/xsltutils.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -24,30 +26,40 @@ static int has_schema(const char *dir)
     return ok;
 }
 
-/* Installed, the binary is PREFIX/bin/oxus and the data PREFIX/share/oxus;
- * in the source tree it is build/oxus (or build/sanitize/oxus) and the data
- * one or two levels up. Looking next to the executable first makes all of
- * these work, and DESTDIR installs too. */
+/* The data folder near a file: installed, PREFIX/share/oxus from
+ * PREFIX/bin/oxus or PREFIX/lib[/ARCH]/liboxus.so.N; in the source tree, the
+ * tree one or two levels above build/oxus, build/sanitize/oxus or
+ * build/liboxus.so. NULL if none has the schema. */
+static char *datadir_near(const char *file)
+{
+    char dir[PATH_MAX];
+    if (!realpath(file, dir)) return NULL;
+    char *slash = strrchr(dir, '/');
+    if (slash) *slash = '\0';
+    const char *rel[] = {"../share/oxus", "../../share/oxus", "..", "../.."};
+    for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+        char *cand = oxus__path_join(dir, rel[i]);
+        char real[PATH_MAX];
+        if (cand && realpath(cand, real) && has_schema(real)) {
+            free(cand);
+            return oxus__strdup(real);
+        }
+        free(cand);
+    }
+    return NULL;
+}
+
+/* Looking next to the executable, then next to the shared library (a
+ * program or Python loading liboxus.so lives anywhere), before the
+ * compiled-in PREFIX makes moved and DESTDIR installs work. */
 static char *find_datadir(void)
 {
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) *slash = '\0';
-        const char *rel[] = {"../share/oxus", "..", "../.."};
-        for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
-            char *cand = oxus__path_join(exe, rel[i]);
-            char real[PATH_MAX];
-            if (cand && realpath(cand, real) && has_schema(real)) {
-                free(cand);
-                return oxus__strdup(real);
-            }
-            free(cand);
-        }
-    }
-    return has_schema(OXUS_DATADIR) ? oxus__strdup(OXUS_DATADIR) : NULL;
+    char *found = datadir_near("/proc/self/exe");
+    Dl_info lib;
+    if (!found && dladdr((void *)oxus_ctx_new, &lib) && lib.dli_fname && *lib.dli_fname)
+        found = datadir_near(lib.dli_fname);
+    if (!found && has_schema(OXUS_DATADIR)) found = oxus__strdup(OXUS_DATADIR);
+    return found;
 }
 
 int oxus_ctx_new(oxus_ctx **out, const oxus_options *opts)
@@ -56,8 +68,12 @@ int oxus_ctx_new(oxus_ctx **out, const oxus_options *opts)
     oxus__clear_error();
     oxus_ctx *ctx = calloc(1, sizeof *ctx);
     if (!ctx) return OXUS_ENOMEM;
-    oxus_options none = {0};
+    oxus_options none = {.version = OXUS_OPTIONS_VERSION};
     if (!opts) opts = &none;
+    if (oxus__check_version(opts->version, OXUS_OPTIONS_VERSION, "oxus_options") < 0) {
+        free(ctx);
+        return OXUS_EUSAGE;
+    }
     if (opts->datadir) {
         char real[PATH_MAX];
         ctx->datadir = realpath(opts->datadir, real) ? oxus__strdup(real) : NULL;

@@ -20,3 +20,14 @@ int oxus__fail(int code, const char *fmt, ...)
     va_end(ap);
     return code;
 }
+
+/* An options struct says which layout of it its caller was compiled with
+ * (oxus.h, "ABI"): 0 is a caller that forgot to say, a newer one a program
+ * built against a newer oxus.h than this library. */
+int oxus__check_version(unsigned version, unsigned newest, const char *what)
+{
+    if (version >= 1 && version <= newest) return 0;
+    return oxus__fail(OXUS_EUSAGE, "%s.version is %u, and liboxus %s reads 1 to %u: set it to the "
+                      "header's version constant (is the program built against a newer oxus.h?)",
+                      what, version, OXUS_VERSION, newest);
+}

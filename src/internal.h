@@ -70,6 +70,9 @@ struct oxus_doc {
 /* error.c */
 int oxus__fail(int code, const char *fmt, ...);
 void oxus__clear_error(void);
+/* 0 if an options struct's version is one this library reads; else
+ * OXUS_EUSAGE with a message naming the struct (`what`). */
+int oxus__check_version(unsigned version, unsigned newest, const char *what);
 
 /* diag.c */
 void oxus__diag(oxus_doc *doc, int line, int col, oxus_severity sev,

@@ -333,6 +333,8 @@ static int cmd_batch(int argc, char **argv, int convert)
     const char *cmd = convert ? "convert" : "validate";
     static run r;
     memset(&r, 0, sizeof r);
+    r.lib.version = OXUS_OPTIONS_VERSION;
+    r.batch.version = OXUS_BATCH_OPTIONS_VERSION;
     r.batch.convert = convert;
     char width[32];
     enum { O_FILES = 256, O_SHARD, O_REPORT, O_STRICT, O_INENC, O_DATADIR, O_INCR, O_NOVAL, O_PARAM, O_XSL, O_ENC };
@@ -508,7 +510,7 @@ static int cmd_normalize(int argc, char **argv)
 {
     static const struct option longs[] = {{"in-place", no_argument, 0, 'i'}, {"datadir", required_argument, 0, 'D'},
                                           {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-    oxus_options o = {.datadir = getenv("OXUS_DATADIR")};
+    oxus_options o = {.version = OXUS_OPTIONS_VERSION, .datadir = getenv("OXUS_DATADIR")};
     int in_place = 0, c;
     opterr = 0;
     optind = 1;

@@ -10,7 +10,25 @@
  * negative OXUS_E* code and writes its result through the first argument.
  * The library never prints and never exits. Every object has one _free
  * function that accepts NULL. Types are opaque unless documented as plain
- * values.
+ * values. man 3 liboxus says the same, function by function.
+ *
+ * ABI. The shared library is liboxus.so.N, N = OXUS_VERSION_MAJOR, and it
+ * exports exactly the functions declared here. Within one N, a program
+ * built against an older oxus.h runs unchanged with a newer library:
+ *  - functions and enum values are only added, never changed or removed;
+ *  - oxus_options and oxus_batch_options, which the caller allocates, begin
+ *    with `version`: set it to OXUS_OPTIONS_VERSION or
+ *    OXUS_BATCH_OPTIONS_VERSION. A new field is added at the end together
+ *    with a new version number; the library reads only the fields the
+ *    caller's version has (the others take their defaults) and refuses, with
+ *    OXUS_EUSAGE, version 0 and a version newer than its own;
+ *  - oxus_diag and oxus_result, which the library fills and the caller
+ *    reads through a pointer, may grow at the end;
+ *  - oxus_date and oxus_rule, plain values in callers' variables and in an
+ *    array, keep their layout.
+ * Anything else (a changed signature, a removed function or field) is
+ * incompatible: it raises OXUS_VERSION_MAJOR and with it N. The minor
+ * version rises with every addition, the patch version with fixes only.
  */
 #ifndef OXUS_H
 #define OXUS_H
@@ -21,7 +39,25 @@
 extern "C" {
 #endif
 
-#define OXUS_VERSION "0.1.0"
+#if defined(__GNUC__)
+/* liboxus.so is compiled with -fvisibility=hidden: what is declared between
+ * this push and its pop is what it exports. */
+#pragma GCC visibility push(default)
+#endif
+
+/* The version, written only here: the Makefile takes the library's file
+ * name, its SONAME (liboxus.so.MAJOR) and oxus.pc's version from these. */
+#define OXUS_VERSION_MAJOR 0
+#define OXUS_VERSION_MINOR 1
+#define OXUS_VERSION_PATCH 0
+#define OXUS_STR_(x) #x
+#define OXUS_STR(x) OXUS_STR_(x)
+#define OXUS_VERSION \
+    OXUS_STR(OXUS_VERSION_MAJOR) "." OXUS_STR(OXUS_VERSION_MINOR) "." OXUS_STR(OXUS_VERSION_PATCH)
+
+/* The version of the library actually loaded, "MAJOR.MINOR.PATCH": it may
+ * be newer than the OXUS_VERSION a program was compiled with. Static. */
+const char *oxus_version(void);
 
 /* Error codes. */
 enum {
@@ -118,17 +154,22 @@ const oxus_rule *oxus_rules(size_t *count);
 
 typedef struct oxus_ctx oxus_ctx;
 
+/* The layout of oxus_options the library reads; see "ABI" at the top. */
+#define OXUS_OPTIONS_VERSION 1
+
 typedef struct {
+    unsigned version;           /* OXUS_OPTIONS_VERSION */
     const char *datadir;        /* folder holding schema/ and transforms/;
-                                   NULL: next to the executable, then the
-                                   installed location */
+                                   NULL: next to the executable, then
+                                   next to liboxus.so, then the installed
+                                   location */
     const char *input_encoding; /* read every input as this iconv encoding
                                    instead of what it declares; NULL: none */
     int strict;                 /* warnings count as errors */
     int no_validate;            /* convert without schema and rules */
 } oxus_options;
 
-/* Compiles the schema. Thread-safe to use afterwards from any number of
+/* Compiles the schema. opts may be NULL (every default). Thread-safe to use afterwards from any number of
  * threads; free it with oxus_ctx_free once every user is done. */
 int oxus_ctx_new(oxus_ctx **out, const oxus_options *opts);
 void oxus_ctx_free(oxus_ctx *ctx);
@@ -278,7 +319,11 @@ void oxus_install_signal_cleanup(void);
 /* Batches (batch.c): many documents over a pool of threads            */
 /* ------------------------------------------------------------------ */
 
+/* The layout of oxus_batch_options the library reads; see "ABI". */
+#define OXUS_BATCH_OPTIONS_VERSION 1
+
 typedef struct {
+    unsigned version;       /* OXUS_BATCH_OPTIONS_VERSION */
     int jobs;               /* worker threads; 0: the number of online CPUs */
     int convert;            /* 0: validate only; 1: also transform */
     const size_t *formats;  /* format indexes (oxus_ctx_add_format) */
@@ -328,6 +373,10 @@ typedef void (*oxus_result_fn)(void *data, const oxus_result *result);
 int oxus_batch_run(const oxus_ctx *ctx, const oxus_batch_options *opts,
                    oxus_input_fn next, void *next_data, oxus_result_fn done,
                    void *done_data);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

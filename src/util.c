@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *oxus_version(void) { return OXUS_VERSION; }
+
 char *oxus__strdup(const char *s)
 {
     size_t n = strlen(s) + 1;

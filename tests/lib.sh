@@ -38,3 +38,45 @@ need_cmd() {
     skip "$1: '$2' is not installed (make deps)"
     return 1
 }
+# sanitizer_preload LIB: when the shared library LIB was built with
+# AddressSanitizer (make sanitize), exports LD_PRELOAD with the sanitizer
+# runtime, which must come first in a program not built with it (Python),
+# and leaves leak checking to the C programs.
+sanitizer_preload() {
+    nm -D "$1" 2>/dev/null | grep -q __asan_init || return 0
+    LD_PRELOAD=$("${OXUS_CC:-cc}" -print-file-name=libclang_rt.asan-"$(uname -m)".so)
+    ASAN_OPTIONS=detect_leaks=0
+    export LD_PRELOAD ASAN_OPTIONS
+}
+# python_tests DIR MODULE NAME: runs MODULE's unittest tests from DIR, one
+# "ok"/"FAIL"/"skip" line each (a failed subtest is a FAIL of its own).
+python_tests() {
+    (cd "$1" && "${PYTHON:-python3}" - "$2" "$3" <<'PY'
+import sys, traceback, unittest
+module, label = sys.argv[1], sys.argv[2]
+
+class Lines(unittest.TestResult):
+    def _fail(self, test, err):
+        print("FAIL %s %s" % (label, test.id().split(".", 1)[1]))
+        for line in self._exc_info_to_string(err, test).splitlines()[-10:]:
+            print("    " + line)
+    def addSuccess(self, test):
+        print("ok %s %s" % (label, test.id().split(".", 1)[1]))
+    addFailure = addError = _fail
+    def addSubTest(self, test, subtest, err):
+        if err is not None:
+            self._fail(subtest, err)
+    def addSkip(self, test, reason):
+        print("skip %s %s: %s" % (label, test.id().split(".", 1)[1], reason))
+
+try:
+    suite = unittest.defaultTestLoader.loadTestsFromName(module)
+except Exception:
+    print("FAIL %s: cannot load %s" % (label, module))
+    for line in traceback.format_exc().splitlines()[-8:]:
+        print("    " + line)
+    sys.exit(0)
+suite.run(Lines())
+PY
+    )
+}

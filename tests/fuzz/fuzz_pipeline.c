@@ -73,9 +73,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     const char *nc = getenv("OXUS_FUZZ_NO_NORMALIZE_CHECK");
     check_normalize = !(nc && *nc && strcmp(nc, "0") != 0);
 
-    oxus_options o = {.datadir = datadir};
+    oxus_options o = {.version = OXUS_OPTIONS_VERSION, .datadir = datadir};
     setup_ctx(&ctx, formats, &o);
-    oxus_options legacy = {.datadir = datadir, .input_encoding = "windows-1256", .strict = 1};
+    oxus_options legacy = {.version = OXUS_OPTIONS_VERSION, .datadir = datadir,
+                           .input_encoding = "windows-1256", .strict = 1};
     setup_ctx(&ctx_legacy, formats_legacy, &legacy);
     return 0;
 }

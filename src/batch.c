@@ -12,6 +12,7 @@
 #include "internal.h"
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -308,6 +309,10 @@ int oxus_batch_run(const oxus_ctx *ctx, const oxus_batch_options *opts, oxus_inp
     oxus__clear_error();
     if (oxus__check_version(opts->version, OXUS_BATCH_OPTIONS_VERSION, "oxus_batch_options") < 0)
         return OXUS_EUSAGE;
+    /* the fields the caller's version has; the later ones keep their defaults */
+    oxus_batch_options o = {0};
+    memcpy(&o, opts, opts->version >= 2 ? sizeof o : offsetof(oxus_batch_options, import));
+    opts = &o;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     size_t jobs = opts->jobs > 0 ? (size_t)opts->jobs : cpus > 0 ? (size_t)cpus : 1;
     if (jobs > 256) jobs = 256;

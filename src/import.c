@@ -480,12 +480,14 @@ static void fail(oxus_doc *d, const char *msg)
 int oxus_import(char **out, size_t *len, oxus_doc **diags, const void *bytes, size_t n,
                 const oxus_import_options *opts)
 {
-    static const oxus_import_options none;
+    static const oxus_import_options none = {.version = OXUS_IMPORT_OPTIONS_VERSION};
     if (!out || !len || !diags) return OXUS_EUSAGE;
     *out = NULL;
     *len = 0;
     *diags = NULL;
     if (!opts) opts = &none;
+    if (oxus__check_version(opts->version, OXUS_IMPORT_OPTIONS_VERSION, "oxus_import_options") < 0)
+        return OXUS_EUSAGE;
     if ((!bytes && n) || (opts->lang && !oxus__bcp47_wellformed(opts->lang)))
         return oxus__fail(OXUS_EUSAGE, "'%s' is not a BCP 47 language tag (e.g. fa, fa-AF, prs, ps)",
                           opts->lang ? opts->lang : "");

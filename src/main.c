@@ -420,6 +420,9 @@ static int cmd_import(int argc, char **argv)
     static const char *const SUFFIXES[] = {".txt", ".html", ".htm", NULL};
     static run r;
     memset(&r, 0, sizeof r);
+    r.lib.version = OXUS_OPTIONS_VERSION;
+    r.batch.version = OXUS_BATCH_OPTIONS_VERSION;
+    r.import.version = OXUS_IMPORT_OPTIONS_VERSION;
     r.batch.import = &r.import;
     r.suffixes = SUFFIXES;
     enum { O_FILES = 256, O_SHARD, O_REPORT, O_DATADIR, O_FROM, O_LANG };

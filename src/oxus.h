@@ -16,9 +16,9 @@
  * exports exactly the functions declared here. Within one N, a program
  * built against an older oxus.h runs unchanged with a newer library:
  *  - functions and enum values are only added, never changed or removed;
- *  - oxus_options and oxus_batch_options, which the caller allocates, begin
- *    with `version`: set it to OXUS_OPTIONS_VERSION or
- *    OXUS_BATCH_OPTIONS_VERSION. A new field is added at the end together
+ *  - oxus_options, oxus_batch_options and oxus_import_options, which the
+ *    caller allocates, begin with `version`: set it to OXUS_OPTIONS_VERSION,
+ *    OXUS_BATCH_OPTIONS_VERSION or OXUS_IMPORT_OPTIONS_VERSION. A new field is added at the end together
  *    with a new version number; the library reads only the fields the
  *    caller's version has (the others take their defaults) and refuses, with
  *    OXUS_EUSAGE, version 0 and a version newer than its own;
@@ -261,7 +261,11 @@ typedef enum {
     OXUS_FROM_HTML      /* the publisher's web page (a WordPress-style article) */
 } oxus_import_from;
 
+/* The layout of oxus_import_options the library reads; see "ABI". */
+#define OXUS_IMPORT_OPTIONS_VERSION 1
+
 typedef struct {
+    unsigned version;       /* OXUS_IMPORT_OPTIONS_VERSION */
     oxus_import_from from;
     const char *lang;       /* BCP 47 tag for text in Perso-Arabic script
                                ("fa-AF", "prs", "ps"); NULL: "fa". Text in
@@ -319,8 +323,9 @@ void oxus_install_signal_cleanup(void);
 /* Batches (batch.c): many documents over a pool of threads            */
 /* ------------------------------------------------------------------ */
 
-/* The layout of oxus_batch_options the library reads; see "ABI". */
-#define OXUS_BATCH_OPTIONS_VERSION 1
+/* The layout of oxus_batch_options the library reads; see "ABI". Version
+ * 2 added `import`. */
+#define OXUS_BATCH_OPTIONS_VERSION 2
 
 typedef struct {
     unsigned version;       /* OXUS_BATCH_OPTIONS_VERSION */
@@ -333,6 +338,7 @@ typedef struct {
     int force;              /* replace existing outputs */
     int incremental;        /* skip inputs whose outputs are newer than the
                                input, the schema and the stylesheets */
+    /* version 2 */
     const oxus_import_options *import; /* not NULL: import each input
                                (oxus_import; capture_id and name are each
                                input's own, and a form left to AUTO follows

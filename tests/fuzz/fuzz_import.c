@@ -46,7 +46,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     fuzz_tmpfile("fuzz-import", dir, file, "draft.xml");
     atexit(cleanup);
-    oxus_options o = {.datadir = fuzz_datadir()};
+    oxus_options o = {.version = OXUS_OPTIONS_VERSION, .datadir = fuzz_datadir()};
     if (oxus_ctx_new(&ctx, &o) < 0) {
         fprintf(stderr, "fuzz_import: oxus_ctx_new: %s\n", oxus_errmsg());
         exit(2);
@@ -86,7 +86,8 @@ static void validate(const char *draft, size_t len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    oxus_import_options o = {.from = size % 3 == 0 ? OXUS_FROM_AUTO : size % 3 == 1 ? OXUS_FROM_TEXT : OXUS_FROM_HTML,
+    oxus_import_options o = {.version = OXUS_IMPORT_OPTIONS_VERSION,
+                             .from = size % 3 == 0 ? OXUS_FROM_AUTO : size % 3 == 1 ? OXUS_FROM_TEXT : OXUS_FROM_HTML,
                              .lang = size % 2 ? "fa-AF" : NULL,
                              .capture_id = "fuzz.txt"};
     char *out = NULL, *again = NULL;

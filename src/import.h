@@ -228,6 +228,75 @@ const char *oxus__imp_lang_tag(const imp_builder *b, int script);
 int oxus__imp_structure(imp_builder *b, imp_found *found);
 
 
+/* ---- shared by import_struct.c (finding) and import_body.c (writing) - */
+
+/* The table of contents' entries by their folded text: open addressing,
+ * FNV-1a, kept at most half full, so that finding a heading is constant
+ * time however long a hostile table of contents is. */
+typedef struct {
+    char **keys;
+    size_t *index;
+    size_t cap, n;
+} imp_keyset;
+
+#define IMP_MAX_DEPTH 8
+#define IMP_HEAD_SUPPLIED (-2)
+
+enum { M_BODY, M_CONCLUSION, M_SUGGESTIONS, M_REFERENCES, M_TRAILER };
+enum { R_SKIP, R_CONTENT, R_HEADING, R_REF, R_CHROME, R_UNPLACED };
+
+typedef struct {
+    int role, mode;
+    int head;  /* a heading lost before the block: its TOC entry, IMP_HEAD_SUPPLIED, or -1 */
+    int toc;   /* R_HEADING: the entry it repeats, or -1 */
+    int level; /* R_HEADING in the body */
+} imp_info;
+
+typedef struct {
+    imp_builder *b;
+    imp_input *in;
+    imp_found *found;
+    imp_info *info;
+    size_t *toc;     /* the entries' blocks */
+    int *toc_end;    /* L_CONCLUSION, L_SUGGESTIONS, L_REFERENCES or -1 */
+    char *toc_used;
+    size_t ntoc;
+    imp_keyset keys;     /* the entries' folded text -> index */
+    imp_ref *refs;
+    size_t nrefs, refcap;
+    long expected;   /* the next reference number */
+    /* writing */
+    xmlNodePtr body, conclusion, suggestions, references;
+    xmlNodePtr stack[IMP_MAX_DEPTH];
+    int levels[IMP_MAX_DEPTH], depth, base;
+    int counts[IMP_MAX_DEPTH + 1];
+    xmlNodePtr list;  /* the list or blockquote being filled, and its block's list */
+    int list_id;
+    const char *list_kind;
+    size_t nsugg;
+    char ids[IMP_MAX_DEPTH][48];
+} imp_finder;
+
+
+/* import_struct.c */
+int oxus__imp_ends_sentence(const char *s, size_t n);
+/* The next run-in heading of block k at or after `from`: its bytes
+ * [*hs, *he) and where the text after it starts. */
+int oxus__imp_find_runin(imp_finder *f, const imp_block *k, size_t from, size_t *hs, size_t *he, size_t *rest);
+/* A paragraph printed wholly in quotation marks. */
+int oxus__imp_quoted(const imp_block *k);
+/* A reference entry with nothing after its marker. */
+int oxus__imp_ref_empty(const imp_ref *r);
+
+/* import_body.c: the element of part `mode` (M_*), made in the schema's
+ * order when first asked for; the root for M_TRAILER. */
+xmlNodePtr oxus__imp_part(imp_finder *f, int mode);
+/* Writes the blocks from `body` on, as the roles say. */
+void oxus__imp_write_blocks(imp_finder *f, size_t body);
+void oxus__imp_write_references(imp_finder *f);
+/* What the capture lacked that the schema needs. */
+void oxus__imp_finish(imp_finder *f);
+
 /* import_refs.c: 1 if block k starts with the marker "[expected]". */
 int oxus__imp_ref_starts(const imp_block *k, long expected);
 /* 1 if block k belongs to the references: it starts with the next

@@ -1,8 +1,8 @@
 /*
  * import_struct.c - finding the analysis in the capture's blocks: the
  * front matter (by-line, note, table of contents), the sections and their
- * headings, the conclusion, the suggestions and where the references
- * begin; then writing body, conclusion and suggestions into the draft.
+ * headings, run-in headings, the conclusion, the suggestions and where the
+ * references begin.
  *
  * The table of contents ("In this issue") is the key to the layout. Its
  * entries are the section headings: a block that repeats one is a heading
@@ -14,10 +14,10 @@
  * the conclusion, suggestions or references (the labels of
  * import_labels.c) say which part follows.
  *
- * Two passes: the first gives every block its role and collects the
+ * Two passes: the first, here, gives every block its role and collects the
  * reference entries (citations in the body must know which references
- * exist); the second writes. Both are linear: table-of-contents entries
- * are found through a hash of their folded text.
+ * exist); the second writes (import_body.c). Both are linear:
+ * table-of-contents entries are found through a hash of their folded text.
  */
 #include "import.h"
 
@@ -26,28 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+
 #define NONE ((size_t)-1)
-#define MAX_DEPTH 8
-#define HEAD_SUPPLIED (-2)
-
-enum { M_BODY, M_CONCLUSION, M_SUGGESTIONS, M_REFERENCES, M_TRAILER };
-enum { R_SKIP, R_CONTENT, R_HEADING, R_REF, R_CHROME, R_UNPLACED };
-
-typedef struct {
-    int role, mode;
-    int head;  /* a heading lost before the block: its TOC entry, HEAD_SUPPLIED, or -1 */
-    int toc;   /* R_HEADING: the entry it repeats, or -1 */
-    int level; /* R_HEADING in the body */
-} block_info;
-
-/* The table of contents' entries by their folded text: open addressing,
- * FNV-1a, kept at most half full, so that finding a heading is constant
- * time however long a hostile table of contents is. */
-typedef struct {
-    char **keys;
-    size_t *index;
-    size_t cap, n;
-} keyset;
 
 static size_t key_hash(const char *s)
 {
@@ -57,7 +37,7 @@ static size_t key_hash(const char *s)
 }
 
 /* The index of `key`, or -1. */
-static long keyset_find(const keyset *h, const char *key)
+static long keyset_find(const imp_keyset *h, const char *key)
 {
     if (!h->cap) return -1;
     for (size_t i = key_hash(key) & (h->cap - 1); h->keys[i]; i = (i + 1) & (h->cap - 1))
@@ -65,7 +45,7 @@ static long keyset_find(const keyset *h, const char *key)
     return -1;
 }
 
-static int keyset_put(keyset *h, char *key, size_t index)
+static int keyset_put(imp_keyset *h, char *key, size_t index)
 {
     size_t i = key_hash(key) & (h->cap - 1);
     while (h->keys[i] && strcmp(h->keys[i], key) != 0) i = (i + 1) & (h->cap - 1);
@@ -76,9 +56,9 @@ static int keyset_put(keyset *h, char *key, size_t index)
     return 1;
 }
 
-static int keyset_grow(keyset *h)
+static int keyset_grow(imp_keyset *h)
 {
-    keyset g = {.cap = h->cap ? 2 * h->cap : 64};
+    imp_keyset g = {.cap = h->cap ? 2 * h->cap : 64};
     g.keys = calloc(g.cap, sizeof *g.keys);
     g.index = calloc(g.cap, sizeof *g.index);
     if (!g.keys || !g.index) {
@@ -95,7 +75,7 @@ static int keyset_grow(keyset *h)
 }
 
 /* Adds a copy of key; 0, or OXUS_ENOMEM. */
-static int keyset_add(keyset *h, const char *key, size_t index)
+static int keyset_add(imp_keyset *h, const char *key, size_t index)
 {
     if (2 * (h->n + 1) > h->cap && keyset_grow(h) < 0) return OXUS_ENOMEM;
     char *k = oxus__strdup(key);
@@ -104,37 +84,12 @@ static int keyset_add(keyset *h, const char *key, size_t index)
     return 0;
 }
 
-static void keyset_free(keyset *h)
+static void keyset_free(imp_keyset *h)
 {
     for (size_t i = 0; i < h->cap; i++) free(h->keys[i]);
     free(h->keys);
     free(h->index);
 }
-
-typedef struct {
-    imp_builder *b;
-    imp_input *in;
-    imp_found *found;
-    block_info *info;
-    size_t *toc;     /* the entries' blocks */
-    int *toc_end;    /* L_CONCLUSION, L_SUGGESTIONS, L_REFERENCES or -1 */
-    char *toc_used;
-    size_t ntoc;
-    keyset keys;     /* the entries' folded text -> index */
-    imp_ref *refs;
-    size_t nrefs, refcap;
-    long expected;   /* the next reference number */
-    /* writing */
-    xmlNodePtr body, conclusion, suggestions, references;
-    xmlNodePtr stack[MAX_DEPTH];
-    int levels[MAX_DEPTH], depth, base;
-    int counts[MAX_DEPTH + 1];
-    xmlNodePtr list;  /* the list or blockquote being filled, and its block's list */
-    int list_id;
-    const char *list_kind;
-    size_t nsugg;
-    char ids[MAX_DEPTH][48];
-} finder;
 
 /* ---- small things ------------------------------------------------- */
 
@@ -156,7 +111,7 @@ static int end_label(const imp_block *k)
     return -1;
 }
 
-static int toc_index(finder *f, const imp_block *k)
+static int toc_index(imp_finder *f, const imp_block *k)
 {
     char key[512];
     if (!f->ntoc || (k->kind != IB_PARA && k->kind != IB_HEADING) || !oxus__imp_key(k->text, k->len, key, sizeof key))
@@ -165,7 +120,7 @@ static int toc_index(finder *f, const imp_block *k)
     return v >= 0 && !f->toc_used[v] ? (int)v : -1;
 }
 
-static int ends_sentence(const char *s, size_t n)
+int oxus__imp_ends_sentence(const char *s, size_t n)
 {
     static const char *const ends[] = {".", ":", ";", ",", "!", "?", "\xd8\x9f", "\xd8\x8c", "\xd8\x9b",
                                        "\xe2\x80\xa6", "\xdb\x94"};
@@ -178,171 +133,14 @@ static int ends_sentence(const char *s, size_t n)
 
 /* A text capture prints a heading the table of contents does not list as
  * a short line of its own, without the punctuation that ends a sentence. */
-static int text_heading(finder *f, size_t i)
+static int text_heading(imp_finder *f, size_t i)
 {
     const imp_block *k = &f->in->b[i];
     if (f->in->html || k->kind != IB_PARA || k->blank < 1 || k->len > 300 || memchr(k->text, '\n', k->len) ||
-        k->text[0] == '[' || ends_sentence(k->text, k->len) || oxus__imp_words(k->text, k->len) > 14)
+        k->text[0] == '[' || oxus__imp_ends_sentence(k->text, k->len) || oxus__imp_words(k->text, k->len) > 14)
         return 0;
     const imp_block *next = i + 1 < f->in->n ? &f->in->b[i + 1] : NULL;
     return next && next->blank >= 1 && (next->kind == IB_PARA || next->kind == IB_ITEM) && next->len > k->len;
-}
-
-/* A comment in the draft, for the encoder: "oxus import: line N: WHAT:
- * TEXT", with what XML comments cannot hold ("--", a final "-", control
- * characters) made harmless. */
-static void note(finder *f, xmlNodePtr parent, int line, const char *what, const char *s, size_t n)
-{
-    imp_builder *b = f->b;
-    char head[160];
-    int h = line > 0 ? snprintf(head, sizeof head, " oxus import: line %d: %s", line, what)
-                     : snprintf(head, sizeof head, " oxus import: %s", what);
-    oxus__imp_begin(b);
-    oxus__imp_text(b, head, (size_t)h);
-    if (n) {
-        oxus__imp_text(b, ":", 1);
-        b->pending_space = 1;
-        oxus__imp_text(b, s, n);
-    }
-    char *c = malloc(2 * b->buflen + 3);
-    if (!c) {
-        b->oom = 1;
-        b->buflen = 0;
-        return;
-    }
-    size_t w = 0;
-    for (size_t i = 0; i < b->buflen; i++) {
-        if (b->buf[i] == '-' && w > 0 && c[w - 1] == '-') c[w++] = ' ';
-        c[w++] = b->buf[i];
-    }
-    c[w++] = ' ';
-    c[w] = '\0';
-    b->buflen = 0;
-    xmlNodePtr node = xmlNewDocComment(b->doc, BAD_CAST c);
-    free(c);
-    if (!node || !xmlAddChild(parent, node)) {
-        xmlFreeNode(node);
-        b->oom = 1;
-    }
-}
-
-static void unplaced(finder *f, xmlNodePtr parent, const imp_block *k)
-{
-    size_t from = 0, to = oxus__imp_trim(k->text, &from, k->len);
-    note(f, parent, k->line, "not placed", k->text + from, to - from);
-    oxus__imp_warn(f->in, k->line, "not placed in the draft (kept there as a comment for the encoder): \"%.60s%s\"",
-                   k->text + from, to - from > 60 ? "..." : "");
-    f->b->unplaced++;
-}
-
-/* ---- the parts of the analysis, in the schema's order --------------- */
-
-static xmlNodePtr part(finder *f, int mode)
-{
-    static const char *const names[] = {"body", "conclusion", "suggestions", "references"};
-    xmlNodePtr *slots[] = {&f->body, &f->conclusion, &f->suggestions, &f->references};
-    if (mode >= M_TRAILER) return f->b->root;
-    if (*slots[mode]) return *slots[mode];
-    xmlNodePtr el = xmlNewDocNode(f->b->doc, f->b->ns, BAD_CAST names[mode], NULL);
-    xmlNodePtr later = NULL;
-    for (int m = mode + 1; m < M_TRAILER && !later; m++) later = *slots[m];
-    if (!el || !(later ? xmlAddPrevSibling(later, el) : xmlAddChild(f->b->root, el))) {
-        xmlFreeNode(el);
-        f->b->oom = 1;
-        return f->b->root;
-    }
-    return *slots[mode] = el;
-}
-
-static void drop(xmlNodePtr n)
-{
-    xmlUnlinkNode(n);
-    xmlFreeNode(n);
-}
-
-/* An element holding a block's text; NULL (and nothing added) if the text
- * is only spaces. */
-static xmlNodePtr text_el(finder *f, xmlNodePtr parent, const char *name, const imp_block *k, size_t from, size_t to)
-{
-    imp_builder *b = f->b;
-    xmlNodePtr el = oxus__imp_el(b, parent, name);
-    oxus__imp_lang(b, el, k->text + from, to - from, b->main_script);
-    oxus__imp_begin(b);
-    oxus__imp_inline(b, el, k, from, to);
-    oxus__imp_flush(b, el);
-    if (oxus__has_content(el)) return el;
-    drop(el);
-    return NULL;
-}
-
-static void heading(finder *f, xmlNodePtr parent, const imp_block *k, size_t from, size_t to, const char *printed)
-{
-    f->b->in_heading = 1;
-    xmlNodePtr h = k ? text_el(f, parent, "heading", k, from, to) : NULL;
-    f->b->in_heading = 0;
-    imp_found *fd = f->found;
-    if (!h) { /* nothing printed to take the words from: the title's, supplied */
-        h = oxus__imp_el(f->b, parent, "heading");
-        oxus__imp_begin(f->b);
-        if (fd->title.k) oxus__imp_inline(f->b, h, fd->title.k, fd->title.from, fd->title.to);
-        else oxus__imp_text(f->b, fd->fallback_title, strlen(fd->fallback_title));
-        oxus__imp_flush(f->b, h);
-        printed = "supplied";
-        oxus__imp_attr(h, "reason", "the source prints no heading here; the encoder gives one (here, the title's words)");
-        fd->headings_supplied++;
-    }
-    if (parent->children != h) { /* the heading comes first */
-        xmlUnlinkNode(h);
-        xmlAddPrevSibling(parent->children, h);
-    }
-    if (printed) oxus__imp_attr(h, "printed", printed);
-    if (printed && strcmp(printed, "toc") == 0) fd->headings_toc++;
-    if (printed && strcmp(printed, "run-in") == 0) fd->headings_runin++;
-}
-
-static void open_section(finder *f, int level, const imp_block *k, size_t from, size_t to, const char *printed)
-{
-    if (level < 1) level = 1;
-    while (f->depth > 0 && f->levels[f->depth - 1] >= level) f->depth--;
-    if (f->depth == MAX_DEPTH) f->depth--;
-    int d = f->depth;
-    xmlNodePtr sec = oxus__imp_el(f->b, d ? f->stack[d - 1] : part(f, M_BODY), "section");
-    f->counts[d]++;
-    f->counts[d + 1] = 0;
-    char id[sizeof f->ids[0]];
-    if (d == 0) snprintf(id, sizeof id, "s%d", f->counts[0]);
-    else snprintf(id, sizeof id, "%.30s-%d", f->ids[d - 1], f->counts[d]);
-    memcpy(f->ids[d], id, sizeof id);
-    oxus__imp_attr(sec, "id", f->ids[d]);
-    heading(f, sec, k, from, to, printed);
-    f->stack[d] = sec;
-    f->levels[d] = level;
-    f->depth = d + 1;
-    if (!printed || strcmp(printed, "run-in") != 0) f->base = level;
-    f->found->sections++;
-}
-
-/* The section the next block of the body goes into. */
-static xmlNodePtr current_section(finder *f)
-{
-    if (f->depth == 0) open_section(f, 1, NULL, 0, 0, NULL);
-    return f->stack[f->depth - 1];
-}
-
-/* A heading the capture shows (above its section, or in the table of
- * contents only) for part `mode`. */
-static void part_heading(finder *f, int mode, int level, const imp_block *k, size_t from, size_t to, const char *printed)
-{
-    if (mode == M_BODY) {
-        open_section(f, level, k, from, to, printed);
-        return;
-    }
-    xmlNodePtr p = part(f, mode);
-    if (xmlFirstElementChild(p)) { /* a second heading for the same part: its words stay, for the encoder */
-        unplaced(f, p, k);
-        return;
-    }
-    heading(f, p, k, from, to, printed);
 }
 
 /* ---- the front matter ---------------------------------------------- */
@@ -374,7 +172,7 @@ static size_t next_front(const char *s, size_t from, size_t n, int *kind)
 /* A block of front matter: it starts with a by-line, a note, the table of
  * contents' label or a rule, and may hold several of them. 0 if it is not
  * front matter. */
-static int front_block(finder *f, const imp_block *k, int *toc_open)
+static int front_block(imp_finder *f, const imp_block *k, int *toc_open)
 {
     size_t from = 0, to = oxus__imp_trim(k->text, &from, k->len);
     int kind, next_kind;
@@ -397,7 +195,7 @@ static int front_block(finder *f, const imp_block *k, int *toc_open)
     return 1;
 }
 
-static int add_toc(finder *f, size_t block)
+static int add_toc(imp_finder *f, size_t block)
 {
     char key[512];
     const imp_block *k = &f->in->b[block];
@@ -422,10 +220,10 @@ static int title_line(const imp_input *in, size_t i)
     if (k->kind == IB_HEADING && k->level < 0) return 1; /* the page's h1 */
     int kind;
     return i == 0 && in->n > 1 && k->kind == IB_PARA && k->len <= 300 && !memchr(k->text, '\n', k->len) &&
-           !ends_sentence(k->text, k->len) && next_front(in->b[1].text, 0, in->b[1].len, &kind) == 0;
+           !oxus__imp_ends_sentence(k->text, k->len) && next_front(in->b[1].text, 0, in->b[1].len, &kind) == 0;
 }
 
-static size_t front_matter(finder *f)
+static size_t front_matter(imp_finder *f)
 {
     imp_input *in = f->in;
     int toc_open = 0;
@@ -468,7 +266,7 @@ static int mode_of(int end)
 /* The entry to give a heading lost before a block: the first unused one
  * after the last used and before the next heading the body prints; an
  * entry naming the references only where the references start. */
-static int lost_entry(finder *f, int last, int limit, int starts_refs)
+static int lost_entry(imp_finder *f, int last, int limit, int starts_refs)
 {
     for (int t = last + 1; t < limit; t++) {
         if (f->toc_used[t]) continue;
@@ -483,13 +281,13 @@ static int is_chrome(const imp_block *k)
     return k->kind != IB_GAP && to > from && oxus__label_at(L_CHROME, k->text + from, to - from) > 0;
 }
 
-static void collect_ref(finder *f, const imp_block *k)
+static void collect_ref(imp_finder *f, const imp_block *k)
 {
     if (oxus__imp_ref_split(f->b, &f->refs, &f->nrefs, &f->refcap, k, &f->expected) < 0) f->b->oom = 1;
 }
 
 /* A block the body prints as a heading: its level, or 0 if it is none. */
-static int printed_heading(finder *f, size_t i, int t, int end, int minlevel, int mode)
+static int printed_heading(imp_finder *f, size_t i, int t, int end, int minlevel, int mode)
 {
     const imp_block *k = &f->in->b[i];
     if (k->kind == IB_HEADING) return k->level >= 1 ? k->level - minlevel + 1 : 1;
@@ -498,7 +296,7 @@ static int printed_heading(finder *f, size_t i, int t, int end, int minlevel, in
     return 0;
 }
 
-static void find_roles(finder *f, size_t body)
+static void find_roles(imp_finder *f, size_t body)
 {
     imp_input *in = f->in;
     int mode = M_BODY, last = -1, minlevel = 99, prev_heading = 0;
@@ -516,7 +314,7 @@ static void find_roles(finder *f, size_t body)
     f->expected = 1;
     for (size_t i = body; i < in->n; i++) {
         const imp_block *k = &in->b[i];
-        block_info *inf = &f->info[i];
+        imp_info *inf = &f->info[i];
         inf->head = inf->toc = -1;
         inf->mode = mode;
         if (k->kind == IB_RULE) {
@@ -559,7 +357,7 @@ static void find_roles(finder *f, size_t body)
                 last = t;
                 mode = mode_of(f->toc_end[t]);
             } else if (i == body && !starts_refs) {
-                inf->head = HEAD_SUPPLIED;
+                inf->head = IMP_HEAD_SUPPLIED;
             }
         }
         if (starts_refs) mode = M_REFERENCES;
@@ -640,7 +438,7 @@ static size_t next_sentence(const char *s, size_t i, size_t n)
 /* The next run-in heading of block k at or after `from`: its bytes
  * [*hs, *he) and where the text after it starts. In an HTML page it is the
  * bold words a paragraph starts with. */
-static int find_runin(finder *f, const imp_block *k, size_t from, size_t *hs, size_t *he, size_t *rest)
+int oxus__imp_find_runin(imp_finder *f, const imp_block *k, size_t from, size_t *hs, size_t *he, size_t *rest)
 {
     if (f->in->html) {
         size_t s0 = 0, to = oxus__imp_trim(k->text, &s0, k->len);
@@ -664,28 +462,11 @@ static int find_runin(finder *f, const imp_block *k, size_t from, size_t *hs, si
     return 0;
 }
 
-static int runins(finder *f, const imp_block *k)
-{
-    size_t hs, he, rest;
-    if (!find_runin(f, k, 0, &hs, &he, &rest)) return 0;
-    xmlNodePtr sec = current_section(f);
-    if (hs > 0 && text_el(f, sec, "p", k, 0, hs)) f->found->paragraphs++;
-    int level = f->base + 1;
-    for (;;) {
-        size_t nhs, nhe, nrest;
-        int more = find_runin(f, k, rest, &nhs, &nhe, &nrest);
-        open_section(f, level, k, hs, he, "run-in");
-        if (text_el(f, current_section(f), "p", k, rest, more ? nhs : k->len)) f->found->paragraphs++;
-        if (!more) return 1;
-        hs = nhs, he = nhe, rest = nrest;
-    }
-}
-
 /* ---- blocks ---------------------------------------------------------- */
 
 /* A paragraph printed wholly in quotation marks, perhaps with its
  * citation after them: a quotation set off from the text. */
-static int quoted_paragraph(const imp_block *k)
+int oxus__imp_quoted(const imp_block *k)
 {
     static const char *const pairs[][2] = {{"\xe2\x80\x9c", "\xe2\x80\x9d"}, {"\xc2\xab", "\xc2\xbb"}, {"\"", "\""}};
     size_t from = 0, to = oxus__imp_trim(k->text, &from, k->len);
@@ -706,148 +487,8 @@ static int quoted_paragraph(const imp_block *k)
 }
 
 /* The list or blockquote block k continues, or a new one. */
-static xmlNodePtr group(finder *f, xmlNodePtr parent, const imp_block *k, const char *name)
-{
-    if (f->list && parent->last == f->list && f->list_id == k->list && strcmp(f->list_kind, name) == 0) return f->list;
-    f->list = oxus__imp_el(f->b, parent, name);
-    f->list_id = k->list;
-    f->list_kind = name;
-    if (strcmp(name, "list") == 0) {
-        oxus__imp_attr(f->list, "type", k->numbered ? "numbered" : "bulleted");
-        f->found->lists++;
-    } else {
-        f->found->quotes++;
-    }
-    return f->list;
-}
-
-static void gap_block(finder *f, xmlNodePtr parent, const imp_block *k)
-{
-    char desc[200];
-    xmlNodePtr g = oxus__imp_el(f->b, parent, "gap");
-    oxus__imp_attr(g, "what", k->gap);
-    oxus__imp_attr(g, "reason", "omitted");
-    snprintf(desc, sizeof desc, "%s at line %d of the capture, which oxus import does not convert%s%s",
-             strcmp(k->gap, "table") == 0 ? "a table" : strcmp(k->gap, "image") == 0 ? "an image"
-             : strcmp(k->gap, "text") == 0 ? "a line too long to be a paragraph" : "an embedded object",
-             k->line, k->gap_desc ? ": " : "", k->gap_desc ? k->gap_desc : "");
-    oxus__imp_attr(g, "desc", desc);
-    f->b->gaps++;
-}
-
-/* One block of the body or the conclusion. */
-static void block(finder *f, xmlNodePtr parent, const imp_block *k)
-{
-    xmlNodePtr list = f->list;
-    if (k->kind == IB_ITEM) {
-        xmlNodePtr l = group(f, parent, k, "list");
-        if (!text_el(f, l, "item", k, 0, k->len) && !l->children && l != list) drop(l), f->list = NULL;
-    } else if (k->kind == IB_QUOTE || (k->kind == IB_PARA && quoted_paragraph(k))) {
-        xmlNodePtr q = group(f, parent, k, "blockquote");
-        if (text_el(f, q, "p", k, 0, k->len)) f->found->paragraphs++;
-        else if (!q->children) drop(q), f->list = NULL;
-    } else if (k->kind == IB_GAP) {
-        gap_block(f, parent, k);
-    } else if (text_el(f, parent, "p", k, 0, k->len)) {
-        f->found->paragraphs++;
-    }
-}
-
-static void suggestion(finder *f, const imp_block *k)
-{
-    xmlNodePtr s = part(f, M_SUGGESTIONS);
-    if (k->kind == IB_PARA && f->nsugg == 0) {
-        text_el(f, s, "p", k, 0, k->len);
-        return;
-    }
-    if (k->kind != IB_ITEM) {
-        unplaced(f, s, k);
-        return;
-    }
-    xmlNodePtr g = text_el(f, s, "suggestion", k, 0, k->len);
-    if (!g) return;
-    char id[32];
-    snprintf(id, sizeof id, "sg%zu", ++f->nsugg);
-    oxus__imp_attr(g, "id", id);
-    oxus__imp_attr(g, "to", IMP_ADDRESSEE);
-    if (f->nsugg == 1) oxus__imp_attr(s, "type", k->numbered ? "numbered" : "bulleted");
-    if (k->numbered && k->number == (long)f->nsugg) {
-        snprintf(id, sizeof id, "%ld", k->number);
-        oxus__imp_attr(g, "n", id);
-    }
-}
-
-static void content(finder *f, size_t i)
-{
-    const imp_block *k = &f->in->b[i];
-    int mode = f->info[i].mode;
-    if (mode == M_SUGGESTIONS) suggestion(f, k);
-    else if (mode == M_BODY && k->kind == IB_PARA && runins(f, k)) return;
-    else if (mode == M_BODY) block(f, current_section(f), k);
-    else block(f, part(f, M_CONCLUSION), k);
-}
-
-/* The heading before block i that the capture lost, from the table of
- * contents, or supplied for the opening text. */
-static void lost_heading(finder *f, size_t i)
-{
-    int t = f->info[i].head;
-    if (t == HEAD_SUPPLIED) {
-        open_section(f, 1, NULL, 0, 0, NULL);
-        return;
-    }
-    const imp_block *e = &f->in->b[f->toc[t]];
-    part_heading(f, f->info[i].mode, 1, e, 0, e->len, "toc");
-}
-
-static void write_blocks(finder *f, size_t body)
-{
-    for (size_t i = body; i < f->in->n && !f->b->oom; i++) {
-        const block_info *inf = &f->info[i];
-        const imp_block *k = &f->in->b[i];
-        if (inf->head != -1) lost_heading(f, i);
-        switch (inf->role) {
-        case R_HEADING:
-            part_heading(f, inf->mode, inf->level, k, 0, k->len, NULL);
-            break;
-        case R_CONTENT:
-            content(f, i);
-            break;
-        case R_CHROME: {
-            size_t from = 0, to = oxus__imp_trim(k->text, &from, k->len);
-            note(f, part(f, inf->mode), k->line, "left out as the web page around the article", k->text + from,
-                 to - from);
-            f->found->chrome++;
-            break;
-        }
-        case R_UNPLACED:
-            unplaced(f, part(f, inf->mode), k);
-            break;
-        default:
-            break;
-        }
-    }
-}
-
-/* ---- references, and the end --------------------------------------- */
-
-/* A part with only a heading: the schema wants more, so it goes; the
- * comments for the encoder in it stay, after the parts. */
-static void drop_part(finder *f, xmlNodePtr *part)
-{
-    for (xmlNodePtr c = (*part)->children, next; c; c = next) {
-        next = c->next;
-        if (c->type == XML_COMMENT_NODE) {
-            xmlUnlinkNode(c);
-            xmlAddChild(f->b->root, c);
-        }
-    }
-    drop(*part);
-    *part = NULL;
-}
-
 /* An entry with nothing after its marker. */
-static int ref_empty(const imp_ref *r)
+int oxus__imp_ref_empty(const imp_ref *r)
 {
     size_t k;
     for (size_t i = 0; i < r->k.len; i += k)
@@ -855,98 +496,12 @@ static int ref_empty(const imp_ref *r)
     return 1;
 }
 
-static void write_references(finder *f)
-{
-    imp_builder *b = f->b;
-    if (f->nrefs == 0) {
-        if (f->references) { /* a heading, perhaps comments: they stay, outside */
-            oxus__imp_warn(f->in, 0, "a heading names the references, but no entry \"[1]. ...\" follows it");
-            note(f, b->root, 0, "the references' heading was found, but no references", NULL, 0);
-            drop_part(f, &f->references);
-        }
-        return;
-    }
-    xmlNodePtr refs = part(f, M_REFERENCES);
-    size_t written = 0;
-    for (size_t i = 0; i < f->nrefs && !b->oom; i++) {
-        const imp_ref *r = &f->refs[i];
-        if (ref_empty(r)) {
-            oxus__imp_warn(f->in, r->k.line, "reference [%ld] has no text: left out, and citations of it stay text",
-                           r->number);
-            continue;
-        }
-        written++;
-        xmlNodePtr el = oxus__imp_el(b, refs, "reference");
-        char v[32];
-        snprintf(v, sizeof v, "r%ld", r->number);
-        oxus__imp_attr(el, "id", v);
-        if (r->number == (long)written) {
-            snprintf(v, sizeof v, "%ld", r->number);
-            oxus__imp_attr(el, "n", v);
-        }
-        oxus__imp_reference(b, el, &r->k);
-    }
-    f->found->references = written;
-    if (!written) {
-        note(f, b->root, 0, "the references' entries were found, but none has text", NULL, 0);
-        drop_part(f, &f->references);
-    }
-}
-
-/* What the capture lacked that the schema needs: a section in the body, a
- * conclusion's text, a suggestion. */
-static void finish(finder *f)
-{
-    imp_builder *b = f->b;
-    if (!xmlFirstElementChild(part(f, M_BODY))) {
-        oxus__imp_warn(f->in, 0, "no text before the end matter: the body has only a supplied heading");
-        f->depth = 0;
-        open_section(f, 1, NULL, 0, 0, NULL);
-    }
-    if (f->conclusion && !xmlNextElementSibling(xmlFirstElementChild(f->conclusion)) &&
-        oxus__is(xmlFirstElementChild(f->conclusion), "heading")) {
-        oxus__imp_warn(f->in, 0, "the conclusion's heading is there, but no text follows it");
-        note(f, b->root, 0, "the conclusion's heading was found, but no text after it", NULL, 0);
-        drop_part(f, &f->conclusion);
-    }
-    f->found->conclusion = f->conclusion != NULL;
-    if (f->suggestions && f->nsugg == 0) {
-        /* suggestions printed as paragraphs: after an introduction ending
-         * in a colon, each paragraph is one */
-        xmlNodePtr p = xmlFirstElementChild(f->suggestions);
-        if (p && oxus__is(p, "heading")) p = xmlNextElementSibling(p);
-        xmlChar *t = p ? oxus__node_text(p) : NULL;
-        if (t && ends_sentence((char *)t, strlen((char *)t)) && t[strlen((char *)t) - 1] == ':')
-            p = xmlNextElementSibling(p);
-        xmlFree(t);
-        for (; p; p = xmlNextElementSibling(p)) {
-            char id[32];
-            snprintf(id, sizeof id, "sg%zu", ++f->nsugg);
-            xmlNodeSetName(p, BAD_CAST "suggestion");
-            oxus__imp_attr(p, "id", id);
-            oxus__imp_attr(p, "to", IMP_ADDRESSEE);
-        }
-        if (f->nsugg) {
-            oxus__imp_attr(f->suggestions, "type", "plain");
-        } else {
-            oxus__imp_warn(f->in, 0, "the suggestions' heading is there, but no suggestion follows it");
-            note(f, b->root, 0, "the suggestions' heading was found, but no suggestions after it", NULL, 0);
-            drop_part(f, &f->suggestions);
-        }
-    }
-    f->found->suggestions = f->nsugg;
-    for (size_t t = 0; t < f->ntoc; t++)
-        if (!f->toc_used[t])
-            oxus__imp_warn(f->in, f->in->b[f->toc[t]].line, "the table of contents lists \"%.60s\", but no heading "
-                           "of the text matches it", f->in->b[f->toc[t]].text);
-}
-
 int oxus__imp_structure(imp_builder *b, imp_found *found)
 {
-    finder f = {.b = b, .in = b->in, .found = found};
+    imp_finder f = {.b = b, .in = b->in, .found = found};
     f.info = calloc(b->in->n + 1, sizeof *f.info);
     if (!f.info) return OXUS_ENOMEM;
-    part(&f, M_BODY);
+    oxus__imp_part(&f, M_BODY);
     size_t body = front_matter(&f);
     if (!b->oom) find_roles(&f, body);
     /* the references first: citations need to know which exist */
@@ -954,10 +509,10 @@ int oxus__imp_structure(imp_builder *b, imp_found *found)
         if (f.refs[i].number > b->nrefs) b->nrefs = f.refs[i].number;
     b->refs = calloc((size_t)b->nrefs + 1, 1);
     if (!b->refs) b->oom = 1;
-    for (size_t i = 0; i < f.nrefs && b->refs; i++) b->refs[f.refs[i].number] = !ref_empty(&f.refs[i]);
-    if (!b->oom) write_blocks(&f, body);
-    if (!b->oom) write_references(&f);
-    if (!b->oom) finish(&f);
+    for (size_t i = 0; i < f.nrefs && b->refs; i++) b->refs[f.refs[i].number] = !oxus__imp_ref_empty(&f.refs[i]);
+    if (!b->oom) oxus__imp_write_blocks(&f, body);
+    if (!b->oom) oxus__imp_write_references(&f);
+    if (!b->oom) oxus__imp_finish(&f);
     for (size_t i = 0; i < f.nrefs; i++) oxus__imp_block_clear(&f.refs[i].k);
     free(f.refs);
     free(f.info);
@@ -967,3 +522,4 @@ int oxus__imp_structure(imp_builder *b, imp_found *found)
     keyset_free(&f.keys);
     return b->oom ? OXUS_ENOMEM : 0;
 }
+

@@ -213,6 +213,7 @@ static void edition(imp_builder *b, xmlNodePtr md, const imp_found *f)
     if (!b->in->html) {
         xmlNodePtr g = oxus__imp_el(b, e, "gap");
         oxus__imp_attr(g, "what", "link");
+        oxus__imp_attr(g, "desc", "the address of the PDF file the note linked to");
         b->gaps++;
     }
 }
@@ -229,6 +230,10 @@ static void provenance(imp_builder *b, xmlNodePtr md, const void *bytes, size_t 
     oxus__sha256_hex(bytes, n, hex);
     snprintf(sum, sizeof sum, "sha256:%s", hex);
     oxus__imp_attr(c, "checksum", sum);
+    if (!b->in->html) { /* what a text capture is, whoever made it */
+        xmlNodeAddContent(c, BAD_CAST "The page as plain text: hyperlinks kept their words and lost their targets.");
+        if (b->main_script != SCRIPT_LATIN) xmlNodeSetLang(c, BAD_CAST "en");
+    }
     xmlNodePtr t = oxus__imp_el(b, pv, "tool");
     oxus__imp_attr(t, "version", OXUS_VERSION);
     xmlNodeAddContent(t, BAD_CAST "oxus import");

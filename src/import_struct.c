@@ -21,13 +21,11 @@
  */
 #include "import.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-
-#define NONE ((size_t)-1)
+/* ---- the table of contents' entries, by their folded text -------------- */
 
 static size_t key_hash(const char *s)
 {

@@ -211,6 +211,7 @@ static void import_one(batch *b, slot *s)
         draft = NULL;
     }
     free(draft);
+    if (rc == OXUS_ENOMEM && !s->doc) s->doc = oxus__doc_new(b->ctx, io.name);
     if (rc == OXUS_ENOMEM && s->doc) oxus__diag(s->doc, 0, 0, OXUS_SEV_ERROR, "io", "out of memory");
     s->r.status = rc == 0 ? 0 : rc == OXUS_EINVALID ? OXUS_EINVALID : OXUS_EIO;
 }

@@ -112,7 +112,7 @@ static void title(imp_builder *b, xmlNodePtr md, const imp_found *f)
 {
     xmlNodePtr t = f->title.k ? piece_el(b, md, "title", &f->title) : NULL;
     if (t && oxus__has_content(t)) {
-        if (f->title_toc) oxus__imp_attr(t, "printed", "toc");
+        if (f->title_toc) oxus__imp_attr(b, t, "printed", "toc");
         return;
     }
     if (t) {
@@ -123,8 +123,8 @@ static void title(imp_builder *b, xmlNodePtr md, const imp_found *f)
     oxus__imp_begin(b);
     oxus__imp_text(b, f->fallback_title, strlen(f->fallback_title));
     oxus__imp_flush(b, t);
-    oxus__imp_attr(t, "printed", "supplied");
-    oxus__imp_attr(t, "reason", "the capture prints no title and no table of contents; these words are its file name");
+    oxus__imp_attr(b, t, "printed", "supplied");
+    oxus__imp_attr(b, t, "reason", "the capture prints no title and no table of contents; these words are its file name");
     oxus__imp_warn(b->in, 0, "no title printed: the draft's title is the capture's name, marked supplied");
 }
 
@@ -179,8 +179,8 @@ static void languages(imp_builder *b, xmlNodePtr md)
             tags[n++] = oxus__imp_lang_tag(b, s);
     for (size_t i = 0; i < n; i++) {
         xmlNodePtr l = oxus__imp_el(b, langs, "language");
-        oxus__imp_attr(l, "code", tags[i]);
-        xmlNodeAddContent(l, BAD_CAST language_name(tags[i]));
+        oxus__imp_attr(b, l, "code", tags[i]);
+        oxus__imp_content(b, l, language_name(tags[i]));
     }
 }
 
@@ -198,12 +198,12 @@ static void edition(imp_builder *b, xmlNodePtr md, const imp_found *f)
         return;
     }
     xmlNodePtr e = oxus__imp_el(b, md, "edition");
-    oxus__imp_attr(e, "format", "pdf");
+    oxus__imp_attr(b, e, "format", "pdf");
     oxus__imp_lang(b, e, s, n, b->main_script);
     for (size_t i = 0; i < p->k->nmarks; i++) {
         const imp_mark *m = &p->k->marks[i];
         if (m->kind == IM_LINK && m->start >= p->from && m->end <= p->to && !oxus__url_problem(m->href, &at)) {
-            oxus__imp_attr(e, "url", m->href);
+            oxus__imp_attr(b, e, "url", m->href);
             break;
         }
     }
@@ -212,8 +212,8 @@ static void edition(imp_builder *b, xmlNodePtr md, const imp_found *f)
     oxus__imp_flush(b, e);
     if (!b->in->html) {
         xmlNodePtr g = oxus__imp_el(b, e, "gap");
-        oxus__imp_attr(g, "what", "link");
-        oxus__imp_attr(g, "desc", "the address of the PDF file the note linked to");
+        oxus__imp_attr(b, g, "what", "link");
+        oxus__imp_attr(b, g, "desc", "the address of the PDF file the note linked to");
         b->gaps++;
     }
 }
@@ -224,19 +224,19 @@ static void provenance(imp_builder *b, xmlNodePtr md, const void *bytes, size_t 
     size_t at;
     xmlNodePtr pv = oxus__imp_el(b, md, "provenance");
     xmlNodePtr c = oxus__imp_el(b, pv, "capture");
-    if (b->opts->capture_id) oxus__imp_attr(c, "id", b->opts->capture_id);
-    oxus__imp_attr(c, "form", b->in->html ? "html" : "text");
-    if (b->in->source_url && !oxus__url_problem(b->in->source_url, &at)) oxus__imp_attr(c, "url", b->in->source_url);
+    if (b->opts->capture_id) oxus__imp_attr(b, c, "id", b->opts->capture_id);
+    oxus__imp_attr(b, c, "form", b->in->html ? "html" : "text");
+    if (b->in->source_url && !oxus__url_problem(b->in->source_url, &at)) oxus__imp_attr(b, c, "url", b->in->source_url);
     oxus__sha256_hex(bytes, n, hex);
     snprintf(sum, sizeof sum, "sha256:%s", hex);
-    oxus__imp_attr(c, "checksum", sum);
+    oxus__imp_attr(b, c, "checksum", sum);
     if (!b->in->html) { /* what a text capture is, whoever made it */
-        xmlNodeAddContent(c, BAD_CAST "The page as plain text: hyperlinks kept their words and lost their targets.");
-        if (b->main_script != SCRIPT_LATIN) xmlNodeSetLang(c, BAD_CAST "en");
+        oxus__imp_content(b, c, "The page as plain text: hyperlinks kept their words and lost their targets.");
+        if (b->main_script != SCRIPT_LATIN) oxus__imp_set_lang(b, c, "en");
     }
     xmlNodePtr t = oxus__imp_el(b, pv, "tool");
-    oxus__imp_attr(t, "version", OXUS_VERSION);
-    xmlNodeAddContent(t, BAD_CAST "oxus import");
+    oxus__imp_attr(b, t, "version", OXUS_VERSION);
+    oxus__imp_content(b, t, "oxus import");
 }
 
 static void metadata(imp_builder *b, const imp_found *f, const void *bytes, size_t n)
@@ -254,7 +254,7 @@ static void metadata(imp_builder *b, const imp_found *f, const void *bytes, size
     languages(b, md);
     if (b->in->source_url && !oxus__url_problem(b->in->source_url, &at)) {
         xmlNodePtr s = oxus__imp_el(b, md, "source");
-        oxus__imp_attr(s, "url", b->in->source_url);
+        oxus__imp_attr(b, s, "url", b->in->source_url);
     }
     edition(b, md, f);
     provenance(b, md, bytes, n);
@@ -271,17 +271,17 @@ static void placeholder(imp_builder *b)
         return;
     }
     xmlNodePtr a = oxus__imp_el(b, actors, "actor");
-    oxus__imp_attr(a, "id", IMP_ADDRESSEE);
-    oxus__imp_attr(a, "kind", "other");
+    oxus__imp_attr(b, a, "id", IMP_ADDRESSEE);
+    oxus__imp_attr(b, a, "kind", "other");
     xmlNodePtr name = oxus__imp_el(b, a, "name");
-    xmlNodeAddContent(name, BAD_CAST "the addressees of the suggestions, to be identified");
+    oxus__imp_content(b, name, "the addressees of the suggestions, to be identified");
     xmlNodePtr n = oxus__imp_el(b, a, "note");
-    xmlNodeAddContent(n, BAD_CAST "Not an actor of the analysis. oxus import declares it so that the draft "
+    oxus__imp_content(b, n, "Not an actor of the analysis. oxus import declares it so that the draft "
                                   "validates: the encoder declares the actors each suggestion addresses, names "
                                   "them in its to attribute, and deletes this one.");
     if (b->main_script != SCRIPT_LATIN) {
-        xmlNodeSetLang(name, BAD_CAST "en");
-        xmlNodeSetLang(n, BAD_CAST "en");
+        oxus__imp_set_lang(b, name, "en");
+        oxus__imp_set_lang(b, n, "en");
     }
 }
 
@@ -290,6 +290,7 @@ static void placeholder(imp_builder *b)
 typedef struct {
     char *s;
     size_t len, cap;
+    int failed;
 } strbuf;
 
 static void say(strbuf *sb, const char *fmt, ...)
@@ -306,7 +307,10 @@ static void say(strbuf *sb, const char *fmt, ...)
         }
         size_t cap = (sb->cap + (size_t)n + 1) * 2;
         char *s = realloc(sb->s, cap);
-        if (!s) return;
+        if (!s) {
+            sb->failed = 1;
+            return;
+        }
         if (!sb->s) s[0] = '\0';
         sb->s = s;
         sb->cap = cap;
@@ -357,6 +361,7 @@ static void header(imp_builder *b, const imp_found *f)
         f->conclusion ? "the conclusion; " : "", f->suggestions, plural(f->suggestions), f->references,
         plural(f->references), b->dates, plural(b->dates), b->cites, plural(b->cites), b->gaps, plural(b->gaps));
     if (rec.s) wrap(&sb, rec.s, "  ", 92);
+    sb.failed |= rec.failed || !rec.s;
     free(rec.s);
     say(&sb, "\n");
     say(&sb, "  The encoder must still:\n"
@@ -379,7 +384,7 @@ static void header(imp_builder *b, const imp_found *f)
              "    keywords; and name yourself (provenance/encoder).\n");
     if (f->chrome) say(&sb, "  %zu line%s of the web page around the article were left out (comments below say which).\n",
                        f->chrome, plural(f->chrome));
-    if (sb.s) {
+    if (sb.s && !sb.failed) {
         xmlNodePtr c = xmlNewDocComment(b->doc, BAD_CAST sb.s);
         if (!c || !xmlAddPrevSibling(b->root, c)) xmlFreeNode(c), b->oom = 1;
     } else {
@@ -464,8 +469,8 @@ static int build(imp_builder *b, const void *bytes, size_t n, char **out, size_t
     b->main_script = main_script(b->in);
     b->main_lang = oxus__imp_lang_tag(b, b->main_script == SCRIPT_NONE ? SCRIPT_LATIN : b->main_script);
     if (b->main_script == SCRIPT_NONE) b->main_script = SCRIPT_LATIN;
-    xmlNodeSetLang(b->root, BAD_CAST b->main_lang);
-    oxus__imp_attr(b->root, "version", "1.1");
+    oxus__imp_set_lang(b, b->root, b->main_lang);
+    oxus__imp_attr(b, b->root, "version", "1.1");
     if ((rc = oxus__imp_structure(b, &found)) < 0) goto done;
     metadata(b, &found, bytes, n);
     if (found.suggestions) placeholder(b);
@@ -501,7 +506,11 @@ int oxus_import(char **out, size_t *len, oxus_doc **diags, const void *bytes, si
     if (!d) return OXUS_ENOMEM;
     *diags = d;
     d->name = oxus__strdup(opts->name ? opts->name : opts->capture_id ? opts->capture_id : "<input>");
-    if (!d->name) return OXUS_ENOMEM;
+    if (!d->name) {
+        free(d);
+        *diags = NULL;
+        return OXUS_ENOMEM;
+    }
     if (n == 0) {
         fail(d, "the file is empty: there is no analysis to import");
         return OXUS_EINVALID;

@@ -198,7 +198,11 @@ typedef struct {
 } imp_builder;
 
 xmlNodePtr oxus__imp_el(imp_builder *b, xmlNodePtr parent, const char *name);
-void oxus__imp_attr(xmlNodePtr el, const char *name, const char *value);
+/* An attribute, xml:lang, a text child; b->oom if libxml2 ran out of
+ * memory. */
+void oxus__imp_attr(imp_builder *b, xmlNodePtr el, const char *name, const char *value);
+void oxus__imp_set_lang(imp_builder *b, xmlNodePtr el, const char *tag);
+void oxus__imp_content(imp_builder *b, xmlNodePtr el, const char *text);
 /* An element inside running text: the text so far, and the space before
  * it if one was seen, go into parent first. */
 xmlNodePtr oxus__imp_child(imp_builder *b, xmlNodePtr parent, const char *name);

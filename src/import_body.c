@@ -112,14 +112,14 @@ static void heading(imp_finder *f, xmlNodePtr parent, const imp_block *k, size_t
         else oxus__imp_text(f->b, fd->fallback_title, strlen(fd->fallback_title));
         oxus__imp_flush(f->b, h);
         printed = "supplied";
-        oxus__imp_attr(h, "reason", "the source prints no heading here; the encoder gives one (here, the title's words)");
+        oxus__imp_attr(f->b, h, "reason", "the source prints no heading here; the encoder gives one (here, the title's words)");
         fd->headings_supplied++;
     }
     if (parent->children != h) { /* the heading comes first */
         xmlUnlinkNode(h);
         xmlAddPrevSibling(parent->children, h);
     }
-    if (printed) oxus__imp_attr(h, "printed", printed);
+    if (printed) oxus__imp_attr(f->b, h, "printed", printed);
     if (printed && strcmp(printed, "toc") == 0) fd->headings_toc++;
     if (printed && strcmp(printed, "run-in") == 0) fd->headings_runin++;
 }
@@ -137,7 +137,7 @@ static void open_section(imp_finder *f, int level, const imp_block *k, size_t fr
     if (d == 0) snprintf(id, sizeof id, "s%d", f->counts[0]);
     else snprintf(id, sizeof id, "%.30s-%d", f->ids[d - 1], f->counts[d]);
     memcpy(f->ids[d], id, sizeof id);
-    oxus__imp_attr(sec, "id", f->ids[d]);
+    oxus__imp_attr(f->b, sec, "id", f->ids[d]);
     heading(f, sec, k, from, to, printed);
     f->stack[d] = sec;
     f->levels[d] = level;
@@ -193,7 +193,7 @@ static xmlNodePtr group(imp_finder *f, xmlNodePtr parent, const imp_block *k, co
     f->list_id = k->list;
     f->list_kind = name;
     if (strcmp(name, "list") == 0) {
-        oxus__imp_attr(f->list, "type", k->numbered ? "numbered" : "bulleted");
+        oxus__imp_attr(f->b, f->list, "type", k->numbered ? "numbered" : "bulleted");
         f->found->lists++;
     } else {
         f->found->quotes++;
@@ -205,13 +205,13 @@ static void gap_block(imp_finder *f, xmlNodePtr parent, const imp_block *k)
 {
     char desc[200];
     xmlNodePtr g = oxus__imp_el(f->b, parent, "gap");
-    oxus__imp_attr(g, "what", k->gap);
-    oxus__imp_attr(g, "reason", "omitted");
+    oxus__imp_attr(f->b, g, "what", k->gap);
+    oxus__imp_attr(f->b, g, "reason", "omitted");
     snprintf(desc, sizeof desc, "%s at line %d of the capture, which oxus import does not convert%s%s",
              strcmp(k->gap, "table") == 0 ? "a table" : strcmp(k->gap, "image") == 0 ? "an image"
              : strcmp(k->gap, "text") == 0 ? "a line too long to be a paragraph" : "an embedded object",
              k->line, k->gap_desc ? ": " : "", k->gap_desc ? k->gap_desc : "");
-    oxus__imp_attr(g, "desc", desc);
+    oxus__imp_attr(f->b, g, "desc", desc);
     f->b->gaps++;
 }
 
@@ -248,12 +248,12 @@ static void suggestion(imp_finder *f, const imp_block *k)
     if (!g) return;
     char id[32];
     snprintf(id, sizeof id, "sg%zu", ++f->nsugg);
-    oxus__imp_attr(g, "id", id);
-    oxus__imp_attr(g, "to", IMP_ADDRESSEE);
-    if (f->nsugg == 1) oxus__imp_attr(s, "type", k->numbered ? "numbered" : "bulleted");
+    oxus__imp_attr(f->b, g, "id", id);
+    oxus__imp_attr(f->b, g, "to", IMP_ADDRESSEE);
+    if (f->nsugg == 1) oxus__imp_attr(f->b, s, "type", k->numbered ? "numbered" : "bulleted");
     if (k->numbered && k->number == (long)f->nsugg) {
         snprintf(id, sizeof id, "%ld", k->number);
-        oxus__imp_attr(g, "n", id);
+        oxus__imp_attr(f->b, g, "n", id);
     }
 }
 
@@ -350,10 +350,10 @@ void oxus__imp_write_references(imp_finder *f)
         xmlNodePtr el = oxus__imp_el(b, refs, "reference");
         char v[32];
         snprintf(v, sizeof v, "r%ld", r->number);
-        oxus__imp_attr(el, "id", v);
+        oxus__imp_attr(f->b, el, "id", v);
         if (r->number == (long)written) {
             snprintf(v, sizeof v, "%ld", r->number);
-            oxus__imp_attr(el, "n", v);
+            oxus__imp_attr(f->b, el, "n", v);
         }
         oxus__imp_reference(b, el, &r->k);
     }
@@ -394,11 +394,11 @@ void oxus__imp_finish(imp_finder *f)
             char id[32];
             snprintf(id, sizeof id, "sg%zu", ++f->nsugg);
             xmlNodeSetName(p, BAD_CAST "suggestion");
-            oxus__imp_attr(p, "id", id);
-            oxus__imp_attr(p, "to", IMP_ADDRESSEE);
+            oxus__imp_attr(f->b, p, "id", id);
+            oxus__imp_attr(f->b, p, "to", IMP_ADDRESSEE);
         }
         if (f->nsugg) {
-            oxus__imp_attr(f->suggestions, "type", "plain");
+            oxus__imp_attr(f->b, f->suggestions, "type", "plain");
         } else {
             oxus__imp_warn(f->in, 0, "the suggestions' heading is there, but no suggestion follows it");
             note(f, b->root, 0, "the suggestions' heading was found, but no suggestions after it", NULL, 0);

@@ -192,6 +192,7 @@ static char *link_target(walker *w, xmlNodePtr a)
     if (href && href[0] != '#' && strncasecmp((const char *)href, "javascript:", 11) != 0) {
         xmlChar *abs = w->base ? xmlBuildURI(href, w->base) : NULL;
         out = oxus__strdup(abs ? (const char *)abs : (const char *)href);
+        if (!out) w->rc = OXUS_ENOMEM;
         xmlFree(abs);
     }
     xmlFree(href);
@@ -341,10 +342,11 @@ static void blocks(walker *w, xmlNodePtr n, int depth)
 
 /* ---- the page ---------------------------------------------------------- */
 
-static char *attr_text(xmlNodePtr n, const char *name)
+static char *attr_text(walker *w, xmlNodePtr n, const char *name)
 {
     xmlChar *v = n ? xmlGetProp(n, BAD_CAST name) : NULL;
     char *s = v ? oxus__strdup((const char *)v) : NULL;
+    if (v && !s) w->rc = OXUS_ENOMEM;
     xmlFree(v);
     return s;
 }
@@ -355,8 +357,8 @@ static void page_facts(walker *w, xmlNodePtr top, xmlNodePtr root)
 {
     for (xmlNodePtr n = top; n; n = next_node(n, top)) {
         if (!w->in->source_url && is(n, "link")) {
-            char *rel = attr_text(n, "rel");
-            if (rel && strcasecmp(rel, "canonical") == 0) w->in->source_url = attr_text(n, "href");
+            char *rel = attr_text(w, n, "rel");
+            if (rel && strcasecmp(rel, "canonical") == 0) w->in->source_url = attr_text(w, n, "href");
             free(rel);
         }
         if (!w->base && is(n, "base")) w->base = xmlGetProp(n, BAD_CAST "href");
@@ -364,11 +366,12 @@ static void page_facts(walker *w, xmlNodePtr top, xmlNodePtr root)
             (has_class(n, "published") || has_class(n, "entry-date"))) {
             xmlChar *t = xmlNodeGetContent(n);
             w->in->published = t ? oxus__strdup((const char *)t) : NULL;
+            if (t && !w->in->published) w->rc = OXUS_ENOMEM;
             w->in->published_line = (int)xmlGetLineNo(n);
             xmlFree(t);
         }
     }
-    if (!w->base && w->in->source_url) w->base = xmlStrdup(BAD_CAST w->in->source_url);
+    if (!w->base && w->in->source_url && !(w->base = xmlStrdup(BAD_CAST w->in->source_url))) w->rc = OXUS_ENOMEM;
     xmlNodePtr h1 = find(top, "h1", "entry-title");
     if (!h1) h1 = find(top, "h1", NULL);
     if (h1 && !inside(h1, root)) {

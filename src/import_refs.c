@@ -489,13 +489,13 @@ static void scope(entry *e, xmlNodePtr parent, const part *p)
 {
     char from[16], to[16];
     xmlNodePtr c = child(e, parent, "scope", p->from, p->to, 0);
-    oxus__imp_attr(c, "unit", p->unit);
+    oxus__imp_attr(e->b, c, "unit", p->unit);
     size_t end = ascii_number(e->s + p->from, p->to - p->from, from, sizeof from);
-    if (from[0]) oxus__imp_attr(c, "from", from);
+    if (from[0]) oxus__imp_attr(e->b, c, "from", from);
     size_t rest = p->from + end;
     if (from[0] && rest < p->to && (e->s[rest] == '-' || (unsigned char)e->s[rest] == 0xE2)) {
         ascii_number(e->s + rest, p->to - rest, to, sizeof to);
-        if (to[0]) oxus__imp_attr(c, "to", to);
+        if (to[0]) oxus__imp_attr(e->b, c, "to", to);
     }
 }
 
@@ -534,8 +534,8 @@ static void write_part(entry *e, xmlNodePtr ref, const part *p)
     if (p->kind == P_AUTHOR) return author(e, ref, p);
     if (p->kind == P_SCOPE) return scope(e, ref, p);
     xmlNodePtr c = child(e, ref, names[p->kind], p->from, p->to, p->kind != P_DATE && p->kind != P_TITLE);
-    if (p->kind == P_JOURNAL) oxus__imp_attr(c, "level", "j");
-    if (p->kind == P_DATE && p->published) oxus__imp_attr(c, "type", "published");
+    if (p->kind == P_JOURNAL) oxus__imp_attr(e->b, c, "level", "j");
+    if (p->kind == P_DATE && p->published) oxus__imp_attr(e->b, c, "type", "published");
     if (p->kind == P_DATE) e->b->dates++;
 }
 
@@ -552,6 +552,7 @@ static size_t write_tail(entry *e, xmlNodePtr ref, size_t tail, size_t label, si
         while (ue < n && !oxus__imp_space(oxus__imp_char(e->s + ue, n - ue, &k))) ue += k;
     while (ue > u && (e->s[ue - 1] == '.' || e->s[ue - 1] == ',' || e->s[ue - 1] == ';')) ue--;
     char *url = ue > u ? strndup(e->s + u, ue - u) : NULL;
+    if (ue > u && !url) b->oom = 1;
     const char *href = NULL;
     for (size_t i = 0; !url && i < e->k->nmarks; i++) /* a web page's label links to the address */
         if (e->k->marks[i].kind == IM_LINK && e->k->marks[i].start >= tail && e->k->marks[i].start <= u)
@@ -579,7 +580,7 @@ static size_t write_tail(entry *e, xmlNodePtr ref, size_t tail, size_t label, si
     } else if (label && !b->in->html) { /* the hyperlink a text capture lost */
         oxus__imp_flush(b, av);
         xmlNodePtr g = oxus__imp_el(b, av, "gap");
-        oxus__imp_attr(g, "what", "link");
+        oxus__imp_attr(e->b, g, "what", "link");
         b->gaps++;
     }
     oxus__imp_flush(b, av);

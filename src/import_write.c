@@ -62,9 +62,24 @@ xmlNodePtr oxus__imp_el(imp_builder *b, xmlNodePtr parent, const char *name)
     return el;
 }
 
-void oxus__imp_attr(xmlNodePtr el, const char *name, const char *value)
+void oxus__imp_attr(imp_builder *b, xmlNodePtr el, const char *name, const char *value)
 {
-    if (el && value) xmlSetProp(el, BAD_CAST name, BAD_CAST value);
+    if (el && value && !xmlSetProp(el, BAD_CAST name, BAD_CAST value)) b->oom = 1;
+}
+
+void oxus__imp_set_lang(imp_builder *b, xmlNodePtr el, const char *tag)
+{
+    xmlNsPtr xml = xmlSearchNsByHref(b->doc, el, XML_XML_NAMESPACE);
+    if (!xml || !xmlSetNsProp(el, xml, BAD_CAST "lang", BAD_CAST tag)) b->oom = 1;
+}
+
+void oxus__imp_content(imp_builder *b, xmlNodePtr el, const char *text)
+{
+    xmlNodePtr t = xmlNewText(BAD_CAST text);
+    if (!t || !xmlAddChild(el, t)) {
+        xmlFreeNode(t);
+        b->oom = 1;
+    }
 }
 
 xmlNodePtr oxus__imp_child(imp_builder *b, xmlNodePtr parent, const char *name)
@@ -154,7 +169,7 @@ static void text_cites(imp_builder *b, xmlNodePtr parent, const imp_block *k, si
             xmlNodePtr c = oxus__imp_child(b, parent, "cite");
             char id[32];
             snprintf(id, sizeof id, "r%ld", num);
-            oxus__imp_attr(c, "ref", id);
+            oxus__imp_attr(b, c, "ref", id);
             b->cites++;
         } else {
             bad += text(b, k->text + run, i + m - run);
@@ -197,7 +212,7 @@ static void span(imp_builder *b, xmlNodePtr parent, const imp_block *k, size_t f
         xmlNodePtr el = parent;
         if (name) {
             el = oxus__imp_child(b, parent, name);
-            if (m->kind == IM_LINK) oxus__imp_attr(el, "href", m->href);
+            if (m->kind == IM_LINK) oxus__imp_attr(b, el, "href", m->href);
             b->started = 0; /* no space at the start inside it */
         }
         span(b, el, k, m->start, end, next);
@@ -225,7 +240,7 @@ int oxus__imp_lang(imp_builder *b, xmlNodePtr el, const char *s, size_t n, int c
     int script = oxus__script(s, n);
     if (script == SCRIPT_NONE) return context;
     if (script != context) {
-        xmlNodeSetLang(el, BAD_CAST oxus__imp_lang_tag(b, script));
+        oxus__imp_set_lang(b, el, oxus__imp_lang_tag(b, script));
         b->scripts_seen |= 1u << script;
     }
     return script;

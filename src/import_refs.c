@@ -616,6 +616,10 @@ void oxus__imp_reference(imp_builder *b, xmlNodePtr ref, const imp_block *k)
     if (te <= ts) { /* nothing looks like a title: the whole entry is */
         ts = from, te = tail;
         strip(e.s, &ts, &te);
+        if (te <= ts) { /* not even before the address: with it, then */
+            ts = from, te = tail = n;
+            strip(e.s, &ts, &te);
+        }
         e.nparts = 0;
         oxus__imp_warn(b->in, k->line, "no title found in the reference: the whole entry is marked as its title");
     } else if (mid < tail) {

@@ -106,6 +106,12 @@ expect_refusal "a binary file" "$B/binary.txt" "binary file"
 expect_refusal "Latin-1 text" "$B/latin1.txt" "invalid UTF-8"
 expect_refusal "UTF-16 text" "$B/utf16.txt" "UTF-16"
 expect_refusal "blank lines only" "$B/blank.txt" "only blank lines"
+# a reference that is only an address: its title is the whole entry, with a warning
+printf 'By: Example Institute\n\nText [1].\n\n[1]. https://example.org/only-an-address\n' >"$B/address.txt"
+"$OXUS" import -o "$B/out" "$B/address.txt" 2>"$TMP/addr.err"
+valid "$B/out/address.xml" && grep -q "address.txt:5: warning: no title found in the reference" "$TMP/addr.err" &&
+    ok "import: a reference that is only an address: a valid draft, its title the entry, a warning" ||
+    no "import: a reference that is only an address" "$TMP/addr.err"
 "$OXUS" import -o "$B/out" "$B/missing.txt" 2>/dev/null
 [ $? = 2 ] && ok "import: a missing file: exit 2" || no "import: a missing file"
 "$OXUS" import --lang 'not a tag' "$B/empty.txt" 2>/dev/null

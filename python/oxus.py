@@ -123,6 +123,7 @@ _SIGNATURES = {
     "oxus_doc_load": (_INT, [ctypes.POINTER(_P), _P, _STR, _STR]),
     "oxus_doc_validate": (_INT, [_P, _P]),
     "oxus_doc_normalize": (_INT, [_P, ctypes.POINTER(_SIZE)]),
+    "oxus_doc_upgrade": (_INT, [_P, _P, ctypes.POINTER(_SIZE)]),
     "oxus_doc_normalized_text": (_INT, [_P, ctypes.POINTER(_P), ctypes.POINTER(_SIZE)]),
     "oxus_doc_transform": (_INT, [_P, _P, _SIZE, _STR, ctypes.POINTER(_P), ctypes.POINTER(_SIZE)]),
     "oxus_doc_name": (_STR, [_P]),
@@ -485,13 +486,26 @@ class Context:
         text, everything else byte for byte as it was (bytes). Raises
         InvalidDocument if it cannot be read or parsed, Error if it is not
         UTF-8."""
+        return self._rewrite(path, lambda doc, changed: _lib.oxus_doc_normalize(doc, changed))
+
+    def upgrade(self, path):
+        """The version 1.0 document at `path` rewritten in version 1.1's
+        terms (README, "Compatibility"), everything else byte for byte as it
+        was (bytes); a 1.1 document as it is. Raises InvalidDocument if it
+        cannot be read, is not valid, or cannot be upgraded without guessing
+        (or would not be valid upgraded), Error if it is not UTF-8."""
+        return self._rewrite(path, lambda doc, changed: _lib.oxus_doc_upgrade(doc, self._ptr, changed))
+
+    def _rewrite(self, path, edit):
+        """The document's bytes after `edit(doc, changed)` recorded its
+        textual edits."""
         with self._using():
             doc, rc = self._load(path)
             try:
-                if rc != OK:
+                if rc == OK:
+                    rc = edit(doc, ctypes.byref(_SIZE()))
+                if rc in (EINVALID, EIO):
                     raise InvalidDocument(_report(doc, path, rc))
-                changed = _SIZE()
-                rc = _lib.oxus_doc_normalize(doc, ctypes.byref(changed))
                 out, n = _P(), _SIZE()
                 if rc == OK:
                     rc = _lib.oxus_doc_normalized_text(doc, ctypes.byref(out), ctypes.byref(n))
@@ -549,3 +563,8 @@ def convert(path, to, encoding=None, params=None):
 def normalize(path):
     """Fills in the dates' missing attributes; see Context.normalize."""
     return _shared().normalize(path)
+
+
+def upgrade(path):
+    """Rewrites a version 1.0 document in 1.1's terms; see Context.upgrade."""
+    return _shared().upgrade(path)

@@ -302,6 +302,24 @@ class Normalize(unittest.TestCase):
             self.assertEqual(f.read(), before)  # the input is untouched
 
 
+class Upgrade(unittest.TestCase):
+    def test_as_the_command_does(self):
+        """Context.upgrade gives the bytes `oxus upgrade` writes (the hand-made
+        expected result of tests/compat/upgrade/), and refuses to guess."""
+        case = os.path.join(ROOT, "tests", "compat", "upgrade", "prefixed")
+        with open(case + ".expected.xml", "rb") as f:
+            self.assertEqual(oxus.upgrade(case + ".xml"), f.read())
+        with tempfile.TemporaryDirectory() as tmp:
+            guess = os.path.join(tmp, "guess.xml")
+            with open(case + ".xml", encoding="utf-8") as f:
+                text = f.read().replace(' status="denied">Groups', '>Groups')
+            with open(guess, "w", encoding="utf-8") as f:
+                f.write(text)
+            with self.assertRaises(oxus.InvalidDocument) as e:
+                oxus.upgrade(guess)
+            self.assertIn("upgrade", [d.rule for d in e.exception.report.diagnostics])
+
+
 class Context(unittest.TestCase):
     def test_missing_datadir(self):
         with self.assertRaises(oxus.Error) as e:

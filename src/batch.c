@@ -155,7 +155,7 @@ static oxus_import_from import_form(const oxus_import_options *o, const char *pa
 static int check_draft(batch *b, slot *s, const char *draft, size_t len)
 {
     oxus_doc *d = NULL;
-    int rc = oxus__doc_from_memory(&d, b->ctx, draft, len, "draft");
+    int rc = oxus__doc_from_bytes(&d, b->ctx, "draft", draft, len);
     if (rc == 0) rc = oxus_doc_validate(d, b->ctx);
     for (size_t i = 0; d && rc == OXUS_EINVALID && i < oxus_doc_ndiags(d); i++) {
         const oxus_diag *g = oxus_doc_diag(d, i);

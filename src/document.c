@@ -21,55 +21,67 @@ static char *real_dir(const char *path)
     return oxus__strdup(real);
 }
 
-oxus_doc *oxus__doc_new(const oxus_ctx *ctx, const char *name)
+static int doc_new(oxus_doc **out, const oxus_ctx *ctx, const char *path, const char *name)
 {
     oxus__errors_off(); /* on a new thread libxml2 would print to stderr */
     oxus_doc *doc = calloc(1, sizeof *doc);
-    if (!doc) return NULL;
+    if (!doc) return OXUS_ENOMEM;
     doc->strict = ctx->strict;
-    doc->name = oxus__strdup(name);
+    doc->name = oxus__strdup(name ? name : strcmp(path, "-") == 0 ? "<stdin>" : path);
+    doc->path = !path || strcmp(path, "-") == 0 ? NULL : oxus__strdup(path);
+    doc->dir = real_dir(path);
     if (!doc->name) {
-        free(doc);
-        return NULL;
+        oxus_doc_free(doc);
+        return OXUS_ENOMEM;
     }
-    return doc;
+    *out = doc;
+    return 0;
 }
 
-/* The stages after reading: the bytes decoded, then parsed. */
-static int decode_parse(oxus_doc *doc, const char *encoding)
+oxus_doc *oxus__doc_new(const oxus_ctx *ctx, const char *name)
+{
+    oxus_doc *doc = NULL;
+    return doc_new(&doc, ctx, NULL, name) < 0 ? NULL : doc;
+}
+
+/* The stages after reading: decode, parse. */
+static int decode_parse(oxus_doc *doc, const oxus_ctx *ctx)
 {
     if (doc->rawlen == 0) {
         oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "xml", "the file is empty");
         return OXUS_EINVALID;
     }
-    int rc = oxus__decode(doc, encoding);
-    return rc < 0 ? rc : oxus__parse(doc);
-}
-
-int oxus__doc_from_memory(oxus_doc **out, const oxus_ctx *ctx, const char *bytes, size_t n, const char *name)
-{
-    *out = oxus__doc_new(ctx, name);
-    if (!*out || !((*out)->raw = malloc(n + 1))) return OXUS_ENOMEM;
-    memcpy((*out)->raw, bytes, n);
-    (*out)->raw[n] = '\0';
-    (*out)->rawlen = n;
-    return decode_parse(*out, NULL);
+    int rc = oxus__decode(doc, ctx->input_encoding);
+    if (rc < 0) return rc;
+    return oxus__parse(doc);
 }
 
 int oxus_doc_load(oxus_doc **out, const oxus_ctx *ctx, const char *path,
                   const char *name)
 {
     *out = NULL;
-    oxus_doc *doc = oxus__doc_new(ctx, name ? name : strcmp(path, "-") == 0 ? "<stdin>" : path);
-    if (!doc) return OXUS_ENOMEM;
-    doc->path = strcmp(path, "-") == 0 ? NULL : oxus__strdup(path);
-    doc->dir = real_dir(path);
-    *out = doc;
+    int rc = doc_new(out, ctx, path, name);
+    if (rc < 0) return rc;
+    oxus_doc *doc = *out;
     char err[512];
-    int rc = oxus__read_file(path, &doc->raw, &doc->rawlen, err, sizeof err);
+    rc = oxus__read_file(path, &doc->raw, &doc->rawlen, err, sizeof err);
     if (rc == OXUS_EIO) oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "io", "%s", err);
     if (rc < 0) return rc;
-    return decode_parse(doc, ctx->input_encoding);
+    return decode_parse(doc, ctx);
+}
+
+int oxus__doc_from_bytes(oxus_doc **out, const oxus_ctx *ctx, const char *name,
+                         const char *bytes, size_t len)
+{
+    *out = NULL;
+    int rc = doc_new(out, ctx, NULL, name);
+    if (rc < 0) return rc;
+    oxus_doc *doc = *out;
+    if (!(doc->raw = malloc(len + 1))) return OXUS_ENOMEM;
+    memcpy(doc->raw, bytes, len);
+    doc->raw[len] = '\0';
+    doc->rawlen = len;
+    return decode_parse(doc, ctx);
 }
 
 const char *oxus_doc_name(const oxus_doc *doc) { return doc->name; }
@@ -91,6 +103,7 @@ void oxus_doc_free(oxus_doc *doc)
     if (doc->text != (char *)doc->raw) free(doc->text);
     free(doc->raw);
     free(doc->lines);
+    for (size_t i = 0; i < doc->nedits; i++) free(doc->edits[i].text);
     free(doc->edits);
     free(doc->name);
     free(doc->path);

@@ -39,10 +39,11 @@ struct oxus_ctx {
     size_t nformats;
 };
 
-/* normalize.c: an attribute text to insert into the source at an offset. */
+/* normalize.c: a textual edit of the source: `len` bytes at `offset`
+ * replaced by `text` (len 0: an insertion). */
 struct oxus_edit {
-    size_t offset;
-    char text[128];
+    size_t offset, len;
+    char *text;
 };
 
 struct oxus_doc {
@@ -62,7 +63,7 @@ struct oxus_doc {
     size_t ndiags, cap;
     size_t nerrors, nwarnings;
     int strict;
-    /* normalize.c: attributes to insert textually, in document order */
+    /* normalize.c, upgrade.c: textual edits, in the order recorded */
     struct oxus_edit *edits;
     size_t nedits;
 };
@@ -93,10 +94,6 @@ void oxus__locate(oxus_doc *doc, xmlNodePtr node, const char *attr, int *line,
 /* document.c: an empty document named `name`, to hold diagnostics; NULL
  * when out of memory. */
 oxus_doc *oxus__doc_new(const oxus_ctx *ctx, const char *name);
-/* document.c: a document parsed from n bytes in memory (a draft made by
- * oxus import), as oxus_doc_load parses a file. */
-int oxus__doc_from_memory(oxus_doc **out, const oxus_ctx *ctx, const char *bytes, size_t n, const char *name);
-
 /* context.c */
 void oxus__note_mtime(oxus_ctx *ctx, const char *path);
 
@@ -110,6 +107,11 @@ int oxus__read_file(const char *path, unsigned char **out, size_t *len,
 /* decode.c */
 int oxus__decode(oxus_doc *doc, const char *encoding);
 
+/* document.c: a document parsed from bytes in memory, named `name` (for
+ * diagnostics); like oxus_doc_load otherwise. */
+int oxus__doc_from_bytes(oxus_doc **out, const oxus_ctx *ctx, const char *name,
+                         const char *bytes, size_t len);
+
 /* parse.c */
 void oxus__parse_init(void);
 int oxus__parse(oxus_doc *doc);
@@ -121,6 +123,14 @@ void oxus__allow_local_files(int allow);
 
 /* rules.c */
 void oxus__rules_check(oxus_doc *doc);
+
+/* normalize.c: records a textual edit (any order; oxus_doc_normalized_text
+ * applies them in document order and refuses overlapping ones). 0 or
+ * OXUS_ENOMEM. */
+int oxus__edit(oxus_doc *doc, size_t offset, size_t len, const char *text);
+/* Offset in doc->text just past the last attribute of an element's start
+ * tag, where new attributes go; SIZE_MAX if the tag cannot be found. */
+size_t oxus__tag_insertion_point(oxus_doc *doc, xmlNodePtr node);
 
 /* normalize.c: the date a date element's printed text says, in its own
  * calendar (hint: its calendar attribute). 0, or OXUS_EINVALID with a
@@ -135,14 +145,16 @@ int oxus__date_complete(xmlNodePtr node, char *ins, size_t n);
  * in that form, OXUS_EINVALID otherwise (also for "YYYY" or "YYYY-MM"). */
 int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_date *out);
 
-/* rules.c */
+/* identifiers.c: 1 if a language tag is well-formed (BCP 47); NULL if a
+ * string is a well-formed identifier of its kind, else why not (for URLs,
+ * *at is the 1-based character at fault, or 0). */
 int oxus__bcp47_wellformed(const char *tag);
-/* 1 if the element holds text that is not whitespace, or a citation. */
-int oxus__has_content(xmlNodePtr node);
-/* NULL if u is a well-formed absolute URL (RFC 3986; http, https and ftp
- * with a host), else why not, with the 1-based character at fault in *at
- * (0: the whole). */
 const char *oxus__url_problem(const char *u, size_t *at);
+const char *oxus__idno_problem(const char *type, const char *value);
+const char *oxus__issn_problem(const char *value);
+/* rules.c: 1 if the element holds text that is not whitespace, or a
+ * citation. */
+int oxus__has_content(xmlNodePtr node);
 
 /* extensions.c: registers ox:wrap and the other extension functions. */
 void oxus__extensions_register(void);
@@ -162,6 +174,9 @@ char *oxus__path_join(const char *a, const char *b);
 int oxus__reserve(void **p, size_t *cap, size_t need, void *(*resize)(void *, size_t));
 /* Text content of a node, whitespace-collapsed; caller frees with xmlFree. */
 xmlChar *oxus__node_text(xmlNodePtr node);
+/* Collapses runs of whitespace in t to one space and trims it, in place;
+ * returns t (NULL for NULL). */
+xmlChar *oxus__collapse(xmlChar *t);
 int oxus__is(xmlNodePtr node, const char *name);
 
 #endif

@@ -26,6 +26,7 @@ static const char USAGE[] =
     "  convert --to FMT PATH...  validate, then convert to tei, jats, text\n"
     "  normalize [-i] FILE...  fill in calendar/Gregorian forms of dates\n"
     "  import PATH...          a first draft of the encoding of a published analysis\n"
+    "  upgrade [-i] FILE...    rewrite version 1.0 documents as version 1.1\n"
     "  date TEXT...            read dates as printed, print them in ISO form\n"
     "  rules                   list the rules with their ids and severities\n"
     "  report merge FILE...    merge JSON-lines reports into JUnit or SARIF\n"
@@ -91,6 +92,17 @@ static const char NORMALIZE_USAGE[] =
     "Fill in the calendar, iso and gregorian attributes of dates from their\n"
     "printed text, changing nothing else. Writes to standard output, or with\n"
     "-i replaces each file (atomically, and only with a valid result).\n\n"
+    "  -i, --in-place          replace the files\n"
+    "      --datadir DIR       take schema/ from DIR\n"
+    "  -h, --help              show this help\n";
+
+static const char UPGRADE_USAGE[] =
+    "Usage: oxus upgrade [-i] [OPTION]... FILE...\n"
+    "Rewrite version 1.0 documents in version 1.1's terms: version=\"1.1\",\n"
+    "each claim's disputedBy as a response of the type its status names,\n"
+    "numbered suggestions as type=\"numbered\"; no other byte changes. Writes\n"
+    "to standard output, or with -i replaces each file (atomically, and only\n"
+    "with a valid result). A 1.1 document is left as it is.\n\n"
     "  -i, --in-place          replace the files\n"
     "      --datadir DIR       take schema/ from DIR\n"
     "  -h, --help              show this help\n";
@@ -481,36 +493,44 @@ static int cmd_import(int argc, char **argv)
 }
 
 /* ------------------------------------------------------------------ */
-/* normalize                                                           */
+/* normalize and upgrade: textual edits of each FILE                   */
 /* ------------------------------------------------------------------ */
 
-static int normalize_one(oxus_ctx *ctx, const char *path, int in_place)
+static int rewrite_one(oxus_ctx *ctx, const char *path, int in_place, int upgrade)
 {
     oxus_doc *doc = NULL;
     int rc = oxus_doc_load(&doc, ctx, path, NULL);
     size_t changed = 0;
-    if (rc == 0) rc = oxus_doc_normalize(doc, &changed);
-    /* -i replaces a file only with a complete, valid result */
-    if (rc == 0 && in_place) rc = oxus_doc_validate(doc, ctx);
+    if (rc == 0 && upgrade) {
+        if ((rc = oxus_doc_upgrade(doc, ctx, &changed)) < 0 && rc != OXUS_EINVALID)
+            fprintf(stderr, "%s: %s\n", prog, oxus_errmsg());
+    } else if (rc == 0) {
+        rc = oxus_doc_normalize(doc, &changed);
+        /* -i replaces a file only with a complete, valid result */
+        if (rc == 0 && in_place) rc = oxus_doc_validate(doc, ctx);
+    }
     char *text = NULL;
     size_t len = 0;
     if (rc == 0 && (rc = oxus_doc_normalized_text(doc, &text, &len)) < 0)
-        fprintf(stderr, "%s: %s\n", path, oxus_errmsg());
+        fprintf(stderr, "%s: %s\n", prog, oxus_errmsg());
     if (rc == 0 && in_place && changed) {
-        if ((rc = oxus_write_atomic(path, text, len, 1)) < 0) fprintf(stderr, "%s: %s\n", path, oxus_errmsg());
+        if ((rc = oxus_write_atomic(path, text, len, 1)) < 0) fprintf(stderr, "%s: %s\n", prog, oxus_errmsg());
     } else if (rc == 0 && !in_place) {
         fwrite(text, 1, len, stdout);
     }
     if (doc)
         for (size_t i = 0; i < oxus_doc_ndiags(doc); i++) print_diag(oxus_doc_name(doc), oxus_doc_diag(doc, i));
-    if (rc == 0 && in_place) fprintf(stderr, "%s: %zu date%s filled in\n", path, changed, changed == 1 ? "" : "s");
+    if (rc == 0 && in_place)
+        fprintf(stderr, upgrade ? "%s: %zu change%s for version 1.1\n" : "%s: %zu date%s filled in\n", path, changed,
+                changed == 1 ? "" : "s");
     oxus_doc_free(doc);
     free(text);
     return rc == 0 ? 0 : rc == OXUS_EINVALID ? EXIT_INVALID : EXIT_USAGE;
 }
 
-static int cmd_normalize(int argc, char **argv)
+static int cmd_rewrite(int argc, char **argv, int upgrade)
 {
+    const char *cmd = upgrade ? "upgrade" : "normalize";
     static const struct option longs[] = {{"in-place", no_argument, 0, 'i'}, {"datadir", required_argument, 0, 'D'},
                                           {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     oxus_options o = {.version = OXUS_OPTIONS_VERSION, .datadir = getenv("OXUS_DATADIR")};
@@ -520,10 +540,10 @@ static int cmd_normalize(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "ih", longs, NULL)) != -1) {
         if (c == 'i') in_place = 1;
         else if (c == 'D') o.datadir = optarg;
-        else if (c == 'h') return fputs(NORMALIZE_USAGE, stdout), 0;
-        else return bad_option("normalize", argv);
+        else if (c == 'h') return fputs(upgrade ? UPGRADE_USAGE : NORMALIZE_USAGE, stdout), 0;
+        else return bad_option(cmd, argv);
     }
-    if (optind == argc) return usage_error("normalize", "%s", "no FILE given");
+    if (optind == argc) return usage_error(cmd, "%s", "no FILE given");
     oxus_ctx *ctx;
     if (oxus_ctx_new(&ctx, &o) < 0) {
         fprintf(stderr, "%s: %s\n", prog, oxus_errmsg());
@@ -533,11 +553,11 @@ static int cmd_normalize(int argc, char **argv)
     int worst = 0;
     for (int i = optind; i < argc; i++) {
         if (in_place && strcmp(argv[i], "-") == 0) {
-            fprintf(stderr, "%s normalize: -i cannot replace standard input\n", prog);
+            fprintf(stderr, "%s %s: -i cannot replace standard input\n", prog, cmd);
             worst = EXIT_USAGE;
             continue;
         }
-        int rc = normalize_one(ctx, argv[i], in_place);
+        int rc = rewrite_one(ctx, argv[i], in_place, upgrade);
         if (rc > worst) worst = rc;
     }
     oxus_ctx_free(ctx);
@@ -637,8 +657,9 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "validate")) return cmd_batch(argc - 1, argv + 1, 0);
     if (!strcmp(cmd, "convert")) return cmd_batch(argc - 1, argv + 1, 1);
-    if (!strcmp(cmd, "normalize")) return cmd_normalize(argc - 1, argv + 1);
     if (!strcmp(cmd, "import")) return cmd_import(argc - 1, argv + 1);
+    if (!strcmp(cmd, "normalize")) return cmd_rewrite(argc - 1, argv + 1, 0);
+    if (!strcmp(cmd, "upgrade")) return cmd_rewrite(argc - 1, argv + 1, 1);
     if (!strcmp(cmd, "date")) return cmd_date(argc - 1, argv + 1);
     if (!strcmp(cmd, "rules")) return cmd_rules(argc - 1, argv + 1);
     if (!strcmp(cmd, "report")) return cmd_report(argc - 1, argv + 1);

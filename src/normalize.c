@@ -72,9 +72,9 @@ int oxus__date_complete(xmlNodePtr node, char *ins, size_t n)
     return 1;
 }
 
-/* Offset just past the last attribute of the start tag ending on the
- * element's line: where new attributes go. */
-static size_t insertion_point(oxus_doc *doc, xmlNodePtr node)
+/* Where new attributes go: just past the last attribute of the start tag,
+ * before any whitespace and the ">" or "/>". */
+size_t oxus__tag_insertion_point(oxus_doc *doc, xmlNodePtr node)
 {
     size_t off = oxus__tag_offset(doc, node);
     if (off == (size_t)-1) return off;
@@ -94,28 +94,33 @@ static size_t insertion_point(oxus_doc *doc, xmlNodePtr node)
     return (size_t)-1;
 }
 
-static void visit(oxus_doc *doc, xmlNodePtr node, size_t *changed)
+int oxus__edit(oxus_doc *doc, size_t offset, size_t len, const char *text)
+{
+    char *t = oxus__strdup(text);
+    struct oxus_edit *e = t ? realloc(doc->edits, (doc->nedits + 1) * sizeof *e) : NULL;
+    if (!e) {
+        free(t);
+        return OXUS_ENOMEM;
+    }
+    doc->edits = e;
+    e[doc->nedits++] = (struct oxus_edit){offset, len, t};
+    return 0;
+}
+
+static void visit(oxus_doc *doc, xmlNodePtr node, size_t *changed, size_t *last)
 {
     for (xmlNodePtr n = node; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
         char ins[128];
         if ((oxus__is(n, "date") || oxus__is(n, "published")) && oxus__date_complete(n, ins, sizeof ins)) {
             (*changed)++;
-            size_t at = insertion_point(doc, n);
+            size_t at = oxus__tag_insertion_point(doc, n);
             /* edits must come in document order; a tag not found, or found
              * out of order, is not edited rather than edited wrongly */
-            size_t last = doc->nedits ? doc->edits[doc->nedits - 1].offset : 0;
-            if (at != (size_t)-1 && at >= last && at <= doc->textlen) {
-                struct oxus_edit *e = realloc(doc->edits, (doc->nedits + 1) * sizeof *e);
-                if (e) {
-                    doc->edits = e;
-                    e[doc->nedits].offset = at;
-                    snprintf(e[doc->nedits].text, sizeof e->text, "%s", ins);
-                    doc->nedits++;
-                }
-            }
+            if (at != (size_t)-1 && at >= *last && at <= doc->textlen && oxus__edit(doc, at, 0, ins) == 0)
+                *last = at;
         }
-        visit(doc, n->children, changed);
+        visit(doc, n->children, changed, last);
     }
 }
 
@@ -123,31 +128,55 @@ int oxus_doc_normalize(oxus_doc *doc, size_t *changed)
 {
     *changed = 0;
     if (!doc->xml) return OXUS_EINVALID;
-    visit(doc, xmlDocGetRootElement(doc->xml), changed);
+    size_t last = 0;
+    visit(doc, xmlDocGetRootElement(doc->xml), changed, &last);
     return 0;
+}
+
+/* Edits in document order; among edits at the same offset, the one
+ * recorded first comes first. */
+static int edit_order(const void *a, const void *b)
+{
+    const struct oxus_edit *x = *(const struct oxus_edit *const *)a, *y = *(const struct oxus_edit *const *)b;
+    if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
+    return x < y ? -1 : x > y;
 }
 
 int oxus_doc_normalized_text(const oxus_doc *doc, char **out, size_t *len)
 {
     *out = NULL;
     if (!doc->text_is_utf8 || doc->text != (char *)doc->raw)
-        return oxus__fail(OXUS_EUSAGE, "%s: only UTF-8 documents can be normalized in place", doc->name);
+        return oxus__fail(OXUS_EUSAGE, "%s: only UTF-8 documents can be rewritten in place", doc->name);
+    const struct oxus_edit **order = malloc((doc->nedits + 1) * sizeof *order);
     size_t extra = 0;
-    for (size_t i = 0; i < doc->nedits; i++) extra += strlen(doc->edits[i].text);
-    char *buf = malloc(doc->textlen + extra + 1);
-    if (!buf) return OXUS_ENOMEM;
+    for (size_t i = 0; order && i < doc->nedits; i++) {
+        order[i] = &doc->edits[i];
+        extra += strlen(doc->edits[i].text);
+    }
+    char *buf = order ? malloc(doc->textlen + extra + 1) : NULL;
+    if (!buf) {
+        free(order);
+        return OXUS_ENOMEM;
+    }
+    qsort(order, doc->nedits, sizeof *order, edit_order);
     size_t r = 0, w = 0;
-    for (size_t i = 0; i < doc->nedits; i++) { /* edits are in document order */
-        size_t at = doc->edits[i].offset, l = strlen(doc->edits[i].text);
+    for (size_t i = 0; i < doc->nedits; i++) {
+        size_t at = order[i]->offset, l = strlen(order[i]->text);
+        if (at < r || at + order[i]->len > doc->textlen) { /* overlapping: a bug, never a wrong file */
+            free(order);
+            free(buf);
+            return oxus__fail(OXUS_EINVALID, "%s: overlapping edits at byte %zu", doc->name, at);
+        }
         memcpy(buf + w, doc->text + r, at - r);
         w += at - r;
-        memcpy(buf + w, doc->edits[i].text, l);
+        memcpy(buf + w, order[i]->text, l);
         w += l;
-        r = at;
+        r = at + order[i]->len;
     }
     memcpy(buf + w, doc->text + r, doc->textlen - r);
     w += doc->textlen - r;
     buf[w] = '\0';
+    free(order);
     *out = buf;
     *len = w;
     return 0;

@@ -228,9 +228,23 @@ int oxus_doc_validate(oxus_doc *doc, const oxus_ctx *ctx);
  * printed text, in the tree. *changed receives the number of dates filled. */
 int oxus_doc_normalize(oxus_doc *doc, size_t *changed);
 
-/* The document's bytes with the same attributes inserted textually, so that
- * everything else (comments, attribute order, whitespace) stays as it was.
- * Call after oxus_doc_normalize. *out is malloc'ed; the caller frees it. */
+/* Rewrites a version 1.0 document in version 1.1's terms: version="1.1";
+ * each claim's disputedBy as a response of the type its status names, by
+ * the same actors (a claim without an id gets one); suggestions given
+ * numbers but no type as type="numbered". The edits are textual, like
+ * oxus_doc_normalize's, and the tree is left as it is. Validates the
+ * document first (do not validate it before: the diagnostics would be
+ * added twice), then parses and validates the upgraded bytes, so that 0
+ * means the result is valid; otherwise OXUS_EINVALID with the reasons
+ * among the document's diagnostics (rule "upgrade" for what cannot be
+ * rewritten without guessing). A 1.1 document gets no edits. *changed
+ * receives the number of changes. */
+int oxus_doc_upgrade(oxus_doc *doc, const oxus_ctx *ctx, size_t *changed);
+
+/* The document's bytes with the textual edits of oxus_doc_normalize and
+ * oxus_doc_upgrade applied, so that everything else (comments, attribute
+ * order, whitespace) stays as it was. *out is malloc'ed; the caller frees
+ * it. */
 int oxus_doc_normalized_text(const oxus_doc *doc, char **out, size_t *len);
 
 /* Applies format `index` (see oxus_ctx_add_format) to the document. *out is

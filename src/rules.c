@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <libxml/hash.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,15 +27,25 @@ static const oxus_rule RULES[] = {
     {"date-text", OXUS_SEV_ERROR, "a date's printed text says another date than its attributes"},
     {"date-unreadable", OXUS_SEV_WARNING, "a date's printed text cannot be read as a date, so it cannot be checked"},
     {"date-incomplete", OXUS_SEV_WARNING, "a date lacks its calendar, ISO or Gregorian form (oxus normalize fills them in)"},
-    {"claim-evidence", OXUS_SEV_ERROR, "a claim's evidence is not a reference"},
-    {"claim-status", OXUS_SEV_WARNING, "a claim is disputed, denied or confirmed without saying by whom, or the reverse"},
-    {"actor-ref", OXUS_SEV_ERROR, "a claimant, disputer, addressee, mention or affiliation is not a declared actor"},
+    {"claim-evidence", OXUS_SEV_ERROR, "a claim's or a response's evidence is not a reference"},
+    {"claim-status", OXUS_SEV_WARNING, "a claim's status does not agree with its responses (or disputedBy): contested without saying by whom, or the reverse"},
+    {"claim-disputedby", OXUS_SEV_ERROR, "a version 1.1 document uses disputedBy, which only 1.0 has (responses say who responds; oxus upgrade rewrites it)"},
+    {"response-target", OXUS_SEV_ERROR, "a response's to does not name claims"},
+    {"actor-ref", OXUS_SEV_ERROR, "a claimant, responder, disputer, addressee, mention or affiliation is not a declared actor"},
     {"lang-tag", OXUS_SEV_ERROR, "an xml:lang or language code is not a well-formed BCP 47 tag"},
     {"url-syntax", OXUS_SEV_ERROR, "a URL is not a well-formed absolute URL (RFC 3986)"},
-    {"available-no-url", OXUS_SEV_WARNING, "a reference says \"available at\" but gives no URL"},
-    {"empty-text", OXUS_SEV_ERROR, "a paragraph, heading, title, item or suggestion is empty"},
+    {"available-no-url", OXUS_SEV_WARNING, "a reference says \"available at\" but this encoding has no address: no URL, and no gap for a link target lost in capture"},
+    {"empty-text", OXUS_SEV_ERROR, "a paragraph, heading, title, translation, item or suggestion is empty"},
     {"quantity-unit", OXUS_SEV_ERROR, "a quantity has neither a unit nor a currency, or both"},
-    {"suggestion-number", OXUS_SEV_ERROR, "a suggestion's n is not its position in the list"},
+    {"suggestion-number", OXUS_SEV_ERROR, "a suggestion's n is not its position in the list, or n is given where the suggestions are not printed numbered"},
+    {"supplied-reason", OXUS_SEV_ERROR, "what the encoder supplies or leaves out does not say why: supplied or a heading printed=\"supplied\" without reason, a gap reason=\"omitted\" without desc"},
+    {"heading-run-in", OXUS_SEV_ERROR, "a heading printed run-in is not followed by the paragraph it runs into"},
+    {"sic-corr", OXUS_SEV_ERROR, "a sic's correction is the same as its printed text"},
+    {"translation-lang", OXUS_SEV_ERROR, "a translation does not follow a title, has no xml:lang, or is in its title's language"},
+    {"name-years", OXUS_SEV_ERROR, "an actor name's from year is after its to year"},
+    {"idno-syntax", OXUS_SEV_ERROR, "an authority identifier or ISSN is malformed or its check digit is wrong"},
+    {"rights-statement", OXUS_SEV_ERROR, "rights say not-stated but give a statement, holder or year, or say stated and give no statement"},
+    {"change-who", OXUS_SEV_WARNING, "a provenance change's who is not the name of one of its encoders or tools"},
 };
 
 const oxus_rule *oxus_rules(size_t *count)
@@ -61,6 +72,8 @@ typedef struct {
     int *cited;            /* per reference: cited at all */
     size_t next_first;     /* ref-order: number of distinct references cited so far */
     int order_reported;
+    xmlHashTablePtr responses; /* claim id -> the types of its responses (RESPONSE_* bits) */
+    int v11;               /* the document says version="1.1" */
 } checker;
 
 /* An attribute's value without copying it: after parsing (and with entity
@@ -77,6 +90,65 @@ static const char *attr(xmlNodePtr n, const char *name, const xmlChar *ns)
 /* Collecting ids and references                                       */
 /* ------------------------------------------------------------------ */
 
+/* 1 if a token attribute's value is `word` (XSD collapses the whitespace
+ * around a token before comparing; so does this). */
+static int token_is(const char *v, const char *word)
+{
+    if (!v) return 0;
+    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n') v++;
+    size_t n = strlen(word);
+    if (strncmp(v, word, n) != 0) return 0;
+    for (v += n; *v; v++)
+        if (*v != ' ' && *v != '\t' && *v != '\r' && *v != '\n') return 0;
+    return 1;
+}
+
+/* 1 if the attribute is absent or only whitespace. */
+static int blank(const char *v)
+{
+    for (; v && *v; v++)
+        if (*v != ' ' && *v != '\t' && *v != '\r' && *v != '\n') return 0;
+    return 1;
+}
+
+/* The value with the whitespace around it removed, into buf (truncated). */
+static const char *trimmed(const char *v, char *buf, size_t n)
+{
+    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n') v++;
+    size_t l = strlen(v);
+    while (l > 0 && strchr(" \t\r\n", v[l - 1])) l--;
+    if (l >= n) l = n - 1;
+    memcpy(buf, v, l);
+    buf[l] = '\0';
+    return buf;
+}
+
+/* Responses, as bits, in the order claim-status names them. */
+enum { RESPONSE_DENY = 1, RESPONSE_DISPUTE = 2, RESPONSE_CONFIRM = 4 };
+static const struct {
+    const char *status, *type;
+    unsigned bit;
+} RESPONSES[] = {{"denied", "deny", RESPONSE_DENY},
+                 {"disputed", "dispute", RESPONSE_DISPUTE},
+                 {"confirmed", "confirm", RESPONSE_CONFIRM}};
+
+/* Remembers, for each claim a response names, that it has a response of
+ * this type; claim-status compares them with the claim's status. */
+static void note_response(checker *c, xmlNodePtr n)
+{
+    const char *type = attr(n, "type", NULL);
+    unsigned bit = 0;
+    for (size_t i = 0; i < sizeof RESPONSES / sizeof *RESPONSES; i++)
+        if (token_is(type, RESPONSES[i].type)) bit = RESPONSES[i].bit;
+    xmlChar *to = xmlGetNoNsProp(n, BAD_CAST "to");
+    char *save = NULL;
+    for (char *tok = to ? strtok_r((char *)to, " \t\r\n", &save) : NULL; tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
+        uintptr_t had = (uintptr_t)xmlHashLookup(c->responses, BAD_CAST tok);
+        xmlHashUpdateEntry(c->responses, BAD_CAST tok, (void *)(had | bit), NULL);
+    }
+    xmlFree(to);
+}
+
 static void collect(checker *c, xmlNodePtr node)
 {
     for (xmlNodePtr n = node; n; n = n->next) {
@@ -90,6 +162,7 @@ static void collect(checker *c, xmlNodePtr node)
                 c->refs[c->nrefs++] = n;
             }
         }
+        if (oxus__is(n, "response")) note_response(c, n);
         collect(c, n->children);
     }
 }
@@ -203,109 +276,6 @@ static void check_date(checker *c, xmlNodePtr node)
     xmlFree(greg);
 }
 
-/* ------------------------------------------------------------------ */
-/* Language tags (RFC 5646, section 2.1) and URLs (RFC 3986)           */
-/* ------------------------------------------------------------------ */
-
-static int all(const char *s, size_t n, int (*pred)(int))
-{
-    for (size_t i = 0; i < n; i++)
-        if (!pred((unsigned char)s[i])) return 0;
-    return 1;
-}
-static int alpha(int ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
-static int digit(int ch) { return ch >= '0' && ch <= '9'; }
-static int alnum(int ch) { return alpha(ch) || digit(ch); }
-
-static int irregular(const char *tag)
-{
-    static const char *const g[] = {
-        "en-GB-oed", "i-ami", "i-bnn", "i-default", "i-enochian", "i-hak", "i-klingon",
-        "i-lux", "i-mingo", "i-navajo", "i-pwn", "i-tao", "i-tay", "i-tsu", "sgn-BE-FR",
-        "sgn-BE-NL", "sgn-CH-DE", "art-lojban", "cel-gaulish", "no-bok", "no-nyn",
-        "zh-guoyu", "zh-hakka", "zh-min", "zh-min-nan", "zh-xiang"};
-    for (size_t i = 0; i < sizeof g / sizeof *g; i++)
-        if (strcasecmp(g[i], tag) == 0) return 1;
-    return 0;
-}
-
-/* The subtags of a tag, checked in the order the grammar allows them. */
-int oxus__bcp47_wellformed(const char *tag)
-{
-    if (irregular(tag)) return 1;
-    const char *sub[64];
-    size_t len[64], n = 0;
-    for (const char *p = tag;;) {
-        const char *e = strchr(p, '-');
-        size_t l = e ? (size_t)(e - p) : strlen(p);
-        if (l == 0 || l > 8 || !all(p, l, alnum) || n == 64) return 0;
-        sub[n] = p;
-        len[n++] = l;
-        if (!e) break;
-        p = e + 1;
-    }
-    size_t i = 0;
-    if (len[0] == 1 && (sub[0][0] == 'x' || sub[0][0] == 'X')) goto privateuse;
-    if (len[0] < 2 || !all(sub[0], len[0], alpha)) return 0;
-    i = 1;
-    if (len[0] <= 3) /* extlang: up to three 3-letter subtags */
-        for (int k = 0; k < 3 && i < n && len[i] == 3 && all(sub[i], 3, alpha); k++) i++;
-    if (i < n && len[i] == 4 && all(sub[i], 4, alpha)) i++;                    /* script */
-    if (i < n && ((len[i] == 2 && all(sub[i], 2, alpha)) || (len[i] == 3 && all(sub[i], 3, digit))))
-        i++;                                                                       /* region */
-    while (i < n && (len[i] >= 5 || (len[i] == 4 && digit(sub[i][0])))) i++;  /* variants */
-    while (i < n && len[i] == 1 && sub[i][0] != 'x' && sub[i][0] != 'X') {    /* extensions */
-        size_t j = i + 1;
-        while (j < n && len[j] >= 2) j++;
-        if (j == i + 1) return 0;
-        i = j;
-    }
-    if (i == n) return 1;
-privateuse:
-    if (len[i] != 1 || (sub[i][0] != 'x' && sub[i][0] != 'X') || i + 1 == n) return 0;
-    return 1; /* private-use subtags: 1-8 alphanumerics, checked above */
-}
-
-static int url_char(unsigned char ch)
-{
-    return ch >= 0x80 || alnum(ch) || strchr("-._~:/?#[]@!$&'()*+,;=", ch) != NULL;
-}
-
-/* NULL if `u` is a well-formed absolute URL, else why not. */
-const char *oxus__url_problem(const char *u, size_t *at)
-{
-    size_t i = 0;
-    *at = 0;
-    if (!alpha((unsigned char)u[0])) return "it does not start with a scheme such as https:";
-    while (alnum((unsigned char)u[i]) || u[i] == '+' || u[i] == '-' || u[i] == '.') i++;
-    if (u[i] != ':') return "it does not start with a scheme such as https:";
-    int web = (i == 4 && strncasecmp(u, "http", 4) == 0) || (i == 5 && strncasecmp(u, "https", 5) == 0) ||
-              (i == 3 && strncasecmp(u, "ftp", 3) == 0);
-    i++;
-    if (web) {
-        if (strncmp(u + i, "//", 2) != 0) return "an http, https or ftp URL needs // and a host";
-        i += 2;
-        size_t h = i;
-        while (u[i] && u[i] != '/' && u[i] != '?' && u[i] != '#') i++;
-        if (i == h) return "the host is empty";
-        i = h;
-    }
-    for (; u[i]; i++) {
-        unsigned char ch = (unsigned char)u[i];
-        if (ch == '%') {
-            if (!isxdigit((unsigned char)u[i + 1]) || !isxdigit((unsigned char)u[i + 2])) {
-                *at = i + 1;
-                return "a % is not followed by two hexadecimal digits";
-            }
-        } else if (!url_char(ch)) {
-            *at = i + 1;
-            return ch == ' ' ? "a space is not allowed in a URL (write %20)"
-                             : "a character that is not allowed in a URL";
-        }
-    }
-    return NULL;
-}
-
 static void check_url(checker *c, xmlNodePtr node, const char *attr)
 {
     xmlChar *v = attr ? xmlGetNoNsProp(node, BAD_CAST attr) : xmlNodeGetContent(node);
@@ -370,21 +340,58 @@ static void check_number(checker *c, xmlNodePtr node, size_t pos, const char *ru
     xmlFree(n);
 }
 
+/* claim-status: a contested status says by whom (disputedBy in 1.0, the
+ * responses in both versions), and agrees with the responses' types. */
+static void check_status(checker *c, xmlNodePtr node, int by, unsigned mask)
+{
+    const char *st = attr(node, "status", NULL);
+    size_t k = sizeof RESPONSES / sizeof *RESPONSES;
+    for (size_t i = 0; i < sizeof RESPONSES / sizeof *RESPONSES; i++)
+        if (token_is(st, RESPONSES[i].status)) k = i;
+    int contested = k < sizeof RESPONSES / sizeof *RESPONSES;
+    if (contested && !by && !mask)
+        REPORT(c, node, "status", "claim-status", "the claim is %s but %s says by whom", RESPONSES[k].status,
+               c->v11 ? "no response" : "neither a response nor disputedBy");
+    else if (contested && mask && !(mask & RESPONSES[k].bit))
+        REPORT(c, node, "status", "claim-status", "the claim is %s, but none of its responses has type=\"%s\"",
+               RESPONSES[k].status, RESPONSES[k].type);
+    else if (!contested && by)
+        REPORT(c, node, "disputedBy", "claim-status",
+               "disputedBy is given but status does not say the claim is disputed, denied or confirmed");
+    else if (st && !contested && (mask & (RESPONSE_DENY | RESPONSE_DISPUTE)))
+        REPORT(c, node, "status", "claim-status", "the claim is asserted (nobody contests it), but a response %s it",
+               mask & RESPONSE_DENY ? "denies" : "disputes");
+}
+
 static void check_claim(checker *c, xmlNodePtr node)
 {
     check_ids(c, node, "by", "actor", "actor-ref", "claimant", NULL);
     check_ids(c, node, "disputedBy", "actor", "actor-ref", "disputer", NULL);
     check_ids(c, node, "evidence", "reference", "claim-evidence", "evidence", NULL);
-    xmlChar *st = xmlGetNoNsProp(node, BAD_CAST "status");
-    int contested = st && !xmlStrEqual(st, BAD_CAST "asserted");
     int by = xmlHasProp(node, BAD_CAST "disputedBy") != NULL;
-    if (contested && !by)
-        REPORT(c, node, "status", "claim-status", "the claim is %s but disputedBy does not say by whom",
-               (const char *)st);
-    else if (!contested && by)
-        REPORT(c, node, "disputedBy", "claim-status",
-               "disputedBy is given but status does not say the claim is disputed, denied or confirmed");
-    xmlFree(st);
+    if (by && c->v11)
+        REPORT(c, node, "disputedBy", "claim-disputedby",
+               "disputedBy is version 1.0's; in a 1.1 document response elements say who disputes, denies or "
+               "confirms the claim (oxus upgrade rewrites one into the other)");
+    const char *id = attr(node, "id", NULL);
+    unsigned mask = id ? (unsigned)(uintptr_t)xmlHashLookup(c->responses, BAD_CAST id) : 0;
+    check_status(c, node, by, mask);
+}
+
+static void check_response(checker *c, xmlNodePtr n)
+{
+    check_ids(c, n, "to", "claim", "response-target", "response target", NULL);
+    check_ids(c, n, "by", "actor", "actor-ref", "responder", NULL);
+    check_ids(c, n, "evidence", "reference", "claim-evidence", "evidence", NULL);
+}
+
+/* A gap standing for the address of an "available at" whose hyperlink
+ * was lost in capture. */
+static int has_link_gap(xmlNodePtr available)
+{
+    for (xmlNodePtr k = available->children; k; k = k->next)
+        if (oxus__is(k, "gap") && token_is(attr(k, "what", NULL), "link")) return 1;
+    return 0;
 }
 
 static void check_reference(checker *c, xmlNodePtr node, size_t pos)
@@ -393,9 +400,11 @@ static void check_reference(checker *c, xmlNodePtr node, size_t pos)
     int title = 0;
     for (xmlNodePtr k = node->children; k; k = k->next) {
         if (oxus__is(k, "title")) title = 1;
-        if (oxus__is(k, "available") && !has_descendant(k, "url")) {
+        if (oxus__is(k, "available") && !has_descendant(k, "url") && !has_link_gap(k)) {
             xmlChar *t = oxus__node_text(k);
-            REPORT(c, k, NULL, "available-no-url", "the reference says '%s' (available at) but gives no URL",
+            REPORT(c, k, NULL, "available-no-url",
+                   "the reference says '%s' (available at), but this encoding has no address: the capture lost "
+                   "it or the source gives none (a link target lost in capture is a gap what=\"link\")",
                    t ? (const char *)t : "");
             xmlFree(t);
         }
@@ -436,11 +445,171 @@ static void check_references(checker *c, xmlNodePtr n)
         if (oxus__is(k, "reference")) check_reference(c, k, ++pos);
 }
 
+/* n is the number printed, so it belongs only to suggestions printed
+ * numbered: type="numbered", or, in a 1.0 document (which had no type),
+ * suggestions that give n at all. */
 static void check_suggestions(checker *c, xmlNodePtr n)
 {
+    const char *type = attr(n, "type", NULL);
+    int numbered = token_is(type, "numbered");
+    for (xmlNodePtr k = n->children; k && !type && !c->v11 && !numbered; k = k->next)
+        numbered = oxus__is(k, "suggestion") && xmlHasProp(k, BAD_CAST "n");
     size_t pos = 0;
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (!oxus__is(k, "suggestion")) continue;
+        if (numbered) check_number(c, k, ++pos, "suggestion-number", "suggestion");
+        else if (xmlHasProp(k, BAD_CAST "n") && type)
+            REPORT(c, k, "n", "suggestion-number", "the suggestion has n, but the suggestions are printed %s, "
+                   "without numbers", token_is(type, "plain") ? "as plain paragraphs" : "as bullets");
+        else if (xmlHasProp(k, BAD_CAST "n"))
+            REPORT(c, k, "n", "suggestion-number", "the suggestion has n, but the suggestions are not marked as "
+                   "printed numbered (suggestions type=\"numbered\")");
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* What the encoder added, corrected or could not capture (1.1)        */
+/* ------------------------------------------------------------------ */
+
+static xmlNodePtr next_element_sibling(xmlNodePtr n)
+{
+    for (n = n->next; n && n->type != XML_ELEMENT_NODE; n = n->next) {}
+    return n;
+}
+
+static void check_heading(checker *c, xmlNodePtr n)
+{
+    check_empty(c, n);
+    const char *printed = attr(n, "printed", NULL);
+    if (token_is(printed, "supplied") && blank(attr(n, "reason", NULL)))
+        REPORT(c, n, "printed", "supplied-reason", "the heading is the encoder's (printed=\"supplied\") but gives no "
+               "reason");
+    if (token_is(printed, "run-in") && !oxus__is(next_element_sibling(n), "p"))
+        REPORT(c, n, "printed", "heading-run-in", "the heading is printed run-in, but no paragraph follows it for it "
+               "to run into");
+}
+
+static void check_supplied(checker *c, xmlNodePtr n)
+{
+    if (blank(attr(n, "reason", NULL)))
+        REPORT(c, n, NULL, "supplied-reason", "supplied text is the encoder's and needs a reason: why it is supplied");
+}
+
+static void check_gap(checker *c, xmlNodePtr n)
+{
+    if (token_is(attr(n, "reason", NULL), "omitted") && blank(attr(n, "desc", NULL)))
+        REPORT(c, n, "reason", "supplied-reason", "the encoder left something out (reason=\"omitted\") without "
+               "saying what and why in desc");
+}
+
+static void check_sic(checker *c, xmlNodePtr n)
+{
+    const char *corr = attr(n, "corr", NULL);
+    xmlChar *t = oxus__node_text(n), *want = corr ? oxus__collapse(xmlStrdup(BAD_CAST corr)) : NULL;
+    if (t && want && xmlStrEqual(t, want))
+        REPORT(c, n, "corr", "sic-corr", "the correction '%s' is what the source prints", corr);
+    xmlFree(t);
+    xmlFree(want);
+}
+
+/* A translation is in another language than its title: another primary
+ * language subtag; a transliteration keeps the language and names its
+ * script ("fa-Latn"), so its whole tag differs. */
+static int same_language(const char *a, const char *b, int whole)
+{
+    size_t la = whole ? strlen(a) : strcspn(a, "-"), lb = whole ? strlen(b) : strcspn(b, "-");
+    return la == lb && strncasecmp(a, b, la) == 0;
+}
+
+static void check_translation(checker *c, xmlNodePtr n)
+{
+    check_empty(c, n);
+    xmlNodePtr t = n->prev;
+    while (t && (t->type != XML_ELEMENT_NODE || oxus__is(t, "translation"))) t = t->prev;
+    char lang[64];
+    const char *l = attr(n, "lang", XML_XML_NAMESPACE);
+    if (!oxus__is(t, "title")) {
+        REPORT(c, n, NULL, "translation-lang", "a translation comes right after the title it translates; this one "
+               "follows %s", t ? (const char *)t->name : "nothing");
+        return;
+    }
+    if (blank(l)) {
+        REPORT(c, n, NULL, "translation-lang", "the translation needs xml:lang, the language it is written in");
+        return;
+    }
+    int translit = token_is(attr(n, "type", NULL), "transliteration");
+    xmlChar *tl = xmlNodeGetLang(t);
+    if (tl && same_language(trimmed(l, lang, sizeof lang), (const char *)tl, translit))
+        REPORT(c, n, "xml:lang", "translation-lang", translit
+                   ? "the transliteration's xml:lang '%s' is its title's ('%s'): give the script too (fa-Latn)"
+                   : "the translation's xml:lang '%s' is its title's language ('%s')", lang, (const char *)tl);
+    xmlFree(tl);
+}
+
+/* ------------------------------------------------------------------ */
+/* Authority data, rights and provenance (1.1)                         */
+/* ------------------------------------------------------------------ */
+
+static void check_name(checker *c, xmlNodePtr n)
+{
+    const char *from = attr(n, "from", NULL), *to = attr(n, "to", NULL);
+    if (from && to && atoi(from) > atoi(to))
+        REPORT(c, n, "to", "name-years", "the name applies from %d to %d: the last year is before the first",
+               atoi(from), atoi(to));
+}
+
+static void check_idno(checker *c, xmlNodePtr n)
+{
+    char type[32];
+    const char *t = attr(n, "type", NULL);
+    xmlChar *v = oxus__node_text(n);
+    const char *why = t && v ? oxus__idno_problem(trimmed(t, type, sizeof type), (const char *)v) : NULL;
+    if (why) REPORT(c, n, NULL, "idno-syntax", "malformed %s identifier '%s': %s", type, (const char *)v, why);
+    xmlFree(v);
+}
+
+static void check_series(checker *c, xmlNodePtr n)
+{
+    char issn[32];
+    const char *v = attr(n, "issn", NULL);
+    const char *why = v ? oxus__issn_problem(trimmed(v, issn, sizeof issn)) : NULL;
+    if (why) REPORT(c, n, "issn", "idno-syntax", "malformed ISSN '%s': %s", issn, why);
+}
+
+static void check_rights(checker *c, xmlNodePtr n)
+{
+    int text = oxus__has_content(n);
+    if (token_is(attr(n, "status", NULL), "not-stated")) {
+        if (text || xmlHasProp(n, BAD_CAST "holder") || xmlHasProp(n, BAD_CAST "year"))
+            REPORT(c, n, "status", "rights-statement", "status=\"not-stated\" says the source states no rights, "
+                   "but the element gives %s", text ? "a statement" : "a holder or year");
+    } else if (!text) {
+        REPORT(c, n, NULL, "rights-statement", "the rights statement is empty: give it as printed, or say "
+               "status=\"not-stated\"");
+    }
+}
+
+/* change-who: the names of the provenance's encoders and tools, hashed
+ * once, then every change's who looked up. */
+static void check_provenance(checker *c, xmlNodePtr n)
+{
+    xmlHashTablePtr names = xmlHashCreate(8);
+    if (!names) return;
     for (xmlNodePtr k = n->children; k; k = k->next)
-        if (oxus__is(k, "suggestion")) check_number(c, k, ++pos, "suggestion-number", "suggestion");
+        if (oxus__is(k, "encoder") || oxus__is(k, "tool")) {
+            xmlChar *t = oxus__node_text(k);
+            if (t) xmlHashAddEntry(names, t, k);
+            xmlFree(t);
+        }
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        const char *who = oxus__is(k, "change") ? attr(k, "who", NULL) : NULL;
+        xmlChar *key = who ? oxus__collapse(xmlStrdup(BAD_CAST who)) : NULL;
+        if (key && !xmlHashLookup(names, key))
+            REPORT(c, k, "who", "change-who", "who=\"%s\" is not the name of an encoder or tool of this "
+                   "provenance", who);
+        xmlFree(key);
+    }
+    xmlHashFree(names, NULL);
 }
 
 /* Which checks each element of the vocabulary gets. */
@@ -448,8 +617,8 @@ static const struct {
     const char *name;
     void (*check)(checker *, xmlNodePtr);
 } CHECKS[] = {
-    {"p", check_empty},           {"heading", check_empty},         {"title", check_empty},
-    {"subtitle", check_empty},    {"item", check_empty},            {"suggestion", check_suggestion},
+    {"p", check_empty},           {"heading", check_heading},       {"title", check_heading},
+    {"subtitle", check_heading},  {"item", check_empty},            {"suggestion", check_suggestion},
     {"cite", check_cite},         {"blockquote", check_blockquote}, {"claim", check_claim},
     {"date", check_date},         {"published", check_date},        {"url", check_url_text},
     {"link", check_link},         {"source", check_url_attr},       {"edition", check_url_attr},
@@ -457,7 +626,10 @@ static const struct {
     {"suggestions", check_suggestions},
     {"mention", check_actor_attr}, {"person", check_actor_attr},    {"author", check_actor_attr},
     {"organization", check_actor_attr}, {"publisher", check_actor_attr}, {"outlet", check_actor_attr},
-    {"actor", check_actor_attr},
+    {"actor", check_actor_attr},  {"response", check_response},     {"supplied", check_supplied},
+    {"gap", check_gap},           {"sic", check_sic},               {"translation", check_translation},
+    {"name", check_name},         {"idno", check_idno},             {"series", check_series},
+    {"rights", check_rights},     {"provenance", check_provenance}, {"capture", check_url_attr},
 };
 
 static void check_element(checker *c, xmlNodePtr n)
@@ -484,9 +656,10 @@ static void walk(checker *c, xmlNodePtr node)
 
 void oxus__rules_check(oxus_doc *doc)
 {
-    checker c = {.doc = doc, .ids = xmlHashCreate(64)};
+    checker c = {.doc = doc, .ids = xmlHashCreate(64), .responses = xmlHashCreate(16)};
     xmlNodePtr root = xmlDocGetRootElement(doc->xml);
-    if (!c.ids || !root) goto done;
+    if (!c.ids || !c.responses || !root) goto done;
+    c.v11 = token_is(attr(root, "version", NULL), "1.1");
     collect(&c, root);
     c.cited = calloc(c.nrefs + 1, sizeof *c.cited);
     if (!c.cited) goto done;
@@ -495,6 +668,7 @@ void oxus__rules_check(oxus_doc *doc)
         if (!c.cited[i]) REPORT(&c, c.refs[i], NULL, "ref-uncited", "reference %zu is never cited", i + 1);
 done:
     xmlHashFree(c.ids, NULL);
+    xmlHashFree(c.responses, NULL);
     free(c.refs);
     free(c.cited);
 }

@@ -47,11 +47,10 @@ int oxus__is(xmlNodePtr node, const char *name)
            xmlStrEqual(node->name, BAD_CAST name);
 }
 
-/* Text content with runs of XML whitespace collapsed to one space and the
- * ends trimmed: what a reader sees. */
-xmlChar *oxus__node_text(xmlNodePtr node)
+/* Runs of XML whitespace collapsed to one space and the ends trimmed, in
+ * place: what a reader sees. Returns t. */
+xmlChar *oxus__collapse(xmlChar *t)
 {
-    xmlChar *t = xmlNodeGetContent(node);
     if (!t) return NULL;
     xmlChar *w = t;
     int space = 1;
@@ -68,3 +67,5 @@ xmlChar *oxus__node_text(xmlNodePtr node)
     *w = '\0';
     return t;
 }
+
+xmlChar *oxus__node_text(xmlNodePtr node) { return oxus__collapse(xmlNodeGetContent(node)); }

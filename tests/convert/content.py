@@ -8,7 +8,13 @@ for XML outputs, attribute values (whitespace collapsed).
 
 Paragraph text is split at citations and inline elements that outputs may
 render differently (a citation becomes "[3]" or a link), and each piece
-must appear. Prints one line per missing piece; exits 1 if any."""
+must appear. Prints one line per missing piece; exits 1 if any.
+
+What is printed is required; what the encoder added (supplied words,
+translations, a sic's correction, a gap) is not required here: the text
+around it is split there, and a sic counts as its printed form. The
+stylesheets mark the encoder's additions in their own ways, checked where
+they are rendered."""
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -22,7 +28,7 @@ def pieces(elem):
     """Text of elem split at citations and links: what must appear verbatim."""
     out, cur = [], [elem.text or ""]
     for child in elem:
-        if child.tag == NS + "cite":
+        if child.tag in (NS + "cite", NS + "supplied", NS + "translation", NS + "gap"):
             out.append("".join(cur))
             cur = []
         elif child.tag == NS + "link":  # outputs may add the address after it

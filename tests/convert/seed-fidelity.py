@@ -6,25 +6,19 @@ samples/afghanistan-tajikistan.xml with the lines of the seed text
 (../shared/seed/000_d3a42f1e4eaf35cb.txt), after collapsing whitespace and
 turning each <cite ref="rN"/> back into the source's "[N]".
 
+What the encoder added is not printed text and must not be counted as
+such: translations, supplied words and gaps are left out, and a sic counts
+as what it keeps (the printed error), never as its correction. So the
+comparison fails both when printed words are missing and when the
+encoder's words pass for printed ones.
+
     seed-fidelity.py SEED.txt ENCODED.xml"""
 import difflib
 import re
 import sys
 import xml.etree.ElementTree as ET
 
-A = "{urn:oxus:analysis:1}"
-
-def norm(s):
-    s = re.sub(r"\s+", " ", s.replace("\xa0", " ")).strip()
-    s = re.sub(r"\s*\[(\d+)\]\s*", r"[\1] ", s)  # spacing around markers is not text
-    return re.sub(r"\] ([.,])", r"]\1", s).strip()
-
-def text(e):
-    out = [e.text or ""]
-    for c in e:
-        out.append("[%s]" % c.get("ref")[1:] if c.tag == A + "cite" else text(c))
-        out.append(c.tail or "")
-    return "".join(out)
+from printed import A, encoder_words, norm, text
 
 def seed_units(path):
     lines = open(path, encoding="utf-8").read().split("\n")
@@ -70,7 +64,16 @@ def main():
         if n != m:
             print(f"reference numbered {m}, the seed's is {n}")
             bad += 1
-    print(f"{len(have)} text units and {len(have_refs)} references compared, {bad} differences")
+    # the encoder's words are there, and none of them is taken for printed
+    # text: a correction must differ from the printed form it corrects
+    root = ET.parse(sys.argv[2]).getroot()
+    for e in root.iter(A + "sic"):
+        if norm(e.get("corr")) == norm(text(e)) or norm(text(e)) not in norm(open(sys.argv[1], encoding="utf-8").read()):
+            print(f"sic {text(e)!r} (corr {e.get('corr')!r}): not a printed form with a different correction")
+            bad += 1
+    added = encoder_words(root)
+    print(f"{len(have)} text units and {len(have_refs)} references compared ({len(added)} pieces of the encoder's "
+          f"text left out), {bad} differences")
     sys.exit(1 if bad else 0)
 
 main()

@@ -4,6 +4,7 @@
  *
  *   oxus_doc_load -> oxus_doc_validate -> oxus_doc_normalize
  *   -> oxus_doc_normalized_text -> oxus_doc_transform (tei, jats, text)
+ *   oxus_doc_load -> oxus_doc_upgrade -> oxus_doc_normalized_text
  *
  * The library reads documents from paths only, so each input is written to
  * one file in a per-process temporary folder made once, under $TMPDIR (run.sh
@@ -20,7 +21,8 @@
  * Besides the sanitizers, one property is checked (abort() if it fails):
  * a document that parsed and was normalized must still be well-formed XML
  * after oxus_doc_normalized_text inserted its attributes, since that text
- * is what `oxus normalize -i` writes over the user's file. Set
+ * is what `oxus normalize -i` writes over the user's file; so must the
+ * text of a document oxus_doc_upgrade accepted (`oxus upgrade -i`). Set
  * OXUS_FUZZ_NO_NORMALIZE_CHECK=1 to skip it (to look for other bugs while a
  * known one is unfixed).
  */
@@ -166,6 +168,22 @@ static void pipeline(const oxus_ctx *c, const size_t *idx, const char *encoding)
     oxus_doc_free(doc);
 }
 
+/* oxus upgrade, on a document of its own (it validates it itself): what it
+ * offers must be well-formed. */
+static void upgrade(const oxus_ctx *c)
+{
+    oxus_doc *doc = NULL;
+    size_t changed = 0;
+    if (oxus_doc_load(&doc, c, file, "fuzz.xml") == 0 && oxus_doc_upgrade(doc, c, &changed) == 0) {
+        char *text = NULL;
+        size_t len = 0;
+        if (oxus_doc_normalized_text(doc, &text, &len) == 0 && check_normalize) check_well_formed(text, len);
+        free(text);
+    }
+    if (doc) touch_diags(doc);
+    oxus_doc_free(doc);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *encoding = size % 4 == 2 ? "windows-1256" : size % 4 == 3 ? "ISO-8859-1//TRANSLIT" : NULL;
@@ -174,6 +192,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort(); /* not the library's fault, but the run would mean nothing */
     }
     pipeline(ctx, formats, encoding);
+    upgrade(ctx);
     if (size % 8 == 7) pipeline(ctx_legacy, formats_legacy, encoding);
     return 0;
 }

@@ -3,8 +3,9 @@
 # saved regression inputs, then fuzzes each harness for SECONDS seconds
 # (default 60). `make fuzz` runs it with SECONDS_PER_FUZZER (default 60).
 #
-#   fuzz_pipeline  load, validate, normalize, normalized text, and the tei,
-#                  jats and text transforms of one document (tests/fuzz/fuzz_pipeline.c)
+#   fuzz_pipeline  load, validate, normalize, normalized text, the tei, jats
+#                  and text transforms, and upgrade of one document
+#                  (tests/fuzz/fuzz_pipeline.c)
 #   fuzz_dates     oxus_date_parse under every hint, then conversions and
 #                  round trips (tests/fuzz/fuzz_dates.c)
 #   fuzz_import    oxus_import of text and HTML, each draft validated and
@@ -13,9 +14,10 @@
 # Everything goes under build/fuzz/: the harnesses, the library objects
 # (the Makefile's LIB_SRC, built with -fsanitize=fuzzer-no-link,address,
 # undefined), the corpora corpus-pipeline/, corpus-dates/ and corpus-import/
-# (seeded from samples/, tests/invalid/ and tests/fuzz/seeds/pipeline/ (DTDs,
-# entities, UTF-16, legacy encodings, dates to normalize), from the printed
-# dates of tests/dates/parse.tsv, and from the captures of tests/import/,
+# (seeded from samples/, tests/invalid/, tests/compat/ (1.0 documents to
+# upgrade) and tests/fuzz/seeds/pipeline/ (DTDs, entities, UTF-16, legacy
+# encodings, dates to normalize), from the printed dates of
+# tests/dates/parse.tsv, and from the captures of tests/import/,
 # tests/fuzz/seeds/import/ and $OXUS_SEED; kept between runs so that they
 # grow), logs/ and
 # artifacts/, where libFuzzer writes the input that made a harness fail.
@@ -122,7 +124,7 @@ done
 
 # ---- seed corpora ------------------------------------------------------
 n=0
-for f in samples/*.xml tests/invalid/*.xml tests/fuzz/seeds/pipeline/*; do
+for f in samples/*.xml tests/invalid/*.xml tests/compat/*/*.xml tests/fuzz/seeds/pipeline/*; do
     [ -f "$f" ] || continue
     cp "$f" "$OUT/corpus-pipeline/seed-$(basename "$f")" && n=$((n + 1))
 done

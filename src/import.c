@@ -23,13 +23,9 @@
 
 imp_block *oxus__imp_block(imp_input *in, int kind, int line, const char *text, size_t len)
 {
-    if (in->n == in->cap) {
-        size_t cap = in->cap ? in->cap * 2 : 64;
-        imp_block *b = realloc(in->b, cap * sizeof *b);
-        if (!b) return NULL;
-        in->b = b;
-        in->cap = cap;
-    }
+    void *blocks = in->b;
+    if (oxus__grow(&blocks, &in->cap, in->n, sizeof *in->b) < 0) return NULL;
+    in->b = blocks;
     imp_block *b = &in->b[in->n];
     memset(b, 0, sizeof *b);
     b->text = malloc(len + 1);

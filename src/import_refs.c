@@ -98,13 +98,9 @@ static int append(imp_block *dst, const imp_block *src, size_t from, size_t to)
 
 static imp_ref *new_ref(imp_ref **refs, size_t *n, size_t *cap, long number, int line)
 {
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 32;
-        imp_ref *r = realloc(*refs, c * sizeof *r);
-        if (!r) return NULL;
-        *refs = r;
-        *cap = c;
-    }
+    void *p = *refs;
+    if (oxus__grow(&p, cap, *n, sizeof **refs) < 0) return NULL;
+    *refs = p;
     imp_ref *r = &(*refs)[(*n)++];
     memset(r, 0, sizeof *r);
     r->number = number;

@@ -172,6 +172,10 @@ char *oxus__path_join(const char *a, const char *b);
  * (from 256) through `resize` (realloc, or libxml2's xmlRealloc for what
  * libxml2 frees). 0, or -1 when memory ran out (*p is then untouched). */
 int oxus__reserve(void **p, size_t *cap, size_t need, void *(*resize)(void *, size_t));
+/* Room for one more element in the array *p of *cap elements of `size`
+ * bytes, n of them in use (doubling from 16). 0, or -1 when memory ran out
+ * (*p is then untouched). */
+int oxus__grow(void **p, size_t *cap, size_t n, size_t size);
 /* Text content of a node, whitespace-collapsed; caller frees with xmlFree. */
 xmlChar *oxus__node_text(xmlNodePtr node);
 /* Collapses runs of whitespace in t to one space and trims it, in place;

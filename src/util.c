@@ -28,6 +28,17 @@ int oxus__reserve(void **p, size_t *cap, size_t need, void *(*resize)(void *, si
     return 0;
 }
 
+int oxus__grow(void **p, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap) return 0;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *np = realloc(*p, c * size);
+    if (!np) return -1;
+    *p = np;
+    *cap = c;
+    return 0;
+}
+
 char *oxus__path_join(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);

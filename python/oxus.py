@@ -122,7 +122,7 @@ _SIGNATURES = {
     "oxus_ctx_add_format": (_INT, [_P, _STR, ctypes.POINTER(_STR), ctypes.POINTER(_SIZE)]),
     "oxus_doc_load": (_INT, [ctypes.POINTER(_P), _P, _STR, _STR]),
     "oxus_doc_validate": (_INT, [_P, _P]),
-    "oxus_doc_normalize": (_INT, [_P, ctypes.POINTER(_SIZE)]),
+    "oxus_doc_normalize": (_INT, [_P, ctypes.POINTER(_SIZE), ctypes.POINTER(_SIZE)]),
     "oxus_doc_upgrade": (_INT, [_P, _P, ctypes.POINTER(_SIZE)]),
     "oxus_doc_normalized_text": (_INT, [_P, ctypes.POINTER(_P), ctypes.POINTER(_SIZE)]),
     "oxus_doc_transform": (_INT, [_P, _P, _SIZE, _STR, ctypes.POINTER(_P), ctypes.POINTER(_SIZE)]),
@@ -486,7 +486,7 @@ class Context:
         text, everything else byte for byte as it was (bytes). Raises
         InvalidDocument if it cannot be read or parsed, Error if it is not
         UTF-8."""
-        return self._rewrite(path, lambda doc, changed: _lib.oxus_doc_normalize(doc, changed))
+        return self._rewrite(path, lambda doc, changed: _lib.oxus_doc_normalize(doc, changed, None))
 
     def upgrade(self, path):
         """The version 1.0 document at `path` rewritten in version 1.1's

@@ -100,7 +100,7 @@ static void convert(batch *b, slot *s)
 {
     oxus_doc *doc = s->doc;
     size_t changed;
-    oxus_doc_normalize(doc, &changed);
+    oxus_doc_normalize(doc, &changed, NULL);
     for (size_t f = 0; f < b->opts->nformats; f++) {
         char *data = NULL;
         size_t len = 0;

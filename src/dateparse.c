@@ -1,278 +1,24 @@
 /*
  * dateparse.c - reading dates as they are printed in Dari, Pashto,
- * Persian, Arabic and English text: digits of three scripts, Afghan,
- * Iranian, Islamic and English month names with their spelling variants,
- * and the labels printed around a date. The calendar arithmetic is dates.c.
+ * Persian, Arabic and English text: digits of three scripts, month names
+ * and their spelling variants, weekdays, labels, years and months alone,
+ * ranges, and equivalents in another calendar. The words are datenames.c;
+ * the calendar arithmetic is dates.c.
+ *
+ * Reading goes in steps, each small: the text is cut into tokens (numbers,
+ * words, separators); words are looked up; the tokens that matter become
+ * items; items are read as segments (one date as printed: "۲۰ عقرب ۱۴۰۰",
+ * "15", "February 2014"), with the weekdays and calendar labels around
+ * them; segments joined by a range word or dash make a range, and those in
+ * parentheses or after "الموافق" an equivalent. Every reading the text
+ * gives (a weekday, two month names, an equivalent) must agree with the
+ * others, and a message names both when they do not.
  */
 #include "dates.h"
 
-#include <pthread.h>
 #include <stdarg.h>
-#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
-
-/* ---- Names ------------------------------------------------------------- */
-
-/* Month names (Afghan, Iranian, Islamic, English) and labels (month 0).
- * Spellings are compared after fold_key(), so each entry lists only those
- * that differ after folding. Messages use the first spelling. */
-typedef struct {
-    oxus_calendar cal;
-    int month;
-    const char *names;
-} name_entry;
-
-#define SH OXUS_CAL_SOLAR_HIJRI
-#define LH OXUS_CAL_LUNAR_HIJRI
-#define GR OXUS_CAL_GREGORIAN
-static const name_entry name_table[] = {
-    /* Afghan (Dari, Pashto) and Iranian Solar Hijri months. */
-    {SH, 1, "Hamal|حمل"},                       {SH, 2, "Sawr|Saur|Sour|Sor|ثور"},
-    {SH, 3, "Jawza|Jauza|Jowza|Jouza|جوزا"},    {SH, 4, "Saratan|Sartan|سرطان"},
-    {SH, 5, "Asad|اسد"},                        {SH, 7, "Mizan|Meezan|میزان"},
-    {SH, 6, "Sunbula|Sonbola|Sonbula|Sunbola|Sumbula|سنبله"},
-    {SH, 8, "Aqrab|Akrab|عقرب"},                {SH, 9, "Qaws|Qaus|Qows|Qous|قوس"},
-    {SH, 10, "Jadi|Jady|جدی"},                  {SH, 11, "Dalw|Dalv|Dalu|دلو"},
-    {SH, 12, "Hut|Hoot|Hout|حوت"},              {SH, 1, "Farvardin|Farwardin|فروردین"},
-    {SH, 2, "Ordibehesht|Ordibehest|Ardibehesht|اردیبهشت"},
-    {SH, 3, "Khordad|Khurdad|خرداد"},           {SH, 4, "Tir|تیر"},
-    {SH, 5, "Mordad|Amordad|Murdad|مرداد|امرداد"}, {SH, 7, "Mehr|Mihr|مهر"},
-    {SH, 6, "Shahrivar|Shahriwar|Shahrewar|شهریور"}, {SH, 8, "Aban|ابان"},
-    {SH, 9, "Azar|Adhar|اذر"},                  {SH, 10, "Dey|Dei|دی"},
-    {SH, 11, "Bahman|بهمن"},                    {SH, 12, "Esfand|Isfand|Espand|اسفند"},
-    /* Islamic months, with the honorifics sometimes printed after them. */
-    {LH, 1, "Muharram|Moharram|Muharram al-Haram|محرم|محرم الحرام"},
-    {LH, 2, "Safar|Safar al-Muzaffar|صفر|صفر المظفر"},
-    {LH, 3, "Rabi al-Awwal|Rabi ul-Awwal|Rabiul Awwal|Rabi Awwal|Rabee al-Awwal|Rabi I|"
-            "ربیع الاول|ربیع اول|ربیع الاولی"},
-    {LH, 4, "Rabi al-Thani|Rabi ul-Thani|Rabi ath-Thani|Rabi Thani|Rabi al-Sani|"
-            "Rabi us-Sani|Rabi ul-Sani|Rabi al-Akhir|Rabi ul-Akhir|Rabi al-Akhar|"
-            "Rabee al-Thani|Rabi II|ربیع الثانی|ربیع ثانی|ربیع الاخر|ربیع الثانیه"},
-    {LH, 5, "Jumada al-Ula|Jumada al-Awwal|Jumada al-Oula|Jumada I|Jumada ul-Awwal|"
-            "Jumadi al-Awwal|Jumadi ul-Awwal|Jumadi al-Ula|Jamadi al-Awwal|"
-            "Jamadi ul-Awwal|Jamadi al-Ula|جمادی الاول|جمادی الاولی|جمادی اول"},
-    {LH, 6, "Jumada al-Akhira|Jumada al-Thani|Jumada al-Thaniya|Jumada al-Akhir|"
-            "Jumada ul-Akhira|Jumada II|Jumada al-Sani|Jumadi al-Thani|Jumadi us-Sani|"
-            "Jumadi ul-Sani|Jumadi al-Akhir|Jamadi al-Thani|Jamadi us-Sani|"
-            "Jamadi ul-Akhir|Jamadi al-Akhir|"
-            "جمادی الثانی|جمادی الثانیه|جمادی ثانی|جمادی الاخر|جمادی الاخره"},
-    {LH, 7, "Rajab|Rajab al-Murajjab|رجب|رجب المرجب"},
-    {LH, 8, "Shaban|Shaban al-Muazzam|شعبان|شعبان المعظم"},
-    {LH, 9, "Ramadan|Ramazan|Ramadhan|Ramzan|Ramadan al-Mubarak|رمضان|رمضان المبارک"},
-    {LH, 10, "Shawwal|Shavval|Shawwal al-Mukarram|شوال|شوال المکرم"},
-    {LH, 11, "Dhu al-Qadah|Dhu al-Qidah|Dhul-Qadah|Dhul-Qidah|Dhu Qadah|Zulqada|Zul-Qidah|"
-             "Zilqad|Zil-Qadah|Zi al-Qadah|ذی القعده|ذی قعده|ذو القعده|ذیقعده"},
-    {LH, 12, "Dhu al-Hijjah|Dhul-Hijjah|Dhu Hijjah|Zulhijja|Zilhijja|Zilhaj|Zil-Hajj|"
-             "Zi al-Hijjah|ذی الحجه|ذی حجه|ذو الحجه|ذیحجه"},
-    /* Gregorian months, in English and as Dari and Persian write them. */
-    {GR, 1, "January|Jan|جنوری|ژانویه"},        {GR, 2, "February|Feb|فبروری|فوریه"},
-    {GR, 3, "March|Mar|مارچ|مارس"},             {GR, 4, "April|Apr|اپریل|اوریل"},
-    {GR, 5, "May|می|مه"},                       {GR, 6, "June|Jun|جون|ژوئن"},
-    {GR, 7, "July|Jul|جولای|ژوئیه|جولائی"},     {GR, 8, "August|Aug|اگست|اگوست|اوت"},
-    {GR, 9, "September|Sep|Sept|سپتامبر|سپتمبر"}, {GR, 10, "October|Oct|اکتبر|اکتوبر"},
-    {GR, 11, "November|Nov|نوامبر|نومبر"},      {GR, 12, "December|Dec|دسامبر|دسمبر"},
-    /* Labels around a date; those that name a calendar fix it. */
-    {OXUS_CAL_NONE, 0, "تاریخ|نشر|شده|منتشر|انتشار|ماه|سال|هجری|ه|"
-                       "published|publication|on|date|dated|of|the|hijri"},
-    {SH, 0, "ش|هش|شمسی|خورشیدی|sh|hs|shamsi|solar hijri"},
-    {LH, 0, "ق|هق|قمری|ah|qamari|lunar hijri"},
-    {GR, 0, "م|میلادی|ce|ad|miladi|gregorian"}};
-#undef SH
-#undef LH
-#undef GR
-
-#define KEY_MAX 96
-
-/* Decodes the UTF-8 character at s (n > 0 bytes left) into *cp and returns
- * its length, or 0 if the bytes are not valid UTF-8. */
-static size_t utf8_next(const char *s, size_t n, unsigned long *cp)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t len, i;
-    unsigned long c;
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    if (u[0] >= 0xC2 && u[0] <= 0xDF)
-        len = 2, c = u[0] & 0x1Fu;
-    else if (u[0] >= 0xE0 && u[0] <= 0xEF)
-        len = 3, c = u[0] & 0x0Fu;
-    else if (u[0] >= 0xF0 && u[0] <= 0xF4)
-        len = 4, c = u[0] & 0x07u;
-    else
-        return 0;
-    if (n < len) return 0;
-    for (i = 1; i < len; i++) {
-        if ((u[i] & 0xC0) != 0x80) return 0;
-        c = (c << 6) | (u[i] & 0x3Fu);
-    }
-    if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-        (c >= 0xD800 && c <= 0xDFFF))
-        return 0; /* overlong, beyond Unicode, or a surrogate */
-    *cp = c;
-    return len;
-}
-
-static int digit_value(unsigned long c)
-{
-    if (c >= '0' && c <= '9') return (int)(c - '0');
-    if (c >= 0x0660 && c <= 0x0669) return (int)(c - 0x0660); /* Arabic-Indic */
-    if (c >= 0x06F0 && c <= 0x06F9) return (int)(c - 0x06F0); /* Persian */
-    return -1;
-}
-
-/* Latin letters with diacritics that transliterations use. */
-static unsigned long fold_latin(unsigned long c)
-{
-    static const char latin1[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyts";
-    static const unsigned short ext[] = {0x101, 'a', 0x113, 'e', 0x12B, 'i', 0x14D, 'o',
-                                         0x16B, 'u', 0x161, 's', 0x17E, 'z', 0x1E0D, 'd',
-                                         0x1E25, 'h', 0x1E63, 's', 0x1E6D, 't', 0x1E93, 'z'};
-    size_t i;
-    if (c >= 0xC0 && c <= 0xFF) /* Latin-1; '*' marks the signs x and / */
-        return latin1[(c - 0xC0) & 0x1F] == '*' ? 0 : (unsigned long)latin1[(c - 0xC0) & 0x1F];
-    for (i = 0; i < sizeof ext / sizeof ext[0]; i += 2)
-        if (c == ext[i] || c == ext[i] - 1u) return ext[i + 1]; /* small or capital */
-    return 0;
-}
-
-/* Arabic and Persian keyboards encode some letters differently, and hamza
- * and the alef forms are written or left out freely: fold them to one
- * form. 0 means "drop" (hamza on its own). */
-static unsigned long fold_arabic(unsigned long c)
-{
-    switch (c) {
-    case 0x0621: return 0;                 /* hamza: جوزاء = جوزا */
-    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627; /* alef */
-    case 0x0624: return 0x0648;            /* waw with hamza */
-    case 0x0626: case 0x0649: case 0x064A: case 0x06D0: return 0x06CC; /* yeh */
-    case 0x0629: case 0x06C0: case 0x06C1: case 0x06D5: return 0x0647; /* heh */
-    case 0x0643: return 0x06A9;            /* Arabic kaf -> keheh */
-    default: return c;
-    }
-}
-
-static int is_arabic_letter(unsigned long c)
-{
-    return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) ||
-           (c >= 0x066E && c <= 0x066F) || (c >= 0x0671 && c <= 0x06D3) ||
-           c == 0x06D5 || (c >= 0x06EE && c <= 0x06EF) || (c >= 0x06FA && c <= 0x06FF);
-}
-
-/* The key form of a letter, 0 to drop it, or (unsigned long)-1 if c is not
- * a letter. */
-static unsigned long fold(unsigned long c)
-{
-    if (c < 0x80) {
-        if (c >= 'A' && c <= 'Z') return c + 32;
-        return c >= 'a' && c <= 'z' ? c : (unsigned long)-1;
-    }
-    if (is_arabic_letter(c)) return fold_arabic(c);
-    return fold_latin(c) ? fold_latin(c) : (unsigned long)-1;
-}
-
-enum { C_SPACE, C_MARK, C_DIGIT, C_LETTER, C_APOS, C_SEP, C_PUNCT, C_OTHER };
-
-static int char_class(unsigned long c)
-{
-    if (digit_value(c) >= 0) return C_DIGIT;
-    if (fold(c) != (unsigned long)-1) return C_LETTER;
-    if (c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || c == 0x061C || c == 0x1680 ||
-        (c >= 0x2000 && c <= 0x200B) || c == 0x200E || c == 0x200F ||
-        (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x2060) ||
-        (c >= 0x2066 && c <= 0x2069) || c == 0x3000 || c == 0xFEFF)
-        return C_SPACE; /* including the invisible direction marks */
-    /* ZWNJ, ZWJ, tatweel and vowel signs: invisible inside a word. */
-    if (c == 0x200C || c == 0x200D || c == 0x0640 || (c >= 0x064B && c <= 0x065F) ||
-        c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED))
-        return C_MARK;
-    if (c == '\'' || c == '`' || c == 0xB4 || c == 0x2018 || c == 0x2019 ||
-        (c >= 0x02BB && c <= 0x02BF))
-        return C_APOS; /* ayn and hamza in transliterations: Sha'ban */
-    if (c == '/' || c == '-' || c == '.' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212)
-        return C_SEP;
-    if ((c && c < 0x80 && strchr(",;:()[]{}\"", (int)c)) || c == 0xAB || c == 0xBB ||
-        c == 0x060C || c == 0x061B || c == 0x06D4 || (c >= 0x201C && c <= 0x201E) ||
-        c == 0x2039 || c == 0x203A || c == 0xFD3E || c == 0xFD3F)
-        return C_PUNCT;
-    return C_OTHER;
-}
-
-/* The comparison key of the n bytes at s: its letters folded, everything
- * else (spaces, ZWNJ, hyphens, apostrophes, vowel signs) dropped, so that
- * "ربیع‌الاول", "ربيع الأول" and "Rabi' al-Awwal"/"Rabi-ul-Awwal" each
- * meet their variants. Latin doubled letters are collapsed (Jaddi = Jadi,
- * Hoot = Hot) except i (Rabi I vs Rabi II), and a final "ah" loses its h
- * (Sunbulah). Returns 0, or -1 if the key is too long to be a name. */
-static int fold_key(const char *s, size_t n, char key[KEY_MAX])
-{
-    size_t i = 0, len = 0, k;
-    unsigned long c, f, last = 0;
-    int latin = 1;
-    while (i < n && (k = utf8_next(s + i, n - i, &c)) != 0) {
-        i += k;
-        f = fold(c);
-        if (f == (unsigned long)-1 || f == 0 || (f < 0x80 && f == last && f != 'i'))
-            continue;
-        if (len + 3 >= KEY_MAX) return -1;
-        latin &= f < 0x80;
-        /* Keys are only compared: two non-ASCII bytes (no NUL) per letter. */
-        if (f >= 0x80) key[len++] = (char)(0x80 | ((f >> 7) & 0x7F));
-        key[len++] = (char)(f < 0x80 ? f : 0x80 | (f & 0x7F));
-        last = f;
-    }
-    if (latin && len >= 4 && key[len - 2] == 'a' && key[len - 1] == 'h') len--;
-    key[len] = '\0';
-    return 0;
-}
-
-/* Every spelling of the table, folded once and sorted, so that a lookup is
- * a binary search instead of folding the whole table again. Built on first
- * use; static storage, shared read-only by all threads afterwards. */
-#define MAX_SPELLINGS 512
-typedef struct {
-    char key[KEY_MAX];
-    const name_entry *entry;
-} folded_name;
-static folded_name folded[MAX_SPELLINGS];
-static size_t nfolded;
-
-static int folded_cmp(const void *a, const void *b)
-{
-    const folded_name *x = a, *y = b;
-    int c = strcmp(x->key, y->key);
-    /* equal keys: the entry listed first in the table wins */
-    return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
-}
-
-static void fold_table(void)
-{
-    for (size_t i = 0; i < sizeof name_table / sizeof name_table[0]; i++) {
-        for (const char *p = name_table[i].names; *p;) {
-            size_t n = strcspn(p, "|");
-            if (nfolded < MAX_SPELLINGS && fold_key(p, n, folded[nfolded].key) == 0)
-                folded[nfolded++].entry = &name_table[i];
-            p += n + (p[n] == '|');
-        }
-    }
-    qsort(folded, nfolded, sizeof *folded, folded_cmp);
-}
-
-static const name_entry *find_name(const char *key)
-{
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, fold_table);
-    size_t lo = 0, hi = nfolded;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (strcmp(folded[mid].key, key) < 0) lo = mid + 1;
-        else hi = mid;
-    }
-    /* lo is the first spelling not below key: the first-listed match */
-    return lo < nfolded && strcmp(folded[lo].key, key) == 0 ? folded[lo].entry : NULL;
-}
 
 /* ---- Messages ---------------------------------------------------------- */
 
@@ -292,7 +38,7 @@ static void msg_put(msgbuf *m, const char *s, size_t n)
     size_t i = 0, k;
     unsigned long c;
     while (i < n && !m->full && m->cap > 0) {
-        k = utf8_next(s + i, n - i, &c);
+        k = oxus__utf8_next(s + i, n - i, &c);
         if (m->len + (k ? k : 1) >= m->cap) {
             m->full = 1;
         } else if (k == 0 || c < 0x20) {
@@ -316,13 +62,6 @@ static void msg_str(msgbuf *m, const char *s, ...)
     va_end(ap);
 }
 
-static void msg_num(msgbuf *m, long v)
-{
-    char b[24];
-    snprintf(b, sizeof b, "%ld", v);
-    msg_str(m, b, END);
-}
-
 /* Appends "s", shortened to about 80 bytes: the input may be long. */
 static void msg_quote(msgbuf *m, const char *s, size_t n)
 {
@@ -333,25 +72,40 @@ static void msg_quote(msgbuf *m, const char *s, size_t n)
     msg_str(m, cut < n ? "...\"" : "\"", END);
 }
 
-static const char *cal_title(oxus_calendar cal)
-{
-    return cal == OXUS_CAL_GREGORIAN ? "Gregorian"
-           : cal == OXUS_CAL_SOLAR_HIJRI ? "Solar Hijri" : "lunar Hijri";
-}
+/* ---- Tokens ------------------------------------------------------------ */
 
-/* ---- Reading printed dates --------------------------------------------- */
+enum { K_NUM, K_WORD, K_SEP, K_PUNCT, K_OTHER, K_MONTH, K_WEEKDAY, K_CAL, K_RANGE, K_EQUIV,
+       K_DROP, K_SKIP };
 
-enum { K_NUM, K_WORD, K_SEP, K_PUNCT, K_OTHER, K_MONTH, K_DROP };
-
-typedef struct {
+typedef struct token {
     int kind;
-    size_t start, end;      /* bytes of the text */
-    long value;             /* K_NUM: the number; K_SEP: the separator */
+    size_t start, end;        /* bytes of the text */
+    long value;               /* K_NUM: the number; K_SEP, K_PUNCT: the character */
     int ndigits;
-    const name_entry *name; /* K_MONTH */
+    int dash;                 /* K_SEP: an en or em dash: between dates only */
+    const oxus__name *name;   /* the word's entry */
+    const struct token *alt;  /* K_MONTH: the month's other name, "آذر (قوس)" */
 } token;
 
-#define MAX_TOKENS 40
+/* One date as printed: the parts it prints, and what is printed with it. */
+typedef struct {
+    const token *y, *m, *d;  /* NULL when not printed */
+    const token *wd, *cal;   /* a weekday; the word that names the calendar */
+    int iso;                 /* YYYY-MM-DD or YYYY-MM */
+    int rel;                 /* how it follows the previous segment */
+    size_t start, end;       /* its bytes, for messages */
+    oxus_date date;          /* once read: month or day 0 when not printed */
+} segment;
+
+/* What a text says: one date or range (two segments), in one calendar. */
+typedef struct {
+    segment *a, *b;
+    oxus_calendar cal;
+} reading;
+
+enum { REL_NONE, REL_RANGE, REL_EQUIV, REL_DASH };
+
+#define MAX_TOKENS 48
 #define MAX_DIGITS 6
 
 typedef struct {
@@ -359,12 +113,15 @@ typedef struct {
     size_t len;
     oxus_calendar hint;
     msgbuf msg;
+    int why;                        /* OXUS__READ_*: what a failure was */
     token tok[MAX_TOKENS];
     int ntok;
-    const token *item[MAX_TOKENS]; /* numbers, month, kept separators */
+    token *item[MAX_TOKENS];        /* numbers, months, separators, ... */
     int nitem;
-    oxus_calendar textcal; /* calendar named by the text, and where */
-    size_t calstart, calend;
+    segment seg[MAX_TOKENS];
+    int nseg;
+    reading rd[MAX_TOKENS];
+    int nrd;
 } scan;
 
 /* <before> "text" <after> */
@@ -384,18 +141,17 @@ static int fail_part(scan *s, size_t start, size_t end, const char *why)
     return fail_text(s, " in ", why);
 }
 
-/* could not read "part" in "text": it says <cal>, but ... (caller ends it) */
-static int fail_conflict(scan *s, size_t start, size_t end, oxus_calendar cal)
+/* two readings of "text" differ: (the caller names them) */
+static void disagree(scan *s)
 {
-    fail_part(s, start, end, ": it says ");
-    msg_str(&s->msg, cal_title(cal), ", but ", END);
-    return OXUS_EINVALID;
+    s->why = OXUS__READ_DISAGREE;
+    fail_text(s, "two readings of ", " differ: ");
 }
 
 static unsigned long char_at(const scan *s, size_t i, size_t *len)
 {
     unsigned long c = 0;
-    *len = i < s->len ? utf8_next(s->text + i, s->len - i, &c) : 0;
+    *len = i < s->len ? oxus__utf8_next(s->text + i, s->len - i, &c) : 0;
     return *len ? c : 0;
 }
 
@@ -404,11 +160,17 @@ static size_t scan_number(const scan *s, size_t i, token *t)
     size_t k;
     unsigned long c;
     t->kind = K_NUM;
-    while ((c = char_at(s, i, &k)) != 0 && digit_value(c) >= 0) {
-        if (++t->ndigits <= MAX_DIGITS) t->value = t->value * 10 + digit_value(c);
+    while ((c = char_at(s, i, &k)) != 0 && oxus__digit_value(c) >= 0) {
+        if (++t->ndigits <= MAX_DIGITS) t->value = t->value * 10 + oxus__digit_value(c);
         i += k;
     }
     return i;
+}
+
+/* A hyphen, not a dash: it may join words and the parts of a date. */
+static int is_hyphen(unsigned long c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2212;
 }
 
 /* A word runs through letters and invisible marks, through apostrophes
@@ -420,8 +182,8 @@ static size_t scan_word(const scan *s, size_t i, token *t)
     unsigned long c;
     t->kind = K_WORD;
     while ((c = char_at(s, i, &k)) != 0) {
-        int cl = char_class(c);
-        if (cl == C_SEP && c != '/' && char_class(char_at(s, i + k, &k2)) == C_LETTER)
+        int cl = oxus__char_class(c);
+        if ((is_hyphen(c) || c == '.') && oxus__char_class(char_at(s, i + k, &k2)) == C_LETTER)
             cl = C_MARK;
         if (cl != C_LETTER && cl != C_MARK && cl != C_APOS) break;
         i += k;
@@ -438,7 +200,7 @@ static int tokenize(scan *s)
         int cl;
         c = char_at(s, i, &k);
         if (k == 0) return fail_text(s, "", " is not valid UTF-8");
-        cl = char_class(c);
+        cl = oxus__char_class(c);
         if (cl == C_SPACE || cl == C_MARK) {
             i += k;
             continue;
@@ -451,7 +213,8 @@ static int tokenize(scan *s)
             i = cl == C_DIGIT ? scan_number(s, i, t) : scan_word(s, i, t);
         } else {
             t->kind = cl == C_SEP ? K_SEP : cl == C_OTHER ? K_OTHER : K_PUNCT;
-            t->value = c >= 0x2010 ? '-' : (long)c; /* dashes are hyphens */
+            t->value = cl == C_SEP && c != '/' && c != '.' ? '-' : (long)c;
+            t->dash = cl == C_SEP && c >= 0x2012 && c <= 0x2015;
             i += k;
         }
         t->end = i;
@@ -460,46 +223,34 @@ static int tokenize(scan *s)
     return 0;
 }
 
-/* Notes that bytes start..end of the text name calendar `cal`. */
-static int name_calendar(scan *s, oxus_calendar cal, size_t start, size_t end)
-{
-    if (cal == OXUS_CAL_NONE || cal == s->textcal) return 0;
-    if (s->textcal != OXUS_CAL_NONE) {
-        fail_conflict(s, start, end, cal);
-        msg_quote(&s->msg, s->text + s->calstart, s->calend - s->calstart);
-        msg_str(&s->msg, " says ", cal_title(s->textcal), END);
-        return OXUS_EINVALID;
-    }
-    s->textcal = cal;
-    s->calstart = start;
-    s->calend = end;
-    return 0;
-}
+/* ---- Words ------------------------------------------------------------- */
 
 /* Reads the word at token i, joined with up to two following words when
- * together they make a name ("ربیع الاول", "Dhu al Hijjah"). Adjacent
- * word tokens are only spaces apart. Returns the number of tokens used, or
- * -1 after writing the message. */
+ * together they make a name ("ربیع الاول", "سه شنبه"). Adjacent word
+ * tokens are only spaces apart. Returns the number of tokens used, or -1
+ * after writing the message. */
 static int read_word(scan *s, int i)
 {
-    char key[KEY_MAX];
-    const name_entry *e = NULL;
+    static const int kinds[] = {K_MONTH, K_WEEKDAY, K_CAL, K_RANGE, K_EQUIV};
+    char key[OXUS__KEY_MAX];
+    const oxus__name *e = NULL;
     token *t = &s->tok[i];
-    int n, words = 1;
+    int n, k, words = 1;
     while (words < 3 && i + words < s->ntok && t[words].kind == K_WORD) words++;
     for (n = words; n > 0 && !e; n--)
-        if (fold_key(s->text + t->start, t[n - 1].end - t->start, key) == 0)
-            e = find_name(key);
+        if (oxus__fold_key(s->text + t->start, t[n - 1].end - t->start, key) == 0)
+            e = oxus__find_name(key);
     if (!e) {
         int between = i > 0 && t[-1].kind == K_NUM && i + 1 < s->ntok && t[1].kind == K_NUM;
         fail_part(s, t->start, t->end,
-                  between ? ": not a month name" : ": not a month name or a known label");
+                  between ? ": not a month name" : ": not a month, a weekday or a known label");
         return -1;
     }
     n++; /* the loop counted down once more after the match */
     t->end = t[n - 1].end;
-    if (name_calendar(s, e->cal, t->start, t->end)) return -1;
-    t->kind = e->month ? K_MONTH : K_DROP;
+    for (k = 1; k < n; k++) t[k].kind = K_SKIP;
+    t->kind = kinds[e->kind];
+    if (e->kind == N_LABEL && e->cal == OXUS_CAL_NONE) t->kind = K_DROP;
     t->name = e;
     return n;
 }
@@ -507,202 +258,591 @@ static int read_word(scan *s, int i)
 /* "27th": an English ordinal suffix glued to a number. */
 static int is_ordinal(const scan *s, int i)
 {
-    char key[KEY_MAX];
+    char key[OXUS__KEY_MAX];
     const token *t = &s->tok[i];
     if (i == 0 || t[-1].kind != K_NUM || t[-1].end != t->start ||
-        fold_key(s->text + t->start, t->end - t->start, key) != 0)
+        oxus__fold_key(s->text + t->start, t->end - t->start, key) != 0)
         return 0;
     return strlen(key) == 2 && strstr("st nd rd th", key) != NULL;
 }
 
-/* Turns tokens into items: numbers, the month name, and separators between
- * two numbers; labels and other punctuation are dropped. */
-static int classify(scan *s)
+static int read_words(scan *s)
 {
-    int i, n;
-    for (i = 0; i < s->ntok; i += n) {
+    int i = 0, n;
+    while (i < s->ntok) {
         token *t = &s->tok[i];
         n = 1;
-        if (t->kind == K_WORD && !is_ordinal(s, i) && (n = read_word(s, i)) < 0)
+        if (t->kind == K_WORD && is_ordinal(s, i))
+            t->kind = K_DROP;
+        else if (t->kind == K_WORD && (n = read_word(s, i)) < 0)
             return OXUS_EINVALID;
-        if (t->kind == K_NUM && t->ndigits > MAX_DIGITS)
-            return fail_part(s, t->start, t->end, ": the number is too long");
-        if (t->kind == K_SEP && (i == 0 || i + 1 == s->ntok || t[-1].kind != K_NUM ||
-                                 t[1].kind != K_NUM))
-            continue; /* "Jul. 27", a final full stop */
-        if (t->kind == K_NUM || t->kind == K_SEP || t->kind == K_MONTH)
-            s->item[s->nitem++] = t;
+        i += n;
     }
     return 0;
 }
 
-/* The parts of a date as printed, and whether it is ISO 8601. */
-typedef struct {
-    const token *y, *m, *d;
-    int iso;
-} parts;
+/* ---- Items ------------------------------------------------------------- */
 
-/* 1 if the items begin with these kinds: N number, S separator, M month. */
-static int kinds_are(const scan *s, const char *kinds)
+/* The kind of the nearest token before (dir -1) or after (+1) token i that
+ * is not dropped, or -1. */
+static int kind_near(const scan *s, int i, int dir)
 {
-    int i;
-    if ((int)strlen(kinds) > s->nitem) return 0;
-    for (i = 0; kinds[i]; i++)
-        if (s->item[i]->kind != (kinds[i] == 'N' ? K_NUM : kinds[i] == 'S' ? K_SEP : K_MONTH))
+    for (i += dir; i >= 0 && i < s->ntok; i += dir) {
+        int k = s->tok[i].kind;
+        if (k != K_SKIP && k != K_DROP && !(k == K_PUNCT && s->tok[i].value != '(')) return k;
+    }
+    return -1;
+}
+
+/* 1 if token i is a hyphen with no space on either side. */
+static int tight_hyphen(const scan *s, int i)
+{
+    const token *t;
+    if (i <= 0 || i + 1 >= s->ntok) return 0;
+    t = &s->tok[i];
+    return t->kind == K_SEP && t->value == '-' && !t->dash && t[-1].end == t->start && t->end == t[1].start;
+}
+
+/* Whether separator token i matters: between two numbers (inside a date,
+ * or between two), a dash between two dates, or a slash between months.
+ * Hyphens tight around a month are part of one date: 27-Jul-2022 (but
+ * "15 February-22 March" is a range). */
+static int sep_kept(const scan *s, int i)
+{
+    int before = kind_near(s, i, -1), after = kind_near(s, i, 1), v = (int)s->tok[i].value;
+    if (before == K_NUM && after == K_NUM) return 1;
+    if (tight_hyphen(s, i) && ((s->tok[i + 1].kind == K_MONTH && tight_hyphen(s, i + 2)) ||
+                               (s->tok[i - 1].kind == K_MONTH && tight_hyphen(s, i - 2)) ||
+                               (s->tok[i - 1].kind == K_MONTH && s->tok[i + 1].ndigits >= 3)))
+        return 0;
+    if (v == '/') return before == K_MONTH && after == K_MONTH;
+    return v == '-' && (before == K_NUM || before == K_MONTH || before == K_CAL) &&
+           (after == K_NUM || after == K_MONTH || after == K_WEEKDAY);
+}
+
+/* "آذر" is Solar Hijri month 9<after> */
+static void month_is(scan *s, const token *t, const char *after)
+{
+    char n[16];
+    snprintf(n, sizeof n, "%d", t->name->value);
+    msg_quote(&s->msg, s->text + t->start, t->end - t->start);
+    msg_str(&s->msg, " is ", oxus__cal_title(t->name->cal), " month ", n, after, END);
+}
+
+/* "آذر (قوس)", "قوس/آذر": a second name of the month just read joins it. A
+ * slash between two different months is left as a range ("Jan/Feb"). */
+static int join_month(scan *s, token *t)
+{
+    token *prev, *mark;
+    if (s->nitem < 2) return 0;
+    prev = s->item[s->nitem - 2], mark = s->item[s->nitem - 1];
+    if (prev->kind != K_MONTH || prev->alt || !(mark->kind == K_SEP ? mark->value == '/'
+                                                 : mark->kind == K_EQUIV))
+        return 0;
+    if (prev->name->cal == t->name->cal && prev->name->value == t->name->value) {
+        prev->alt = t;
+        prev->end = t->end;
+        s->nitem--;
+        return 1;
+    }
+    if (mark->kind == K_SEP) return 0;
+    disagree(s);
+    month_is(s, prev, ", but ");
+    month_is(s, t, "");
+    return -1;
+}
+
+/* Keeps the tokens that carry the date: numbers, months, weekdays,
+ * calendar labels, range and equivalence words, '(' and the separators
+ * that matter. Two names of one month become one item. */
+static int build_items(scan *s)
+{
+    int i, j;
+    for (i = 0; i < s->ntok; i++) {
+        token *t = &s->tok[i];
+        if (t->kind == K_SKIP || t->kind == K_DROP || (t->kind == K_PUNCT && t->value != '(') ||
+            (t->kind == K_SEP && !sep_kept(s, i)))
+            continue;
+        if (t->kind == K_NUM && t->ndigits > MAX_DIGITS)
+            return fail_part(s, t->start, t->end, ": the number is too long");
+        if (t->kind == K_PUNCT) t->kind = K_EQUIV; /* '(': what follows restates the date */
+        if (t->kind == K_MONTH && (j = join_month(s, t)) != 0) {
+            if (j < 0) return OXUS_EINVALID;
+            continue;
+        }
+        s->item[s->nitem++] = t;
+    }
+    return 0;
+}
+
+/* ---- Segments ---------------------------------------------------------- */
+
+/* 1 if the items from i on begin with these kinds: N number, S separator
+ * (not a dash), M month. */
+static int kinds_at(const scan *s, int i, const char *kinds)
+{
+    int k;
+    if (i + (int)strlen(kinds) > s->nitem) return 0;
+    for (k = 0; kinds[k]; k++) {
+        const token *t = s->item[i + k];
+        if (t->kind != (kinds[k] == 'N' ? K_NUM : kinds[k] == 'S' ? K_SEP : K_MONTH) ||
+            (t->kind == K_SEP && t->dash))
             return 0;
+    }
     return 1;
 }
 
-static int set_parts(parts *p, const token *y, const token *m, const token *d)
+static int set_parts(segment *g, const token *y, const token *m, const token *d, int used)
 {
-    p->y = y, p->m = m, p->d = d;
-    return 3;
+    g->y = y, g->m = m, g->d = d;
+    return used;
 }
 
-/* Finds which printed form this is: D/M/Y or Y/M/D (with '/', '.' or '-'),
- * D Month Y, Y Month D, or Month D Y. Returns the number of items used, 0
- * if none fits. */
-static int match_form(const scan *s, parts *p)
+/* Reads the date printed at item i: D/M/Y or Y/M/D (with '/', '.' or
+ * '-'), D Month Y, Y Month D, Month D Y, Y/M or M/Y, and the parts a range
+ * or a partial date prints: Month Y, D Month, Month D, D Y, Y, D, Month.
+ * Returns the number of items used, or -1 after the message. */
+static int segment_form(scan *s, int i, segment *g)
 {
-    const token *const *it = s->item;
-    p->iso = 0;
-    if (kinds_are(s, "NSNSN") && it[1]->value == it[3]->value) {
+    token *const *it = s->item + i;
+    if (kinds_at(s, i, "NSNSN") && it[1]->value == it[3]->value) {
         int ymd = it[0]->ndigits >= 3;
-        p->iso = ymd && it[1]->value == '-';
-        return set_parts(p, it[ymd ? 0 : 4], it[2], it[ymd ? 4 : 0]) + 2;
+        g->iso = ymd && it[1]->value == '-';
+        return set_parts(g, it[ymd ? 0 : 4], it[2], it[ymd ? 4 : 0], 5);
     }
-    if (kinds_are(s, "NMN")) {
+    /* "16/8-1400"; but "2014-02/2014-03" is two months, "2013/2014-02" a
+     * year and a month */
+    if (kinds_at(s, i, "NSNSN") && it[0]->ndigits <= 2 && it[2]->ndigits <= 2)
+        return fail_part(s, it[3]->start, it[3]->end, ": the separators differ"), -1;
+    if (kinds_at(s, i, "NMN")) {
         int ymd = it[0]->ndigits >= 3 && it[2]->ndigits <= 2;
-        return set_parts(p, it[ymd ? 0 : 2], it[1], it[ymd ? 2 : 0]);
+        return set_parts(g, it[ymd ? 0 : 2], it[1], it[ymd ? 2 : 0], 3);
     }
-    return kinds_are(s, "MNN") ? set_parts(p, it[2], it[0], it[1]) : 0;
+    if (kinds_at(s, i, "MNN")) return set_parts(g, it[2], it[0], it[1], 3);
+    if (kinds_at(s, i, "NSN") && (it[0]->ndigits >= 3) != (it[2]->ndigits >= 3)) {
+        int yfirst = it[0]->ndigits >= 3;
+        g->iso = yfirst && it[1]->value == '-';
+        return set_parts(g, it[yfirst ? 0 : 2], it[yfirst ? 2 : 0], NULL, 3);
+    }
+    if (kinds_at(s, i, "MN"))
+        return it[1]->ndigits >= 3 ? set_parts(g, it[1], it[0], NULL, 2) : set_parts(g, NULL, it[0], it[1], 2);
+    if (kinds_at(s, i, "NM"))
+        return it[0]->ndigits >= 3 ? set_parts(g, it[0], it[1], NULL, 2) : set_parts(g, NULL, it[1], it[0], 2);
+    if (kinds_at(s, i, "NN") && it[0]->ndigits <= 2 && it[1]->ndigits >= 3)
+        return set_parts(g, it[1], NULL, it[0], 2);
+    if (kinds_at(s, i, "N"))
+        return it[0]->ndigits >= 3 ? set_parts(g, it[0], NULL, NULL, 1) : set_parts(g, NULL, NULL, it[0], 1);
+    return set_parts(g, NULL, it[0], NULL, 1);
 }
 
-/* Says what is missing or extra when no form fits the items. */
-static int explain_form(scan *s)
+static int read_segment(scan *s, int i, segment *g)
 {
-    int i, nums = 0, months = 0;
-    const token *num = NULL;
-    for (i = 0; i < s->nitem; i++) {
-        const token *t = s->item[i];
-        if (t->kind == K_NUM) nums++, num = t;
-        if (t->kind == K_MONTH && ++months == 2)
-            return fail_part(s, t->start, t->end, ": a second month name");
-    }
-    if (s->nitem == 0) return fail_text(s, "no date in ", "");
-    if (months == 1 && nums == 0) return fail_text(s, "no day or year in ", "");
-    if (months == 1 && nums == 1)
-        return fail_text(s, num->ndigits >= 3 ? "no day in " : "no year in ", "");
-    if (months == 0 && nums == 1) return fail_text(s, "no month in ", "");
-    if (kinds_are(s, "NSNSN"))
-        return fail_part(s, s->item[3]->start, s->item[3]->end, ": the separators differ");
-    return fail_text(s, "could not read ", " as a date: expected day, month and year");
+    int n = segment_form(s, i, g);
+    if (n < 0) return -1;
+    g->start = s->item[i]->start;
+    g->end = s->item[i + n - 1]->end;
+    if (g->y && g->y->ndigits < 3)
+        return fail_part(s, g->y->start, g->y->end, ": a year needs at least 3 digits; write it in full"), -1;
+    if (g->d && g->d->ndigits > 2)
+        return fail_part(s, g->d->start, g->d->end, ": not a day of the month"), -1;
+    if (g->m && g->m->kind == K_MONTH) g->cal = g->m;
+    return n;
 }
 
-/* The calendar from the text, the hint, or (for numbers only) the year. */
-static int pick_calendar(scan *s, const parts *p, oxus_calendar *cal)
+/* Gives segment g the calendar label t, which must agree with its month. */
+static int attach_label(scan *s, segment *g, const token *t)
 {
-    long y = p->y->value;
-    if (s->textcal && s->hint && s->textcal != s->hint) {
-        fail_conflict(s, s->calstart, s->calend, s->textcal);
-        msg_str(&s->msg, "the calendar given is ", cal_title(s->hint), END);
-        return OXUS_EINVALID;
+    if (!g->cal || g->cal->name->cal == t->name->cal) {
+        if (!g->cal || g->cal->kind != K_MONTH) g->cal = t;
+        return 0;
     }
-    *cal = s->textcal ? s->textcal : s->hint;
-    if (*cal) return 0;
-    /* YYYY-MM-DD is ISO 8601, hence Gregorian. Otherwise the archive holds
-     * present-day analyses: a year 1300-1499 can only be Solar Hijri there
-     * (no Gregorian date so early occurs, and a lunar Hijri date such as
-     * 1/9/1445 is read as Solar Hijri too: lunar dates must be marked with
-     * a month name, a label such as "ق", or the hint). */
-    if (p->iso || y >= 1800)
-        *cal = OXUS_CAL_GREGORIAN;
-    else if (y >= 1300 && y <= 1499)
-        *cal = OXUS_CAL_SOLAR_HIJRI;
-    else
-        return fail_text(s, "cannot tell the calendar of ",
-                         ": only years 1300-1499 (Solar Hijri) and 1800 on "
-                         "(Gregorian) are recognised; the calendar must be given");
-    return 0;
-}
-
-/* "Hut 1402" or "month 4 of 2023"; without the year if year is 0. */
-static void msg_month(scan *s, const parts *p, int month, int year)
-{
-    if (p->m->kind == K_MONTH) {
-        msg_put(&s->msg, p->m->name->names, strcspn(p->m->name->names, "|"));
-        msg_str(&s->msg, year ? " " : "", END);
-    } else {
-        msg_str(&s->msg, "month ", END);
-        msg_num(&s->msg, month);
-        msg_str(&s->msg, year ? " of " : "", END);
-    }
-    if (year) msg_num(&s->msg, year);
-}
-
-/* Explains why d, read from the text, is not a day. */
-static int fail_missing(scan *s, const parts *p, const oxus_date *d)
-{
-    int problem = oxus__date_problem(d), len, common;
-    msg_quote(&s->msg, s->text, s->len);
-    if (problem == P_RANGE) {
-        msg_str(&s->msg, " is outside the supported range (1 January 1 to 31 December 9999 CE)",
-                END);
-        return OXUS_EINVALID;
-    }
-    msg_str(&s->msg, " does not exist: ", END);
-    if (problem == P_MONTH || d->day < 1) {
-        msg_str(&s->msg, problem == P_MONTH ? "there is no month " : "there is no day ", END);
-        msg_num(&s->msg, problem == P_MONTH ? d->month : d->day);
-        return OXUS_EINVALID;
-    }
-    len = oxus__month_len(d->cal, d->year, d->month);
-    common = d->month == oxus__cal_leap_month(d->cal) && d->day == len + 1 && !oxus__cal_leap(d->cal, d->year);
-    if (common) {
-        msg_num(&s->msg, d->year);
-        msg_str(&s->msg, " is a common year in the ", cal_title(d->cal), " calendar, so ", END);
-    }
-    msg_month(s, p, d->month, common ? 0 : d->year);
-    msg_str(&s->msg, " has ", END);
-    msg_num(&s->msg, len);
-    msg_str(&s->msg, " days", END);
+    disagree(s);
+    msg_quote(&s->msg, s->text + t->start, t->end - t->start);
+    msg_str(&s->msg, " says ", oxus__cal_title(t->name->cal), ", but ", END);
+    msg_quote(&s->msg, s->text + g->cal->start, g->cal->end - g->cal->start);
+    msg_str(&s->msg, " says ", oxus__cal_title(g->cal->name->cal), END);
     return OXUS_EINVALID;
 }
 
-static int interpret(scan *s, oxus_date *out)
+/* A weekday or a label after a date belongs to it; before one, to the
+ * date that follows. */
+typedef struct {
+    int rel, after;
+    const token *wd, *cal;
+} pending;
+
+static int attach(scan *s, pending *p, token *t)
 {
-    parts p;
-    oxus_date d;
-    int used = match_form(s, &p);
-    if (used == 0) return explain_form(s);
-    if (used < s->nitem)
-        return fail_part(s, s->item[used]->start, s->item[used]->end,
-                         ": unexpected after the date");
-    if (p.y->ndigits < 3)
-        return fail_part(s, p.y->start, p.y->end,
-                         ": a year needs at least 3 digits; write it in full");
-    if (p.d->ndigits > 2) return fail_part(s, p.d->start, p.d->end, ": not a day of the month");
-    if (pick_calendar(s, &p, &d.cal)) return OXUS_EINVALID;
-    d.year = (int)p.y->value;
-    d.month = p.m->kind == K_MONTH ? p.m->name->month : (int)p.m->value;
-    d.day = (int)p.d->value;
-    if (oxus__date_problem(&d) != P_OK) return fail_missing(s, &p, &d);
-    *out = d;
+    segment *g = s->nseg && p->after ? &s->seg[s->nseg - 1] : NULL;
+    if (t->kind == K_WEEKDAY && g && !g->wd) {
+        g->wd = t;
+        return 0;
+    }
+    if (t->kind == K_CAL && g) return attach_label(s, g, t);
+    if ((t->kind == K_WEEKDAY ? p->wd : p->cal) != NULL)
+        return fail_part(s, t->start, t->end, t->kind == K_WEEKDAY ? ": a second weekday" : ": a second label");
+    if (t->kind == K_WEEKDAY) p->wd = t;
+    else p->cal = t;
     return 0;
 }
 
-int oxus_date_parse(oxus_date *out, const char *text, oxus_calendar hint,
-                    char *err, size_t errlen)
+/* A range word, an equivalence word, '(' or a dash between two dates. */
+static int relation(scan *s, pending *p, const token *t)
+{
+    if (s->nseg == 0 && t->kind == K_EQUIV) return 0; /* "(۲۰ عقرب ۱۴۰۰)" */
+    if (s->nseg == 0 || p->rel)
+        return fail_part(s, t->start, t->end, s->nseg ? ": two separators in a row" : ": no date before it");
+    /* an ISO 8601 interval's slash joins two ends of one calendar */
+    p->rel = t->kind == K_RANGE || t->value == '/' ? REL_RANGE : t->kind == K_EQUIV ? REL_EQUIV : REL_DASH;
+    p->after = 0;
+    return 0;
+}
+
+/* A slash between two dates makes a range after a month ("Jan/Feb
+ * 2014"), an ISO date or a year: the ISO 8601 interval 2014-02-15/2014-02-22
+ * that oxus prints reads back. */
+static int slash_range(const scan *s, int i)
+{
+    const segment *g = s->nseg ? &s->seg[s->nseg - 1] : NULL;
+    if (i > 0 && s->item[i - 1]->kind == K_MONTH) return 1;
+    return g && g->end == s->item[i - 1]->end && (g->iso || (g->y && !g->m && !g->d));
+}
+
+static int read_segments(scan *s)
+{
+    pending p = {REL_NONE, 0, NULL, NULL};
+    int i = 0, n;
+    while (i < s->nitem) {
+        token *t = s->item[i];
+        segment *g = &s->seg[s->nseg];
+        if (t->kind == K_WEEKDAY || t->kind == K_CAL) {
+            if (attach(s, &p, t)) return OXUS_EINVALID;
+            i++;
+            continue;
+        }
+        if (t->kind != K_NUM && t->kind != K_MONTH) {
+            if (t->kind == K_SEP && t->value != '-' && !(t->value == '/' && slash_range(s, i)))
+                return fail_part(s, t->start, t->end, ": unexpected between two dates");
+            if (relation(s, &p, t)) return OXUS_EINVALID;
+            i++;
+            continue;
+        }
+        if (s->nseg && !p.rel) return fail_part(s, t->start, t->end, ": unexpected after the date");
+        memset(g, 0, sizeof *g);
+        if ((n = read_segment(s, i, g)) < 0) return OXUS_EINVALID;
+        g->rel = p.rel;
+        g->wd = p.wd;
+        if (p.cal && attach_label(s, g, p.cal)) return OXUS_EINVALID;
+        p.rel = REL_NONE, p.wd = p.cal = NULL, p.after = 1;
+        s->nseg++;
+        i += n;
+    }
+    if (p.rel) return fail_text(s, "", ": nothing follows the last separator");
+    return s->nseg ? 0 : fail_text(s, "no date in ", "");
+}
+
+/* ---- Readings ---------------------------------------------------------- */
+
+/* The calendar a segment's numbers suggest when no word names it. The
+ * archive holds present-day analyses: a year 1300-1499 can only be Solar
+ * Hijri there (no Gregorian date so early occurs, and a lunar Hijri date
+ * such as 1/9/1445 is read as Solar Hijri too: lunar dates must be marked
+ * with a month name, a label such as "ق", or the hint), YYYY-MM-DD is
+ * ISO 8601, hence Gregorian, and so is a year from 1800. */
+static oxus_calendar year_calendar(const segment *g)
+{
+    long y = g->y ? g->y->value : 0;
+    if (g->iso || y >= 1800) return OXUS_CAL_GREGORIAN;
+    return y >= 1300 && y <= 1499 ? OXUS_CAL_SOLAR_HIJRI : OXUS_CAL_NONE;
+}
+
+static oxus_calendar named_calendar(const segment *g)
+{
+    return g->cal ? g->cal->name->cal : OXUS_CAL_NONE;
+}
+
+/* Whether a dash between a and b makes a range (rather than an
+ * equivalent): when a needs b to be complete, or both are in one
+ * calendar as far as the text says. */
+static int dash_is_range(const segment *a, const segment *b)
+{
+    oxus_calendar x = named_calendar(a), y = named_calendar(b);
+    if (!a->y) return 1;
+    if (!x) x = year_calendar(a);
+    if (!y) y = year_calendar(b);
+    return !x || !y || x == y;
+}
+
+static void set_date(segment *g, oxus_calendar cal)
+{
+    g->date.cal = cal;
+    g->date.year = g->y ? (int)g->y->value : 0;
+    g->date.month = !g->m ? 0 : g->m->kind == K_MONTH ? g->m->name->value : (int)g->m->value;
+    g->date.day = g->d ? (int)g->d->value : 0;
+}
+
+/* A range's ends complete each other: "15–22 February 2014" gives the
+ * start its month and year, "February 15–22, 2014" the end its month. */
+static void complete_range(segment *a, segment *b)
+{
+    if (!a->y && b->y) a->y = b->y;
+    if (!b->y && a->y) b->y = a->y;
+    if (a->d && !a->m) a->m = b->m;
+    if (b->d && !b->m) b->m = a->m;
+}
+
+static int group_readings(scan *s)
+{
+    int j;
+    for (j = 0; j < s->nseg; j++) {
+        segment *g = &s->seg[j];
+        reading *r = s->nrd ? &s->rd[s->nrd - 1] : NULL;
+        int join = r && !r->b && (g->rel == REL_RANGE || (g->rel == REL_DASH && dash_is_range(r->a, g)));
+        if (r && g->rel == REL_RANGE && r->b)
+            return fail_part(s, g->start, g->end, ": a range has two ends");
+        if (join) {
+            oxus_calendar x = named_calendar(r->a), y = named_calendar(g);
+            if (x && y && x != y)
+                return fail_part(s, g->start, g->end, ": the ends of the range are in two calendars");
+            r->b = g;
+            complete_range(r->a, g);
+        } else {
+            r = &s->rd[s->nrd++];
+            r->a = g, r->b = NULL;
+        }
+        r->cal = named_calendar(r->a) ? named_calendar(r->a) : named_calendar(g);
+    }
+    return 0;
+}
+
+/* The reading in the hinted calendar: the first the text says is in it,
+ * else the first whose year suggests it, else the first the text says
+ * nothing about ("1/9/1445" with the hint lunar Hijri). */
+static int pick_primary(scan *s)
+{
+    int j, any = -1, year = -1;
+    if (!s->hint) return 0;
+    for (j = 0; j < s->nrd; j++) {
+        if (s->rd[j].cal == s->hint) return j;
+        if (s->rd[j].cal) continue;
+        if (any < 0) any = j;
+        if (year < 0 && year_calendar(s->rd[j].b ? s->rd[j].b : s->rd[j].a) == s->hint) year = j;
+    }
+    if (year >= 0 || any >= 0) {
+        j = year >= 0 ? year : any;
+        s->rd[j].cal = s->hint;
+        return j;
+    }
+    {
+        const token *t = s->rd[0].a->cal ? s->rd[0].a->cal : s->rd[0].b->cal;
+        s->why = OXUS__READ_CALENDAR;
+        fail_part(s, t->start, t->end, ": it says ");
+        msg_str(&s->msg, oxus__cal_title(s->rd[0].cal), ", but the calendar given is ",
+                oxus__cal_title(s->hint), END);
+    }
+    return -1;
+}
+
+/* "Hut 1402" or "month 4 of 2023", as the text names the month. */
+static void month_words(scan *s, const segment *g, char *buf, size_t n)
+{
+    size_t len;
+    buf[0] = '\0';
+    if (!g->m || g->m->kind != K_MONTH) return;
+    len = oxus__name_title(g->m->name);
+    if (len == 0) len = g->m->end - g->m->start, snprintf(buf, n, "%.*s", (int)len, s->text + g->m->start);
+    else snprintf(buf, n, "%.*s", (int)len, g->m->name->names);
+}
+
+/* Fails if the date of g does not exist, saying why. */
+static int check_exists(scan *s, const segment *g)
+{
+    char why[200], month[64];
+    int problem = oxus__part_problem(&g->date);
+    if (!g->y) return fail_part(s, g->start, g->end, ": no year");
+    /* a day or month printed as 0 is not one left out */
+    if (g->d && !g->d->value) problem = P_DAY;
+    if (g->m && g->m->kind == K_NUM && !g->m->value) problem = P_MONTH;
+    if (problem == P_OK) return 0;
+    month_words(s, g, month, sizeof month);
+    oxus__date_why(why, sizeof why, &g->date, problem, month[0] ? month : NULL);
+    s->why = OXUS__READ_MISSING;
+    msg_quote(&s->msg, s->text + g->start, g->end - g->start);
+    msg_str(&s->msg, problem == P_RANGE ? " is outside the supported range (1 January 1 to 31 December "
+                                          "9999 CE)" : " does not exist: ", END);
+    if (problem != P_RANGE) msg_str(&s->msg, why, END);
+    return OXUS_EINVALID;
+}
+
+/* Gives every reading its calendar and dates, and checks they exist. */
+static int date_readings(scan *s)
+{
+    int j;
+    for (j = 0; j < s->nrd; j++) {
+        reading *r = &s->rd[j];
+        segment *last = r->b ? r->b : r->a;
+        long f1, l1, f2, l2;
+        if (!r->a->y || !last->y) return fail_part(s, r->a->start, last->end, ": no year");
+        if (!r->cal) r->cal = year_calendar(last);
+        if (!r->cal)
+            return fail_part(s, r->a->start, last->end,
+                             ": cannot tell its calendar: only years 1300-1499 (Solar Hijri) and 1800 on "
+                             "(Gregorian) are recognised; the calendar must be given");
+        set_date(r->a, r->cal);
+        set_date(last, r->cal);
+        if (check_exists(s, r->a) || (r->b && check_exists(s, r->b))) return OXUS_EINVALID;
+        oxus__part_days(&r->a->date, &f1, &l1);
+        oxus__part_days(&last->date, &f2, &l2);
+        if (f2 < f1 || l2 < l1) return fail_part(s, r->a->start, last->end, ": the range ends before it begins");
+    }
+    return 0;
+}
+
+/* "Solar Hijri 1401-05-25 (gregorian 2022-08-16)": what a reading says. */
+static void describe(scan *s, const reading *r)
+{
+    char iso[OXUS_PERIOD_LEN];
+    oxus_period p = {r->a->date, r->b ? r->b->date : r->a->date}, g;
+    oxus_period_format(iso, &p);
+    msg_str(&s->msg, oxus__cal_title(r->cal), " ", iso, END);
+    if (r->cal != OXUS_CAL_GREGORIAN && oxus_period_convert(&g, &p, OXUS_CAL_GREGORIAN) == 0) {
+        oxus_period_format(iso, &g);
+        msg_str(&s->msg, " (gregorian ", iso, ")", END);
+    }
+}
+
+static int check_weekdays(scan *s)
+{
+    int j, wd;
+    for (j = 0; j < s->nseg; j++) {
+        const segment *g = &s->seg[j];
+        const char *title;
+        size_t len;
+        reading r = {(segment *)g, NULL, g->date.cal};
+        if (!g->wd) continue;
+        if (!g->date.day)
+            return fail_part(s, g->wd->start, g->wd->end, ": a weekday is printed with a date that is not a day");
+        if ((wd = oxus__weekday(&g->date)) == g->wd->name->value) continue;
+        disagree(s);
+        msg_quote(&s->msg, s->text + g->wd->start, g->wd->end - g->wd->start);
+        title = oxus__weekday_title(g->wd->name->value, &len);
+        msg_str(&s->msg, " is a ", END);
+        msg_put(&s->msg, title, len);
+        msg_str(&s->msg, ", but ", END);
+        describe(s, &r);
+        title = oxus__weekday_title(wd, &len);
+        msg_str(&s->msg, " is a ", END);
+        msg_put(&s->msg, title, len);
+        return OXUS_EINVALID;
+    }
+    return 0;
+}
+
+static void days_of(const reading *r, long *first, long *last, int *full)
+{
+    long unused;
+    const segment *b = r->b ? r->b : r->a;
+    oxus__part_days(&r->a->date, first, &unused);
+    oxus__part_days(&b->date, &unused, last);
+    *full = r->a->date.day && b->date.day;
+}
+
+/* An equivalent agrees with the primary reading if both are days (or day
+ * ranges) and the same ones, or, when one is a month or a year, if they
+ * overlap: "۱۴۰۰ (۲۰۲۱)". */
+static int check_equivalents(scan *s, int primary)
+{
+    long f1, l1, f2, l2;
+    int j, full1, full2;
+    days_of(&s->rd[primary], &f1, &l1, &full1);
+    for (j = 0; j < s->nrd; j++) {
+        const reading *r = &s->rd[j], *p = &s->rd[primary];
+        if (j == primary) continue;
+        days_of(r, &f2, &l2, &full2);
+        if (full1 && full2 ? f1 == f2 && l1 == l2 : f2 <= l1 && f1 <= l2) continue;
+        disagree(s);
+        msg_quote(&s->msg, s->text + p->a->start, (p->b ? p->b : p->a)->end - p->a->start);
+        msg_str(&s->msg, " is ", END);
+        describe(s, p);
+        msg_str(&s->msg, ", but ", END);
+        msg_quote(&s->msg, s->text + r->a->start, (r->b ? r->b : r->a)->end - r->a->start);
+        msg_str(&s->msg, " is ", END);
+        describe(s, r);
+        return OXUS_EINVALID;
+    }
+    return 0;
+}
+
+static int interpret(scan *s, oxus_period *out)
+{
+    int primary;
+    if (group_readings(s) || (primary = pick_primary(s)) < 0 || date_readings(s) || check_weekdays(s) ||
+        check_equivalents(s, primary))
+        return OXUS_EINVALID;
+    out->first = s->rd[primary].a->date;
+    out->last = s->rd[primary].b ? s->rd[primary].b->date : out->first;
+    return 0;
+}
+
+/* ---- Entry points ------------------------------------------------------ */
+
+/* Copies the message into the caller's buffer (cut to fit) and into
+ * oxus_errmsg(). */
+static int fail_out(const char *msg, char *err, size_t errlen)
+{
+    msgbuf m = {err, err ? errlen : 0, 0, 0};
+    msg_put(&m, msg, strlen(msg));
+    return oxus__fail(OXUS_EINVALID, "%s", msg);
+}
+
+int oxus__period_read(oxus_period *out, const char *text, oxus_calendar hint, int *why,
+                      char *err, size_t errlen)
 {
     static const scan zero;
     scan s = zero;
+    char buf[512] = "";
+    oxus_period p;
     if (err && errlen) err[0] = '\0';
-    if (!out || !text || (hint != OXUS_CAL_NONE && !oxus__cal_known(hint))) return OXUS_EUSAGE;
+    if (why) *why = OXUS__READ_OK;
     s.text = text;
     s.len = strlen(text);
     s.hint = hint;
-    s.msg.buf = err;
-    s.msg.cap = err ? errlen : 0;
-    if (tokenize(&s) || classify(&s) || interpret(&s, out)) return OXUS_EINVALID;
+    s.msg.buf = buf;
+    s.msg.cap = sizeof buf;
+    s.why = OXUS__READ_UNREADABLE;
+    if (tokenize(&s) || read_words(&s) || build_items(&s) || read_segments(&s) || interpret(&s, &p)) {
+        if (why) *why = s.why;
+        return fail_out(buf, err, errlen);
+    }
+    *out = p;
+    return OXUS_OK;
+}
+
+int oxus_period_parse(oxus_period *out, const char *text, oxus_calendar hint, char *err, size_t errlen)
+{
+    if (err && errlen) err[0] = '\0';
+    if (!out || !text || (hint != OXUS_CAL_NONE && !oxus__cal_known(hint)))
+        return oxus__fail(OXUS_EUSAGE, "oxus_period_parse: NULL argument or unknown calendar");
+    return oxus__period_read(out, text, hint, NULL, err, errlen);
+}
+
+int oxus_date_parse(oxus_date *out, const char *text, oxus_calendar hint, char *err, size_t errlen)
+{
+    oxus_period p;
+    char buf[512];
+    const char *what;
+    if (err && errlen) err[0] = '\0';
+    if (!out || !text || (hint != OXUS_CAL_NONE && !oxus__cal_known(hint)))
+        return oxus__fail(OXUS_EUSAGE, "oxus_date_parse: NULL argument or unknown calendar");
+    if (oxus__period_read(&p, text, hint, NULL, err, errlen) != OXUS_OK) return OXUS_EINVALID;
+    what = p.first.year != p.last.year || p.first.month != p.last.month || p.first.day != p.last.day ? "a range"
+           : !p.first.month ? "a year" : !p.first.day ? "a month" : NULL;
+    if (what) {
+        msgbuf m = {buf, sizeof buf, 0, 0};
+        msg_quote(&m, text, strlen(text));
+        msg_str(&m, " is ", what, ", not one day", END);
+        return fail_out(buf, err, errlen);
+    }
+    *out = p.first;
     return OXUS_OK;
 }

@@ -6,6 +6,13 @@
  * Every conversion goes through the Julian Day Number (JDN) of the day, so
  * each calendar needs only "date -> JDN" and "JDN -> date". The supported
  * range is 1 January 1 to 31 December 9999 (Gregorian) in every calendar.
+ *
+ * A month or a year (a printed "عقرب ۱۴۰۰" or "۱۴۰۰") is a date whose day,
+ * or month and day, are 0; a period runs from one such date to another.
+ * In another calendar a month or year is the period of full days from its
+ * first to its last day: 1401 SH is 2022-03-21/2023-03-20.
+ *
+ * Every failure leaves its reason in oxus_errmsg().
  */
 #include "dates.h"
 
@@ -123,6 +130,12 @@ static void jdn_to_lh(long j, oxus_date *out)
     out->day = (int)(doy - lh_month_start(m)) + 1;
 }
 
+const char *oxus__cal_title(oxus_calendar cal)
+{
+    return cal == OXUS_CAL_GREGORIAN ? "Gregorian"
+           : cal == OXUS_CAL_SOLAR_HIJRI ? "Solar Hijri" : "lunar Hijri";
+}
+
 int oxus__cal_known(oxus_calendar cal)
 {
     return cal == OXUS_CAL_GREGORIAN || cal == OXUS_CAL_SOLAR_HIJRI ||
@@ -184,6 +197,66 @@ int oxus__date_problem(const oxus_date *d)
     return to_jdn(d) > JDN_MAX ? P_RANGE : P_OK;
 }
 
+void oxus__part_days(const oxus_date *d, long *first, long *last)
+{
+    oxus_date a = *d, b = *d;
+    if (!d->month) a.month = 1, b.month = 12;
+    if (!d->day) a.day = 1, b.day = oxus__month_len(d->cal, d->year, b.month);
+    *first = to_jdn(&a);
+    *last = to_jdn(&b);
+}
+
+int oxus__part_problem(const oxus_date *d)
+{
+    long first, last;
+    if (d->year < 1 || d->year > 10000) return P_RANGE;
+    if (d->month < 0 || d->month > 12 || (d->month == 0 && d->day != 0)) return P_MONTH;
+    if (d->day < 0 || (d->month && d->day > oxus__month_len(d->cal, d->year, d->month)))
+        return P_DAY;
+    oxus__part_days(d, &first, &last);
+    return last > JDN_MAX ? P_RANGE : P_OK;
+}
+
+/* Appends to buf (holding *w bytes of n) what snprintf would write. */
+static void put(char *buf, size_t n, size_t *w, const char *fmt, ...)
+{
+    va_list ap;
+    int k;
+    if (*w >= n) return;
+    va_start(ap, fmt);
+    k = vsnprintf(buf + *w, n - *w, fmt, ap);
+    va_end(ap);
+    if (k > 0) *w += (size_t)k;
+}
+
+void oxus__date_why(char *buf, size_t n, const oxus_date *d, int problem, const char *month)
+{
+    size_t w = 0;
+    int len, common;
+    if (!n) return;
+    buf[0] = '\0';
+    if (problem == P_RANGE) {
+        put(buf, n, &w, "it is outside the supported range (1 January 1 to 31 December 9999 CE)");
+        return;
+    }
+    if (problem == P_MONTH || d->day < 1) {
+        put(buf, n, &w, "there is no %s %d", problem == P_MONTH ? "month" : "day",
+            problem == P_MONTH ? d->month : d->day);
+        return;
+    }
+    len = oxus__month_len(d->cal, d->year, d->month);
+    common = d->month == oxus__cal_leap_month(d->cal) && d->day == len + 1 &&
+             !oxus__cal_leap(d->cal, d->year);
+    if (common)
+        put(buf, n, &w, "%d is a common year in the %s calendar, so ", d->year, oxus__cal_title(d->cal));
+    if (month)
+        put(buf, n, &w, "%s", month);
+    else
+        put(buf, n, &w, "month %d%s", d->month, common ? "" : " of");
+    if (!common) put(buf, n, &w, " %d", d->year);
+    put(buf, n, &w, " has %d days", len);
+}
+
 const char *oxus_calendar_name(oxus_calendar cal)
 {
     switch (cal) {
@@ -212,28 +285,11 @@ int oxus_calendar_parse(oxus_calendar *out, const char *name)
         {"lunar-hijri", OXUS_CAL_LUNAR_HIJRI}, {"islamic", OXUS_CAL_LUNAR_HIJRI},
         {"hijri-qamari", OXUS_CAL_LUNAR_HIJRI}};
     size_t i;
-    if (!out || !name) return OXUS_EUSAGE;
+    if (!out || !name) return oxus__fail(OXUS_EUSAGE, "oxus_calendar_parse: NULL argument");
     for (i = 0; i < sizeof names / sizeof names[0]; i++)
         if (ascii_ieq(name, names[i].name)) return *out = names[i].cal, OXUS_OK;
-    return OXUS_EINVALID;
-}
-
-int oxus_date_check(const oxus_date *d)
-{
-    if (!d) return OXUS_EUSAGE;
-    if (!oxus__cal_known(d->cal) || oxus__date_problem(d) != P_OK) return OXUS_EINVALID;
-    return OXUS_OK;
-}
-
-int oxus_date_convert(oxus_date *out, const oxus_date *d, oxus_calendar to)
-{
-    oxus_date r;
-    if (!out || !d || !oxus__cal_known(to)) return OXUS_EUSAGE;
-    if (oxus_date_check(d) != OXUS_OK) return OXUS_EINVALID;
-    /* A Gregorian day before 622 has no Hijri date. */
-    if (from_jdn(to_jdn(d), to, &r) != 0) return OXUS_EINVALID;
-    *out = r;
-    return OXUS_OK;
+    return oxus__fail(OXUS_EINVALID, "unknown calendar '%.80s' (gregorian, solar-hijri, lunar-hijri)",
+                      name);
 }
 
 /* Writes v as n digits, or n '?' if it does not fit. */
@@ -244,6 +300,72 @@ static void put_digits(char *p, int v, int n)
         p[i] = fits ? (char)('0' + v % 10) : '?';
 }
 
+/* YYYY, YYYY-MM or YYYY-MM-DD (month or day 0: not written); returns the
+ * length, at most 10. */
+static size_t format_part(char *buf, const oxus_date *d)
+{
+    size_t n = 4;
+    put_digits(buf, d->year, 4);
+    if (d->month) {
+        buf[n] = '-';
+        put_digits(buf + n + 1, d->month, 2);
+        n += 3;
+    }
+    if (d->month && d->day) {
+        buf[n] = '-';
+        put_digits(buf + n + 1, d->day, 2);
+        n += 3;
+    }
+    return n;
+}
+
+/* Fails with "<cal> <date> does not exist in the <cal> calendar: <why>". */
+static int fail_missing(const oxus_date *d, int problem)
+{
+    char why[200], iso[11];
+    oxus__date_why(why, sizeof why, d, problem, NULL);
+    iso[format_part(iso, d)] = '\0';
+    if (problem == P_RANGE)
+        return oxus__fail(OXUS_EINVALID, "%s (%s) is outside the supported range: %s", iso, oxus_calendar_name(d->cal),
+                          "1 January 1 to 31 December 9999 CE");
+    return oxus__fail(OXUS_EINVALID, "%s does not exist in the %s calendar: %s", iso,
+                      oxus_calendar_name(d->cal), why);
+}
+
+int oxus_date_check(const oxus_date *d)
+{
+    int problem;
+    if (!d) return oxus__fail(OXUS_EUSAGE, "oxus_date_check: NULL date");
+    if (!oxus__cal_known(d->cal)) return oxus__fail(OXUS_EINVALID, "the date has no known calendar");
+    problem = oxus__date_problem(d);
+    return problem == P_OK ? OXUS_OK : fail_missing(d, problem);
+}
+
+/* The day j in `cal`, or a message saying that `cal` had not begun. */
+static int day_in(long j, oxus_calendar cal, oxus_date *out, const char *what)
+{
+    oxus_date epoch;
+    if (from_jdn(j, cal, out) == 0) return OXUS_OK;
+    jdn_to_greg(cal == OXUS_CAL_SOLAR_HIJRI ? SH_EPOCH : LH_EPOCH, &epoch);
+    return oxus__fail(OXUS_EINVALID, "%s is before the first day of the %s calendar (1 %s 1, gregorian %04d-%02d-%02d)",
+                      what, oxus_calendar_name(cal), cal == OXUS_CAL_SOLAR_HIJRI ? "Farvardin" : "Muharram",
+                      epoch.year, epoch.month, epoch.day);
+}
+
+int oxus_date_convert(oxus_date *out, const oxus_date *d, oxus_calendar to)
+{
+    oxus_date r;
+    char what[40];
+    if (!out || !d) return oxus__fail(OXUS_EUSAGE, "oxus_date_convert: NULL argument");
+    if (!oxus__cal_known(to)) return oxus__fail(OXUS_EUSAGE, "oxus_date_convert: unknown target calendar");
+    if (oxus_date_check(d) != OXUS_OK) return OXUS_EINVALID;
+    snprintf(what, sizeof what, "%s %04d-%02d-%02d", oxus_calendar_name(d->cal), d->year, d->month, d->day);
+    /* A Gregorian day before 622 has no Hijri date. */
+    if (day_in(to_jdn(d), to, &r, what) != OXUS_OK) return OXUS_EINVALID;
+    *out = r;
+    return OXUS_OK;
+}
+
 void oxus_date_format(char buf[11], const oxus_date *d)
 {
     if (!buf) return;
@@ -252,4 +374,119 @@ void oxus_date_format(char buf[11], const oxus_date *d)
     put_digits(buf + 8, d ? d->day : -1, 2);
     buf[4] = buf[7] = '-';
     buf[10] = '\0';
+}
+
+int oxus__weekday(const oxus_date *d)
+{
+    return (int)((to_jdn(d) + 1) % 7); /* JDN 0 was a Monday */
+}
+
+/* ---- Periods ------------------------------------------------------------ */
+
+static int same_part(const oxus_date *a, const oxus_date *b)
+{
+    return a->cal == b->cal && a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+int oxus_period_check(const oxus_period *p)
+{
+    const oxus_date *end[2];
+    long f[2], l[2];
+    char iso[OXUS_PERIOD_LEN];
+    int i, problem;
+    if (!p) return oxus__fail(OXUS_EUSAGE, "oxus_period_check: NULL period");
+    if (!oxus__cal_known(p->first.cal) || p->last.cal != p->first.cal)
+        return oxus__fail(OXUS_EINVALID, "the period has no known calendar, or its ends are in two");
+    end[0] = &p->first, end[1] = &p->last;
+    for (i = 0; i < 2; i++) {
+        if ((problem = oxus__part_problem(end[i])) != P_OK) return fail_missing(end[i], problem);
+        oxus__part_days(end[i], &f[i], &l[i]);
+    }
+    if (f[1] < f[0] || l[1] < l[0]) {
+        oxus_period_format(iso, p);
+        return oxus__fail(OXUS_EINVALID, "%s (%s) ends before it begins", iso, oxus_calendar_name(p->first.cal));
+    }
+    return OXUS_OK;
+}
+
+int oxus_period_convert(oxus_period *out, const oxus_period *p, oxus_calendar to)
+{
+    oxus_period r;
+    long f, l, unused;
+    char what[OXUS_PERIOD_LEN + 20];
+    if (!out || !p) return oxus__fail(OXUS_EUSAGE, "oxus_period_convert: NULL argument");
+    if (!oxus__cal_known(to)) return oxus__fail(OXUS_EUSAGE, "oxus_period_convert: unknown target calendar");
+    if (oxus_period_check(p) != OXUS_OK) return OXUS_EINVALID;
+    if (to == p->first.cal) {
+        *out = *p;
+        return OXUS_OK;
+    }
+    oxus__part_days(&p->first, &f, &unused);
+    oxus__part_days(&p->last, &unused, &l);
+    strcpy(what, oxus_calendar_name(p->first.cal));
+    strcat(what, " ");
+    oxus_period_format(what + strlen(what), p);
+    if (day_in(f, to, &r.first, what) != OXUS_OK || day_in(l, to, &r.last, what) != OXUS_OK)
+        return OXUS_EINVALID;
+    *out = r;
+    return OXUS_OK;
+}
+
+void oxus_period_format(char buf[OXUS_PERIOD_LEN], const oxus_period *p)
+{
+    size_t n;
+    if (!buf) return;
+    if (!p) {
+        strcpy(buf, "????");
+        return;
+    }
+    n = format_part(buf, &p->first);
+    if (!same_part(&p->first, &p->last)) {
+        buf[n++] = '/';
+        n += format_part(buf + n, &p->last);
+    }
+    buf[n] = '\0';
+}
+
+/* Reads "YYYY", "YYYY-MM" or "YYYY-MM-DD" at s into d; returns the length
+ * read, or 0. *zero is set if a month or day printed as 00. */
+static size_t iso_part(const char *s, oxus_date *d, int *zero)
+{
+    int *field[3] = {&d->year, &d->month, &d->day}, i, k;
+    size_t n = 0;
+    d->year = d->month = d->day = 0;
+    for (i = 0; i < 3; i++) {
+        int width = i ? 2 : 4, v = 0;
+        if (i && s[n] != '-') break;
+        n += i ? 1 : 0;
+        for (k = 0; k < width; k++, n++) {
+            if (s[n] < '0' || s[n] > '9') return 0;
+            v = 10 * v + (s[n] - '0');
+        }
+        if (i && v == 0) *zero = 1;
+        *field[i] = v;
+    }
+    return n;
+}
+
+int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_period *out)
+{
+    oxus_period p;
+    int zero = 0;
+    size_t n = iso_part(s, &p.first, &zero), m;
+    if (n == 0) goto bad;
+    p.last = p.first;
+    if (s[n] == '/') {
+        if ((m = iso_part(s + n + 1, &p.last, &zero)) == 0) goto bad;
+        n += m + 1;
+    }
+    if (s[n] != '\0') goto bad;
+    p.first.cal = p.last.cal = cal;
+    if (zero)
+        return oxus__fail(OXUS_EINVALID, "%.40s does not exist in the %s calendar: a month or day is 00", s,
+                          oxus_calendar_name(cal));
+    *out = p;
+    return OXUS_OK;
+bad:
+    return oxus__fail(OXUS_EINVALID, "'%.40s' is not YYYY, YYYY-MM, YYYY-MM-DD or an interval A/B of them", s);
 }

@@ -8,7 +8,7 @@
  * from them (import_struct.c, import_refs.c); this file writes the rest
  * (metadata, provenance, the placeholder addressee, the opening comment
  * for the encoder), fills in every date's calendar, ISO and Gregorian
- * forms with the date reader (normalize.c), and serializes the draft.
+ * forms with the date reader (dateattr.c, as oxus normalize does), and serializes the draft.
  *
  * Nothing is guessed that needs judgment: claims, actors, responses,
  * mentions and quantities are the encoder's. What the capture shows but
@@ -391,14 +391,19 @@ static void header(imp_builder *b, const imp_found *f)
 
 /* ---- dates, and the whole -------------------------------------------- */
 
-/* Every date's calendar, ISO and Gregorian forms, as oxus normalize
- * would fill them in. The tree is a few levels deep: no recursion limit
- * is needed, but the walk is iterative anyway. */
+/* Every date's calendar, ISO and Gregorian forms, as oxus normalize fills
+ * them in (dateattr.c). The tree is a few levels deep, but the walk is
+ * iterative anyway. */
 static void fill_dates(imp_builder *b)
 {
-    char ins[128];
+    char why[600];
     for (xmlNodePtr n = b->root; n;) {
-        if (oxus__is(n, "date") || oxus__is(n, "published")) oxus__date_complete(n, ins, sizeof ins);
+        oxus__date_values v;
+        if ((oxus__is(n, "date") || oxus__is(n, "published")) && oxus__date_fill(n, &v, why, sizeof why) == 0) {
+            if (v.needed & OXUS__HAS_CAL) oxus__imp_attr(b, n, "calendar", v.calendar);
+            if (v.needed & OXUS__HAS_ISO) oxus__imp_attr(b, n, "iso", v.iso);
+            if (v.needed & OXUS__HAS_GREG) oxus__imp_attr(b, n, "gregorian", v.gregorian);
+        }
         if (n->children && n->type == XML_ELEMENT_NODE) {
             n = n->children;
             continue;

@@ -66,6 +66,9 @@ struct oxus_doc {
     /* normalize.c, upgrade.c: textual edits, in the order recorded */
     struct oxus_edit *edits;
     size_t nedits;
+    /* Incomplete dates are reported once: by the rules, or by normalize
+     * when it runs first (it says why it could not complete them). */
+    int rules_checked, normalized;
 };
 
 /* error.c */
@@ -124,6 +127,57 @@ void oxus__allow_local_files(int allow);
 /* rules.c */
 void oxus__rules_check(oxus_doc *doc);
 
+/* dates.c: an ISO attribute value ("1400", "1400-08", "1400-08-20", or an
+ * interval "A/B" of them) as a period in calendar cal. 0, or OXUS_EINVALID
+ * (with the message) if it is not in that form or a month or day is 00;
+ * whether the dates exist is oxus_period_check's. */
+int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_period *out);
+
+/* dateparse.c: what a printed date that could not be read was. */
+enum {
+    OXUS__READ_OK,
+    OXUS__READ_UNREADABLE, /* not a date oxus can read */
+    OXUS__READ_MISSING,    /* a day, month or year that does not exist */
+    OXUS__READ_CALENDAR,   /* in another calendar than the hint */
+    OXUS__READ_DISAGREE    /* two readings differ (weekday, month names, equivalent) */
+};
+/* oxus_period_parse, saying in *why what a failure was. */
+int oxus__period_read(oxus_period *out, const char *text, oxus_calendar hint, int *why,
+                      char *err, size_t errlen);
+/* 1 if the text holds a bidi control, or a zero-width character beside a
+ * digit (which splits or joins a number invisibly): *cp is the first, *at
+ * its position in characters from 1. */
+int oxus__date_hidden(const char *text, unsigned long *cp, size_t *at);
+
+/* dateattr.c: date elements (date, published) and their attributes. */
+
+/* The printed date of a date element, read with its calendar attribute as
+ * the hint; as oxus__period_read. */
+int oxus__date_of_text(xmlNodePtr date, oxus_period *out, int *why, char *err, size_t errlen);
+
+/* The attributes a date element has or should have. */
+enum { OXUS__HAS_CAL = 1, OXUS__HAS_ISO = 2, OXUS__HAS_GREG = 4 };
+typedef struct {
+    char calendar[16], iso[OXUS_PERIOD_LEN], gregorian[OXUS_PERIOD_LEN];
+    unsigned given;  /* OXUS__HAS_* of those the element has */
+    unsigned needed; /* OXUS__HAS_* of those it lacks and should have */
+} oxus__date_values;
+/* What `oxus normalize` gives a date element: the attributes it lacks,
+ * gregorian computed from calendar and iso, or everything from the printed
+ * text. 0 with the values (needed is 0 if nothing is missing), or
+ * OXUS_EINVALID with the reason a needed value cannot be computed in why. */
+int oxus__date_fill(xmlNodePtr date, oxus__date_values *v, char *why, size_t n);
+/* 1 if the date lacks attributes, with the date-incomplete message (what
+ * normalize fills in, or why it cannot) in msg; else 0. */
+int oxus__date_incomplete(xmlNodePtr date, char *msg, size_t n);
+/* Receives one problem of a date (rule id, the attribute at fault or NULL,
+ * the message) and returns the rule's severity. */
+typedef oxus_severity (*oxus__date_report_fn)(void *data, xmlNodePtr date, const char *attr,
+                                              const char *rule, const char *message);
+/* Checks a date element against the rules date-* (with date-incomplete
+ * only if `incomplete`), calling report for each problem. */
+void oxus__date_check(xmlNodePtr date, int incomplete, oxus__date_report_fn report, void *data);
+
 /* normalize.c: records a textual edit (any order; oxus_doc_normalized_text
  * applies them in document order and refuses overlapping ones). 0 or
  * OXUS_ENOMEM. */
@@ -132,18 +186,6 @@ int oxus__edit(oxus_doc *doc, size_t offset, size_t len, const char *text);
  * tag, where new attributes go; SIZE_MAX if the tag cannot be found. */
 size_t oxus__tag_insertion_point(oxus_doc *doc, xmlNodePtr node);
 
-/* normalize.c: the date a date element's printed text says, in its own
- * calendar (hint: its calendar attribute). 0, or OXUS_EINVALID with a
- * message in err. */
-int oxus__date_of_text(xmlNodePtr date, oxus_date *out, char *err, size_t errlen);
-/* Sets the calendar, iso and gregorian attributes a date element lacks,
- * from its printed text; also writes them as ' name="value"' text into ins
- * (n bytes). 1 if it set any, 0 if none was missing or the text cannot be
- * read. */
-int oxus__date_complete(xmlNodePtr node, char *ins, size_t n);
-/* Parses "YYYY-MM-DD" into *out (with calendar cal); 0 if it is a full date
- * in that form, OXUS_EINVALID otherwise (also for "YYYY" or "YYYY-MM"). */
-int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_date *out);
 
 /* identifiers.c: 1 if a language tag is well-formed (BCP 47); NULL if a
  * string is a well-formed identifier of its kind, else why not (for URLs,

@@ -91,7 +91,10 @@ static const char NORMALIZE_USAGE[] =
     "Usage: oxus normalize [-i] [OPTION]... FILE...\n"
     "Fill in the calendar, iso and gregorian attributes of dates from their\n"
     "printed text, changing nothing else. Writes to standard output, or with\n"
-    "-i replaces each file (atomically, and only with a valid result).\n\n"
+    "-i replaces each file (atomically, and only with a valid result).\n"
+    "Each date it cannot complete is reported with the reason. Exit status:\n"
+    "0 every date complete, 1 a date left incomplete or a document invalid,\n"
+    "2 usage or I/O error.\n\n"
     "  -i, --in-place          replace the files\n"
     "      --datadir DIR       take schema/ from DIR\n"
     "  -h, --help              show this help\n";
@@ -111,10 +114,12 @@ static const char DATE_USAGE[] =
     "Usage: oxus date [--calendar CAL] [--to CAL] TEXT...\n"
     "Read each TEXT as a printed date and print it in ISO form, by default in\n"
     "the Gregorian calendar. CAL: gregorian, solar-hijri, lunar-hijri.\n"
-    "Understood: Persian, Arabic-Indic and ASCII digits; Afghan (Hamal ... Hut)\n"
-    "and Iranian (Farvardin ... Esfand) month names in Persian script or Latin\n"
-    "letters; lunar Hijri months; English dates (July 27, 2022; 27 July 2022);\n"
-    "ISO (2022-07-27) and D/M/YYYY, whose calendar is inferred from the year.\n\n"
+    "Understood: Persian, Arabic-Indic and ASCII digits; Afghan (Dari, Pashto),\n"
+    "Iranian, lunar Hijri and Gregorian (English, Dari, Iranian, Arabic) month\n"
+    "names; weekdays; D Month Y, Month D, Y, ISO, D/M/Y; a month or year alone;\n"
+    "ranges (15-22 February 2014); a printed equivalent in parentheses. A month,\n"
+    "year or range prints as an interval in another calendar: '1400' gives\n"
+    "2021-03-21/2022-03-20, '15-22 February 2014' gives 2014-02-15/2014-02-22.\n\n"
     "  -c, --calendar CAL      the calendar of inputs that do not say\n"
     "  -t, --to CAL            print in this calendar\n"
     "  -h, --help              show this help\n";
@@ -500,12 +505,12 @@ static int rewrite_one(oxus_ctx *ctx, const char *path, int in_place, int upgrad
 {
     oxus_doc *doc = NULL;
     int rc = oxus_doc_load(&doc, ctx, path, NULL);
-    size_t changed = 0;
+    size_t changed = 0, left = 0;
     if (rc == 0 && upgrade) {
         if ((rc = oxus_doc_upgrade(doc, ctx, &changed)) < 0 && rc != OXUS_EINVALID)
             fprintf(stderr, "%s: %s\n", prog, oxus_errmsg());
     } else if (rc == 0) {
-        rc = oxus_doc_normalize(doc, &changed);
+        rc = oxus_doc_normalize(doc, &changed, &left);
         /* -i replaces a file only with a complete, valid result */
         if (rc == 0 && in_place) rc = oxus_doc_validate(doc, ctx);
     }
@@ -520,12 +525,14 @@ static int rewrite_one(oxus_ctx *ctx, const char *path, int in_place, int upgrad
     }
     if (doc)
         for (size_t i = 0; i < oxus_doc_ndiags(doc); i++) print_diag(oxus_doc_name(doc), oxus_doc_diag(doc, i));
-    if (rc == 0 && in_place)
-        fprintf(stderr, upgrade ? "%s: %zu change%s for version 1.1\n" : "%s: %zu date%s filled in\n", path, changed,
-                changed == 1 ? "" : "s");
+    if (rc == 0 && upgrade && in_place)
+        fprintf(stderr, "%s: %zu change%s for version 1.1\n", path, changed, changed == 1 ? "" : "s");
+    else if (rc == 0 && !upgrade)
+        fprintf(stderr, "%s: %zu date%s filled in, %zu left incomplete\n", path, changed, changed == 1 ? "" : "s",
+                left);
     oxus_doc_free(doc);
     free(text);
-    return rc == 0 ? 0 : rc == OXUS_EINVALID ? EXIT_INVALID : EXIT_USAGE;
+    return rc == 0 ? (left ? EXIT_INVALID : 0) : rc == OXUS_EINVALID ? EXIT_INVALID : EXIT_USAGE;
 }
 
 static int cmd_rewrite(int argc, char **argv, int upgrade)
@@ -585,14 +592,14 @@ static int cmd_date(int argc, char **argv)
     if (optind == argc) return usage_error("date", "%s", "no TEXT given");
     int rc = 0;
     for (int i = optind; i < argc; i++) {
-        oxus_date d, out;
-        char err[256], iso[11];
-        if (oxus_date_parse(&d, argv[i], from, err, sizeof err) < 0 || oxus_date_convert(&out, &d, to) < 0) {
-            fprintf(stderr, "%s date: %s\n", prog, err);
+        oxus_period p, out;
+        char iso[OXUS_PERIOD_LEN];
+        if (oxus_period_parse(&p, argv[i], from, NULL, 0) < 0 || oxus_period_convert(&out, &p, to) < 0) {
+            fprintf(stderr, "%s date: %s\n", prog, oxus_errmsg());
             rc = EXIT_INVALID;
             continue;
         }
-        oxus_date_format(iso, &out);
+        oxus_period_format(iso, &out);
         printf("%s\n", iso);
     }
     return rc;

@@ -14,61 +14,45 @@
 #include <stdlib.h>
 #include <string.h>
 
-int oxus__iso_parse(const char *s, oxus_calendar cal, oxus_date *out)
+/* The severity of a rule, from the rules table. */
+static oxus_severity severity(const char *rule)
 {
-    int y, m, d, n = 0;
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
-        return OXUS_EINVALID;
-    out->cal = cal;
-    out->year = y;
-    out->month = m;
-    out->day = d;
-    return 0;
+    size_t n;
+    const oxus_rule *r = oxus_rules(&n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(r[i].id, rule) == 0) return r[i].severity;
+    return OXUS_SEV_ERROR;
 }
 
-int oxus__date_of_text(xmlNodePtr date, oxus_date *out, char *err, size_t errlen)
+/* Appends ' name="value"' to ins and sets the attribute in the tree. */
+static size_t add_attr(xmlNodePtr node, char *ins, size_t w, size_t n, const char *name, const char *value)
 {
-    xmlChar *cal = xmlGetNoNsProp(date, BAD_CAST "calendar");
-    oxus_calendar hint = OXUS_CAL_NONE;
-    if (cal) oxus_calendar_parse(&hint, (const char *)cal);
-    xmlFree(cal);
-    xmlChar *text = oxus__node_text(date);
-    int rc = oxus_date_parse(out, text ? (const char *)text : "", hint, err, errlen);
-    xmlFree(text);
-    return rc;
+    int k = snprintf(ins + w, w < n ? n - w : 0, " %s=\"%s\"", name, value);
+    xmlSetProp(node, BAD_CAST name, BAD_CAST value);
+    return k > 0 ? w + (size_t)k : w;
 }
 
-/* The attributes a date lacks, computed from its text, as ' name="value"'
- * strings appended to `ins`; sets them on the node too. 0 if nothing was
- * missing or the text cannot be read (validation reports that). */
-int oxus__date_complete(xmlNodePtr node, char *ins, size_t n)
+/* The attributes a date lacks, as ' name="value"' strings appended to
+ * `ins`; sets them on the node too. 1 if it filled any; 0 if nothing was
+ * missing, or if something was and cannot be computed: then *left counts
+ * it and, unless the rules have reported it already, a date-incomplete
+ * diagnostic says why. */
+static int complete(oxus_doc *doc, xmlNodePtr node, char *ins, size_t n, size_t *left)
 {
-    int has_cal = xmlHasProp(node, BAD_CAST "calendar") != NULL;
-    int has_iso = xmlHasProp(node, BAD_CAST "iso") != NULL;
-    int has_greg = xmlHasProp(node, BAD_CAST "gregorian") != NULL;
-    if (has_cal && has_iso && has_greg) return 0;
-    oxus_date d, g;
-    char err[256], iso[11], greg[11];
-    if (oxus__date_of_text(node, &d, err, sizeof err) < 0 ||
-        oxus_date_convert(&g, &d, OXUS_CAL_GREGORIAN) < 0)
-        return 0;
-    oxus_date_format(iso, &d);
-    oxus_date_format(greg, &g);
-    const char *cal = oxus_calendar_name(d.cal);
-    ins[0] = '\0';
+    oxus__date_values v;
+    char why[600], msg[1024];
     size_t w = 0;
-    if (!has_cal) {
-        w += (size_t)snprintf(ins + w, n - w, " calendar=\"%s\"", cal);
-        xmlSetProp(node, BAD_CAST "calendar", BAD_CAST cal);
+    ins[0] = '\0';
+    if (oxus__date_fill(node, &v, why, sizeof why) < 0) {
+        (*left)++;
+        if (!doc->rules_checked && oxus__date_incomplete(node, msg, sizeof msg))
+            oxus__diag_node(doc, node, NULL, severity("date-incomplete"), "date-incomplete", "%s", msg);
+        return 0;
     }
-    if (!has_iso) {
-        w += (size_t)snprintf(ins + w, n - w, " iso=\"%s\"", iso);
-        xmlSetProp(node, BAD_CAST "iso", BAD_CAST iso);
-    }
-    if (!has_greg) {
-        snprintf(ins + w, n - w, " gregorian=\"%s\"", greg);
-        xmlSetProp(node, BAD_CAST "gregorian", BAD_CAST greg);
-    }
+    if (!v.needed) return 0;
+    if (v.needed & OXUS__HAS_CAL) w = add_attr(node, ins, w, n, "calendar", v.calendar);
+    if (v.needed & OXUS__HAS_ISO) w = add_attr(node, ins, w, n, "iso", v.iso);
+    if (v.needed & OXUS__HAS_GREG) add_attr(node, ins, w, n, "gregorian", v.gregorian);
     return 1;
 }
 
@@ -107,12 +91,12 @@ int oxus__edit(oxus_doc *doc, size_t offset, size_t len, const char *text)
     return 0;
 }
 
-static void visit(oxus_doc *doc, xmlNodePtr node, size_t *changed, size_t *last)
+static void visit(oxus_doc *doc, xmlNodePtr node, size_t *changed, size_t *left, size_t *last)
 {
     for (xmlNodePtr n = node; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
         char ins[128];
-        if ((oxus__is(n, "date") || oxus__is(n, "published")) && oxus__date_complete(n, ins, sizeof ins)) {
+        if ((oxus__is(n, "date") || oxus__is(n, "published")) && complete(doc, n, ins, sizeof ins, left)) {
             (*changed)++;
             size_t at = oxus__tag_insertion_point(doc, n);
             /* edits must come in document order; a tag not found, or found
@@ -120,16 +104,18 @@ static void visit(oxus_doc *doc, xmlNodePtr node, size_t *changed, size_t *last)
             if (at != (size_t)-1 && at >= *last && at <= doc->textlen && oxus__edit(doc, at, 0, ins) == 0)
                 *last = at;
         }
-        visit(doc, n->children, changed, last);
+        visit(doc, n->children, changed, left, last);
     }
 }
 
-int oxus_doc_normalize(oxus_doc *doc, size_t *changed)
+int oxus_doc_normalize(oxus_doc *doc, size_t *changed, size_t *left)
 {
-    *changed = 0;
+    size_t unused = 0, last = 0;
+    if (!left) left = &unused;
+    *changed = *left = 0;
     if (!doc->xml) return OXUS_EINVALID;
-    size_t last = 0;
-    visit(doc, xmlDocGetRootElement(doc->xml), changed, &last);
+    visit(doc, xmlDocGetRootElement(doc->xml), changed, left, &last);
+    doc->normalized = 1;
     return 0;
 }
 

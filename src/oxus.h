@@ -90,14 +90,19 @@ typedef struct {
 /* "gregorian", "solar-hijri", "lunar-hijri"; "" for OXUS_CAL_NONE. */
 const char *oxus_calendar_name(oxus_calendar cal);
 
+/* Every date function below that fails leaves a one-line English message
+ * saying why in oxus_errmsg(). */
+
 /* Reads a calendar name, ignoring ASCII case ("gregorian", "solar-hijri", "lunar-hijri", also
  * "persian", "jalali", "shamsi", "hijri-shamsi", "islamic", "hijri-qamari").
  * Returns OXUS_EINVALID for anything else. */
 int oxus_calendar_parse(oxus_calendar *out, const char *name);
 
 /* 0 if d names a day that exists in its calendar, OXUS_EINVALID if not
- * (30 Esfand in a common year, 31 Mehr, day 0, month 13) or if the year is
- * outside the supported range (Gregorian 1-9999 and its equivalents). */
+ * (30 Esfand in a common year, 31 Mehr, day 0, month 13: the message says
+ * why, e.g. "1400-07-31 does not exist in the solar-hijri calendar: month 7
+ * of 1400 has 30 days") or if the year is outside the supported range
+ * (Gregorian 1-9999 and its equivalents). */
 int oxus_date_check(const oxus_date *d);
 
 /* Converts d to calendar `to`. Returns OXUS_EINVALID, leaving *out
@@ -117,11 +122,51 @@ void oxus_date_format(char buf[11], const oxus_date *d);
  * ambiguous). On success *out is the date in the calendar it is printed in.
  * On failure returns OXUS_EINVALID and, if err is not NULL, writes a
  * one-line English message naming the part it could not read into err
- * (at most errlen bytes, NUL-terminated). A date that parses but does not
- * exist is also OXUS_EINVALID, with a message saying so. */
+ * (at most errlen bytes, NUL-terminated); the same message is in
+ * oxus_errmsg(). A date that parses but does not exist is also
+ * OXUS_EINVALID, with a message saying why; so is a text that names a
+ * month, a year or a range rather than one day (see oxus_period_parse). */
 int oxus_date_parse(oxus_date *out, const char *text, oxus_calendar hint,
                     char *err, size_t errlen);
 
+/* A date as printed, which may be a day, a month or a year, or a range
+ * from one of these to another ("15–22 February 2014"): a plain value.
+ * Both ends are in the same calendar; a month or day that is not given is
+ * 0 (month 0: the whole year; day 0: the whole month). For one date, last
+ * equals first. */
+typedef struct {
+    oxus_date first, last;
+} oxus_period;
+
+/* The longest ISO form of a period, "YYYY-MM-DD/YYYY-MM-DD", with its NUL. */
+#define OXUS_PERIOD_LEN 22
+
+/* 0 if both ends exist in their calendar and the period does not end
+ * before it begins; OXUS_EINVALID (with the reason) otherwise. */
+int oxus_period_check(const oxus_period *p);
+
+/* Converts p to calendar `to`. In its own calendar p is unchanged; in
+ * another, the result runs from the first day of p to its last day, as
+ * full dates (1401 SH is 2022-03-21/2023-03-20), and a single day stays a
+ * single day. OXUS_EINVALID (*out untouched) if p does not exist or begins
+ * before the epoch of `to`. */
+int oxus_period_convert(oxus_period *out, const oxus_period *p, oxus_calendar to);
+
+/* Writes p in ISO 8601 form: "1401", "1401-07", "1401-07-20", and for a
+ * range "2014-02-15/2014-02-22". A field out of range is written as
+ * question marks. */
+void oxus_period_format(char buf[OXUS_PERIOD_LEN], const oxus_period *p);
+
+/* Parses a date as printed, like oxus_date_parse, and also a month
+ * ("عقرب ۱۴۰۰"), a year ("۱۴۰۰", "۲۰۲۱م") or a range ("15–22 February 2014",
+ * "من 15 فبراير إلى 22 فبراير 2014"). What the text prints twice must
+ * agree: a weekday ("دوشنبه ۲۵ اسد ۱۴۰۱"), two names of the month
+ * ("۱۵ آذر (قوس) ۱۴۰۰") and an equivalent in another calendar
+ * ("۴ اسد ۱۴۰۱ (۲۶ جولای ۲۰۲۲)"); if they do not, it fails with a message
+ * naming both readings. *out is the date in the calendar it is printed in
+ * (with a hint, the reading in that calendar). */
+int oxus_period_parse(oxus_period *out, const char *text, oxus_calendar hint,
+                      char *err, size_t errlen);
 
 /* ------------------------------------------------------------------ */
 /* Errors                                                              */
@@ -224,9 +269,13 @@ int oxus_doc_load(oxus_doc **out, const oxus_ctx *ctx, const char *path,
  * if not; the diagnostics are added to the document. */
 int oxus_doc_validate(oxus_doc *doc, const oxus_ctx *ctx);
 
-/* Fills in missing calendar/iso/gregorian attributes of dates from their
- * printed text, in the tree. *changed receives the number of dates filled. */
-int oxus_doc_normalize(oxus_doc *doc, size_t *changed);
+/* Fills in missing calendar/iso/gregorian attributes of dates, in the
+ * tree: gregorian from iso, or all of them from the printed text. *changed
+ * receives the number of dates filled, *left (if not NULL) the number of
+ * dates it could not complete; each of those gets a date-incomplete
+ * diagnostic saying why, unless the document has been validated already
+ * (validation reported them). */
+int oxus_doc_normalize(oxus_doc *doc, size_t *changed, size_t *left);
 
 /* Rewrites a version 1.0 document in version 1.1's terms: version="1.1";
  * each claim's disputedBy as a response of the type its status names, by

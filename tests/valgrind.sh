@@ -122,11 +122,18 @@ else
     failed_names+=("hostile inputs")
 fi
 
-# 4. The date reader, with a date and something that is not one.
+# 4. The date reader, with a date and something that is not one; then every
+# printed form of tests/dates/parse.tsv (ranges, equivalents, weekdays,
+# disagreements) in one run; then the date rules on every invalid case.
 vg "date '۲۰ عقرب ۱۴۰۰' 'bad input'" date '۲۰ عقرب ۱۴۰۰' 'bad input'
+grep -v '^#' tests/dates/parse.tsv | cut -f1 | grep . >"$TMP/dates.txt"
+mapfile -t printed <"$TMP/dates.txt"
+vg "date, every printed form of parse.tsv (${#printed[@]})" date -- "${printed[@]}"
+vg "validate tests/invalid/" validate tests/invalid/
 
-# 5. normalize.
+# 5. normalize, also of dates it cannot fill (reported with the reason).
 vg "normalize samples/minimal.xml" normalize samples/minimal.xml
+vg "normalize tests/invalid/date-*.xml (dates it cannot fill)" normalize tests/invalid/date-*.xml
 
 # 6. import: the test captures (and the seed, where it is), a refused one, -j 2.
 I=$TMP/import

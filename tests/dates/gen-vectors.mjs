@@ -15,12 +15,21 @@
 //   lunar-hijri-years.tsv  first and last day of every year 1-9666 AH
 //   gregorian-leap.tsv     year<TAB>days in February, years 1-9999
 //   range.tsv              the edges of the supported range
+//   icu-formats.tsv        dates as ICU itself prints them (full and long
+//                          styles, and the numeric medium style of Arabic)
+//                          in Dari, Persian, Pashto, Arabic (six countries)
+//                          and English, in the three calendars:
+//                          text<TAB>calendar<TAB>date<TAB>gregorian
 //
 // and it checks, without rewriting them, the hand-written facts in
-// check.tsv (calendar<TAB>date<TAB>valid|invalid), and fills the fourth
-// column of parse.tsv (the Gregorian day of each expected date; the first
-// three columns are written by hand). It stops with an error if ICU
-// disagrees with a spot check or a hand-written fact.
+// check.tsv (calendar<TAB>date<TAB>valid|invalid), fills the fourth
+// column of parse.tsv (the Gregorian equivalent of each expected date: a
+// day, or for a month, a year or a range of another calendar its first and
+// last day; the first three columns are written by hand), checks that
+// every weekday named in parse.tsv is that day's weekday by ICU, and
+// checks the table of printed forms in README.md (each example's Gregorian
+// form must be ICU's). It stops with an error if ICU disagrees with a spot
+// check or a hand-written fact.
 //
 // ICU versions matter: ICU 76 and later correct the 33-year Solar Hijri
 // rule from 1502 SH on (years 1502, 1601, 1634, ... are common, the year
@@ -204,9 +213,59 @@ const parseDate = (s) => s.split('-').map(Number);
   console.log(`check.tsv: ${n} facts confirmed`);
 }
 
+// The first and last day of "YYYY", "YYYY-MM" or "YYYY-MM-DD" in cal, or
+// null if ICU has no such date.
+const yearStart = (cal, y) => (cal === 'gregorian' ? dayOf(y, 1, 1) : STARTS[cal][y] ?? null);
+function partDays(cal, iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (d !== undefined) {
+    const day = findDay(cal, y, m, d);
+    return day === null ? null : [day, day];
+  }
+  const first = m === undefined ? yearStart(cal, y) : findDay(cal, y, m, 1);
+  const next = m === undefined || m === 12 ? yearStart(cal, y + 1) : findDay(cal, y, m + 1, 1);
+  return first === null || next === null || first > LAST ? null : [first, Math.min(next - 1, LAST)];
+}
+
+// "cal A" or "cal A/B" -> [first day, last day, its Gregorian form]: the
+// same text in the Gregorian calendar, else full dates (one if one day).
+function periodOf(expected) {
+  const [cal, iso] = expected.split(' ');
+  const ends = iso.split('/').map((p) => partDays(cal, p));
+  if (ends.some((e) => e === null) || ends[ends.length - 1][1] < ends[0][0]) return null;
+  const first = ends[0][0], last = ends[ends.length - 1][1];
+  const greg = cal === 'gregorian' ? iso : first === last && !iso.includes('/') ? gregorian(first)
+    : `${gregorian(first)}/${gregorian(last)}`;
+  return [first, last, greg];
+}
+
+// ICU's weekday names (Sunday = 0) in the languages parse.tsv prints them,
+// folded like the letters oxus folds, so that spelling variants meet.
+const fold = (w) => w.toLowerCase().replace(/[\u200c\u200d\u0640\u064b-\u065f]/g, '')
+  .replace(/[يىۍې]/g, 'ی').replace(/ك/g, 'ک').replace(/ة/g, 'ه').replace(/[أإآ]/g, 'ا').replace(/ګ/g, 'گ');
+const WEEKDAYS = new Map();
+for (const loc of ['en', 'fa', 'fa-AF', 'ps', 'ar'])
+  for (const style of ['long', 'short'])
+    for (let wd = 0; wd < 7; wd++)
+      WEEKDAYS.set(fold(new Intl.DateTimeFormat(loc, { timeZone: 'UTC', weekday: style })
+        .format(new Date((dayOf(2023, 1, 1) + wd) * DAY)).replace(/\.$/, '')), wd);
+
+// The weekdays ICU knows that a text names: whole words, or two words
+// written apart ("سه شنبه" for "سه‌شنبه").
+function weekdaysIn(text) {
+  const words = text.split(/[\s,،.()«»:]+/).filter(Boolean).map(fold), found = [];
+  for (let i = 0; i < words.length; i++) {
+    const two = i + 1 < words.length ? words[i] + words[i + 1] : null;
+    if (two !== null && WEEKDAYS.has(two)) found.push(WEEKDAYS.get(two)), i++;
+    else if (WEEKDAYS.has(words[i])) found.push(WEEKDAYS.get(words[i]));
+  }
+  return found;
+}
+const weekdayOf = (day) => ((day % 7) + 7 + 4) % 7; // 1970-01-01 was a Thursday
+
 {
   const out = [];
-  let n = 0;
+  let n = 0, w = 0;
   for (const line of readFileSync(join(DIR, 'parse.tsv'), 'utf8').replace(/\n$/, '').split('\n')) {
     if (line === '' || line.startsWith('#')) {
       out.push(line);
@@ -214,15 +273,59 @@ const parseDate = (s) => s.split('-').map(Number);
     }
     const f = line.split('\t');
     if (f.length < 3) fail(`parse.tsv: too few columns: ${line}`);
-    if (f[2] !== 'error') {
-      const [cal, date] = f[2].split(' ');
-      const day = findDay(cal, ...parseDate(date));
-      if (day === null) fail(`parse.tsv: ICU has no ${f[2]}`);
-      f[3] = gregorian(day);
+    if (!f[2].startsWith('error')) {
+      const p = periodOf(f[2]);
+      if (p === null) fail(`parse.tsv: ICU has no ${f[2]}`);
+      for (const wd of weekdaysIn(f[0])) {
+        if (wd !== weekdayOf(p[0]) && wd !== weekdayOf(p[1])) fail(`parse.tsv: ${f[0]}: ICU says another weekday`);
+        w++;
+      }
+      f[3] = p[2];
       n++;
     }
     out.push(f.slice(0, 4).join('\t'));
   }
   writeFileSync(join(DIR, 'parse.tsv'), out.join('\n') + '\n');
-  console.log(`parse.tsv: ${n} Gregorian days filled in`);
+  console.log(`parse.tsv: ${n} Gregorian forms filled in, ${w} printed weekdays confirmed`);
+}
+
+{
+  // Dates as ICU prints them: every 13th day of 2020-2023 (every month and
+  // weekday of each calendar), in each locale, calendar and style.
+  const LOCALES = ['fa', 'fa-AF', 'ps', 'ar', 'ar-EG', 'ar-SA', 'ar-SY', 'ar-IQ', 'ar-LB', 'ar-DZ', 'ar-TN',
+    'ar-MA', 'en'];
+  const CALS = { persian: 'solar-hijri', 'islamic-civil': 'lunar-hijri', gregory: 'gregorian' };
+  const lines = [];
+  for (const loc of LOCALES)
+    for (const [ca, cal] of Object.entries(CALS))
+      for (const style of loc.startsWith('ar') ? ['full', 'long', 'medium'] : ['full', 'long']) {
+        const f = new Intl.DateTimeFormat(`${loc}-u-ca-${ca}`, { timeZone: 'UTC', dateStyle: style });
+        if (f.resolvedOptions().calendar !== ca) fail(`${loc} has no ${ca} calendar`);
+        for (let day = dayOf(2020, 1, 1); day < dayOf(2024, 1, 1); day += 13) {
+          const own = cal === 'gregorian' ? gregorian(day) : icuStr(cal, day);
+          lines.push(`${f.format(new Date(day * DAY))}\t${cal}\t${own}\t${gregorian(day)}`);
+        }
+      }
+  write('icu-formats.tsv', [GENERATED,
+    'Dates as ICU prints them, in Dari, Persian, Pashto, Arabic and English: text<TAB>calendar<TAB>date<TAB>gregorian.'],
+    lines);
+}
+
+{
+  // README.md: the table of printed forms. Each row's "reads as" column is
+  // written by hand; its `oxus date` column must be ICU's Gregorian form.
+  const lines = readFileSync(join(DIR, '..', '..', 'README.md'), 'utf8').split('\n');
+  const head = lines.findIndex((l) => l.startsWith('| form | example | reads as |'));
+  if (head < 0) fail('README.md: no table of printed forms');
+  let n = 0;
+  for (const row of lines.slice(head + 2)) {
+    if (!row.startsWith('|')) break;
+    const [example, reads, prints] = row.split('|').slice(2, 5).map((c) => c.trim().replace(/^`|`$/g, ''));
+    const p = periodOf(reads);
+    if (p === null) fail(`README.md: ICU has no ${reads}`);
+    if (p[2] !== prints) fail(`README.md: ${example} reads as ${reads}, which is ${p[2]} by ICU, not ${prints}`);
+    n++;
+  }
+  if (n < 10) fail(`README.md: only ${n} rows in the table of printed forms`);
+  console.log(`README.md: ${n} printed forms confirmed`);
 }

@@ -13,7 +13,15 @@
  *    1 Farvardin 1 SH into that calendar, and the result exists;
  *  - converting back gives the same date (the round trip);
  *  - oxus_date_format writes YYYY-MM-DD with exactly those numbers;
- *  - a failed parse leaves a one-line, NUL-terminated message that fits.
+ *  - a failed parse leaves a one-line, NUL-terminated message that fits,
+ *    and the same message in oxus_errmsg().
+ *
+ * And with oxus_period_parse (a day, month, year or range):
+ *
+ *  - a parsed period exists (oxus_period_check), is in the hinted calendar,
+ *    and is one day exactly when oxus_date_parse accepts the text;
+ *  - its ISO form (oxus_period_format) reads back to the same period;
+ *  - converted to any calendar and back it covers the same Gregorian days.
  */
 #include "oxus.h"
 
@@ -90,6 +98,41 @@ static void check_date(const oxus_date *d, oxus_calendar hint, const char *text)
     }
 }
 
+static int same_period(const oxus_period *a, const oxus_period *b)
+{
+    return same(&a->first, &b->first) && same(&a->last, &b->last);
+}
+
+/* What is promised of a period that parsed from `text`. */
+static void check_period(const oxus_period *p, oxus_calendar hint, const char *text)
+{
+    char iso[OXUS_PERIOD_LEN], back[OXUS_PERIOD_LEN];
+    oxus_period again, g, c, g2;
+    oxus_date d;
+    int one = same(&p->first, &p->last) && p->first.day;
+    if (oxus_period_check(p) != OXUS_OK) fail("oxus_period_parse accepted a period that does not exist", &p->first, &p->last, text);
+    if (hint != OXUS_CAL_NONE && p->first.cal != hint) fail("the period is not in the hinted calendar", &p->first, NULL, text);
+    if ((oxus_date_parse(&d, text, hint, NULL, 0) == OXUS_OK) != one)
+        fail("oxus_date_parse and oxus_period_parse disagree on whether this is one day", &p->first, &p->last, text);
+    if (one && !same(&d, &p->first)) fail("oxus_date_parse read another day", &d, &p->first, text);
+    oxus_period_format(iso, p);
+    if (oxus_period_parse(&again, iso, p->first.cal, NULL, 0) != OXUS_OK || !same_period(&again, p))
+        fail("the ISO form of a period does not read back", &p->first, &p->last, iso);
+    if (oxus_period_convert(&g, p, OXUS_CAL_GREGORIAN) != OXUS_OK) fail("a period has no Gregorian form", &p->first, NULL, text);
+    oxus_period_format(iso, &g);
+    for (size_t i = 0; i < sizeof CALS / sizeof *CALS; i++) {
+        if (oxus_period_convert(&c, p, CALS[i]) != OXUS_OK) {
+            if (!oxus_errmsg()[0] || g.first.year > 622) fail("oxus_period_convert refused a period", &p->first, NULL, text);
+            continue;
+        }
+        if (oxus_period_convert(&g2, &c, OXUS_CAL_GREGORIAN) != OXUS_OK) fail("a converted period does not convert back", &c.first, &c.last, text);
+        oxus_period_format(back, &g2);
+        /* a month or year of the Gregorian calendar stays one; days are days */
+        if (strcmp(iso, back) != 0 && !(p->first.cal == OXUS_CAL_GREGORIAN && CALS[i] != OXUS_CAL_GREGORIAN))
+            fail("a period converted and back covers other days", &g.first, &g2.first, text);
+    }
+}
+
 /* What is promised of a message: NUL-terminated within errlen, one line. */
 static void check_message(const char *err, size_t errlen, const char *text)
 {
@@ -127,7 +170,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check_message(big, 256, text);
             check_message(tiny, small, text);
             if (!big[0]) fail("oxus_date_parse failed without a message", NULL, NULL, text);
+            /* err may hold the message cut at a character boundary */
+            if (strncmp(big, oxus_errmsg(), strlen(big)) != 0) fail("oxus_errmsg() is not the message", NULL, NULL, text);
         }
+        oxus_period p;
+        if (oxus_period_parse(&p, text, HINTS[h], NULL, 0) == OXUS_OK)
+            check_period(&p, HINTS[h], text);
+        else if (!oxus_errmsg()[0])
+            fail("oxus_period_parse failed without a message", NULL, NULL, text);
     }
     free(big);
     free(tiny);

@@ -137,7 +137,7 @@ static void pipeline(const oxus_ctx *c, const size_t *idx, const char *encoding)
     if (rc == 0) {
         (void)oxus_doc_validate(doc, c);
         size_t changed = 0;
-        if (oxus_doc_normalize(doc, &changed) == 0) {
+        if (oxus_doc_normalize(doc, &changed, NULL) == 0) {
             char *text = NULL;
             size_t len = 0;
             if (oxus_doc_normalized_text(doc, &text, &len) == 0) {

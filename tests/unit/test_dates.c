@@ -3,12 +3,14 @@
  *
  * Usage: test_dates DIR, where DIR is tests/dates. The expected values come
  * from the files there, which tests/dates/gen-vectors.mjs writes from ICU
- * and JavaScript's Date (an independent implementation), or which state
- * facts of the notation by hand (check.tsv, parse.tsv). Prints one "ok" or
- * "FAIL" line per group of checks, with a detail line per failed check;
- * exits 0 only if none failed.
+ * and JavaScript's Date (an independent implementation: the conversions,
+ * and dates as ICU prints them in five languages), or which state facts of
+ * the notation by hand (check.tsv, and parse.tsv, whose Gregorian column
+ * is ICU's). Prints one "ok" or "FAIL" line per group of checks, with a
+ * detail line per failed check; exits 0 only if none failed.
  */
 #include "oxus.h"
+#include "internal.h" /* oxus__period_read: what kind of failure */
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -337,41 +339,119 @@ static int valid_utf8(const char *s)
     return 1;
 }
 
-static void parse_case(datafile *df, oxus_calendar hint)
+/* Reads "YYYY", "YYYY-MM" or "YYYY-MM-DD" (absent parts 0); returns the
+ * characters read, 0 if none fit. */
+static int part_of(const char *s, oxus_calendar cal, oxus_date *d)
 {
-    const char *text = df->field[0], *want = df->field[2], *col4 = df->field[3];
-    char err[256], tiny[9];
-    oxus_date sentinel = {OXUS_CAL_NONE, -7, -7, -7}, got = sentinel, g, wd;
-    oxus_calendar wcal;
-    char wc[32], wdate[32];
-    int rc = oxus_date_parse(&got, text, hint, err, sizeof err);
-    if (!strcmp(want, "error")) {
-        expect(rc == OXUS_EINVALID && same(&got, &sentinel) && strstr(err, col4) &&
-                   !strchr(err, '\n') && valid_utf8(err),
-               "%s:%d: \"%s\": got %d %s, message \"%s\"; wanted an error naming \"%s\"",
-               df->name, df->line, text, rc, show(&got), err, col4);
-        rc = oxus_date_parse(&got, text, hint, tiny, sizeof tiny);
-        expect(rc == OXUS_EINVALID && strlen(tiny) < sizeof tiny && valid_utf8(tiny),
-               "%s:%d: \"%s\": bad short message", df->name, df->line, text);
-        return;
+    int n = 0, k, *field[3] = {&d->year, &d->month, &d->day}, i;
+    d->cal = cal;
+    d->year = d->month = d->day = 0;
+    for (i = 0; i < 3; i++) {
+        if (i && s[n] != '-') break;
+        if (sscanf(s + n + (i > 0), "%d%n", field[i], &k) != 1 || *field[i] < 0) return 0;
+        n += k + (i > 0);
     }
-    if (sscanf(want, "%31s %31s", wc, wdate) != 2 || !cal_of(wc, &wcal) ||
-        !date_of(wdate, wcal, &wd) || !date_of(col4, OXUS_CAL_GREGORIAN, &g)) {
+    return n;
+}
+
+/* "A" or "A/B", independently of the library. */
+static int period_iso(const char *s, oxus_calendar cal, oxus_period *p)
+{
+    int n = part_of(s, cal, &p->first), m;
+    if (!n) return 0;
+    p->last = p->first;
+    if (s[n] == '/') {
+        if (!(m = part_of(s + n + 1, cal, &p->last))) return 0;
+        n += m + 1;
+    }
+    return s[n] == '\0';
+}
+
+/* "solar-hijri 1400-08-20" or "gregorian 2014-02-15/2014-02-22". */
+static int period_of(const char *s, oxus_period *p)
+{
+    char cal[32], iso[64];
+    oxus_calendar c;
+    return sscanf(s, "%31s %63s", cal, iso) == 2 && cal_of(cal, &c) && period_iso(iso, c, p);
+}
+
+static int same_period(const oxus_period *a, const oxus_period *b)
+{
+    return same(&a->first, &b->first) && same(&a->last, &b->last);
+}
+
+static const char *show_period(const oxus_period *p)
+{
+    static char bufs[4][80];
+    static int next;
+    char *b = bufs[next++ % 4];
+    char iso[OXUS_PERIOD_LEN];
+    oxus_period_format(iso, p);
+    snprintf(b, 80, "%s %s", oxus_calendar_name(p->first.cal), iso);
+    return b;
+}
+
+/* "error", "error:missing", "error:calendar", "error:disagree". */
+static int error_kind(const char *want, int *kind)
+{
+    static const struct { const char *name; int kind; } kinds[] = {
+        {"error", OXUS__READ_UNREADABLE}, {"error:missing", OXUS__READ_MISSING},
+        {"error:calendar", OXUS__READ_CALENDAR}, {"error:disagree", OXUS__READ_DISAGREE}};
+    size_t i;
+    for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (!strcmp(want, kinds[i].name)) return *kind = kinds[i].kind, 1;
+    return 0;
+}
+
+static void parse_error(datafile *df, oxus_calendar hint, int kind)
+{
+    const char *text = df->field[0], *part = df->field[3];
+    char err[256], tiny[9];
+    oxus_period sentinel = {{OXUS_CAL_NONE, -7, -7, -7}, {OXUS_CAL_NONE, -7, -7, -7}}, got = sentinel;
+    oxus_date d = sentinel.first;
+    int why = -1, rc = oxus__period_read(&got, text, hint, &why, err, sizeof err);
+    expect(rc == OXUS_EINVALID && same_period(&got, &sentinel) && strstr(err, part) && why == kind &&
+               !strchr(err, '\n') && valid_utf8(err) && !strcmp(err, oxus_errmsg()),
+           "%s:%d: \"%s\": got %d (kind %d) %s, message \"%s\"; wanted an error of kind %d naming \"%s\"",
+           df->name, df->line, text, rc, why, show_period(&got), err, kind, part);
+    expect(oxus_date_parse(&d, text, hint, err, sizeof err) == OXUS_EINVALID && strstr(err, part) &&
+               same(&d, &sentinel.first),
+           "%s:%d: \"%s\": oxus_date_parse: \"%s\"", df->name, df->line, text, err);
+    rc = oxus_period_parse(&got, text, hint, tiny, sizeof tiny);
+    expect(rc == OXUS_EINVALID && strlen(tiny) < sizeof tiny && valid_utf8(tiny),
+           "%s:%d: \"%s\": bad short message", df->name, df->line, text);
+}
+
+/* A text that reads: the period in its calendar, its Gregorian form
+ * (column 4, from ICU), and oxus_date_parse only for one day. */
+static void parse_date(datafile *df, oxus_calendar hint)
+{
+    const char *text = df->field[0];
+    char err[256];
+    oxus_period want, greg, got = {{OXUS_CAL_NONE, -7, -7, -7}, {OXUS_CAL_NONE, -7, -7, -7}}, conv;
+    oxus_date d;
+    int rc, day;
+    if (!period_of(df->field[2], &want) || !period_iso(df->field[3], OXUS_CAL_GREGORIAN, &greg)) {
         bad_line(df);
         return;
     }
-    expect(rc == OXUS_OK && same(&got, &wd) && err[0] == '\0',
-           "%s:%d: \"%s\": got %d %s (%s), expected %s", df->name, df->line, text, rc,
-           show(&got), err, show(&wd));
-    if (rc == OXUS_OK)
-        expect_convert(df->name, df->line, &got, OXUS_CAL_GREGORIAN, &g);
+    rc = oxus_period_parse(&got, text, hint, err, sizeof err);
+    expect(rc == OXUS_OK && same_period(&got, &want) && err[0] == '\0', "%s:%d: \"%s\": got %d %s (%s), expected %s",
+           df->name, df->line, text, rc, show_period(&got), err, show_period(&want));
+    expect(oxus_period_convert(&conv, &want, OXUS_CAL_GREGORIAN) == OXUS_OK && same_period(&conv, &greg),
+           "%s:%d: %s is %s in the Gregorian calendar, ICU says %s", df->name, df->line, show_period(&want),
+           show_period(&conv), show_period(&greg));
+    day = same(&want.first, &want.last) && want.first.day;
+    rc = oxus_date_parse(&d, text, hint, err, sizeof err);
+    expect(day ? rc == OXUS_OK && same(&d, &want.first) : rc == OXUS_EINVALID && strstr(err, "not one day"),
+           "%s:%d: \"%s\": oxus_date_parse gave %d (%s)", df->name, df->line, text, rc, err);
 }
 
 static void test_parse(const char *dir)
 {
     datafile df;
     oxus_calendar hint;
-    int cases = 0;
+    int cases = 0, kind;
     if (!open_data(&df, dir, "parse.tsv"))
         return;
     while (next_line(&df)) {
@@ -379,10 +459,137 @@ static void test_parse(const char *dir)
             bad_line(&df);
             continue;
         }
-        parse_case(&df, hint);
+        if (error_kind(df.field[2], &kind))
+            parse_error(&df, hint, kind);
+        else
+            parse_date(&df, hint);
         cases++;
     }
-    expect(cases > 300, "parse.tsv: only %d cases", cases);
+    expect(cases > 800, "parse.tsv: only %d cases", cases);
+}
+
+/* Every date ICU prints in Dari, Persian, Pashto, Arabic and English reads
+ * back to the day it was printed from. */
+static void test_icu_formats(const char *dir)
+{
+    datafile df;
+    oxus_calendar cal;
+    oxus_period got, conv, want, greg;
+    char err[256];
+    int cases = 0;
+    if (!open_data(&df, dir, "icu-formats.tsv"))
+        return;
+    while (next_line(&df)) {
+        if (df.nfield != 4 || !cal_of(df.field[1], &cal) || !period_iso(df.field[2], cal, &want) ||
+            !period_iso(df.field[3], OXUS_CAL_GREGORIAN, &greg)) {
+            bad_line(&df);
+            continue;
+        }
+        CHECK(oxus_period_parse(&got, df.field[0], OXUS_CAL_NONE, err, sizeof err) == OXUS_OK &&
+                  same_period(&got, &want) && oxus_period_convert(&conv, &got, OXUS_CAL_GREGORIAN) == OXUS_OK &&
+                  same_period(&conv, &greg),
+              "%s:%d: \"%s\" (%s): expected %s", df.name, df.line, df.field[0], err, show_period(&want));
+        cases++;
+    }
+    expect(cases > 10000, "icu-formats.tsv: only %d cases", cases);
+}
+
+/* No date function fails without a message: every failing case of the
+ * files in tests/dates, and every misuse. */
+static void test_messages(const char *dir)
+{
+    datafile df;
+    oxus_calendar cal;
+    oxus_date d, g, out;
+    oxus_period p;
+    int n = 0;
+    if (open_data(&df, dir, "parse.tsv"))
+        while (next_line(&df))
+            if (df.nfield == 4 && !strncmp(df.field[2], "error", 5) && cal_of(df.field[1], &cal)) {
+                oxus__fail(0, "%s", "");
+                expect(oxus_period_parse(&p, df.field[0], cal, NULL, 0) == OXUS_EINVALID && oxus_errmsg()[0],
+                       "%s:%d: \"%s\": no message", df.name, df.line, df.field[0]);
+                n++;
+            }
+    if (open_data(&df, dir, "check.tsv"))
+        while (next_line(&df))
+            if (df.nfield == 3 && !strcmp(df.field[2], "invalid") && cal_of(df.field[0], &cal) &&
+                date_of(df.field[1], cal, &d)) {
+                oxus__fail(0, "%s", "");
+                expect(oxus_date_check(&d) == OXUS_EINVALID &&
+                           (strstr(oxus_errmsg(), "does not exist in the") || strstr(oxus_errmsg(), "outside the")) &&
+                           strchr(oxus_errmsg(), ':') && strchr(oxus_errmsg(), ':')[1] == ' ' &&
+                           strchr(oxus_errmsg(), ':')[2],
+                       "%s:%d: %s: message \"%s\"", df.name, df.line, df.field[1], oxus_errmsg());
+                n++;
+            }
+    if (open_data(&df, dir, "range.tsv"))
+        while (next_line(&df))
+            if (df.nfield == 4 && strcmp(df.field[3], "same") && cal_of(df.field[1], &cal) &&
+                date_of(df.field[0], OXUS_CAL_GREGORIAN, &g)) {
+                oxus__fail(0, "%s", "");
+                expect(oxus_date_convert(&out, &g, cal) == OXUS_EINVALID && oxus_errmsg()[0],
+                       "%s:%d: no message", df.name, df.line);
+                n++;
+            }
+    expect(n > 100, "only %d failing cases", n);
+}
+
+/* Periods: format, convert, check, and their edges. (Their Gregorian
+ * forms are checked against ICU in parse.tsv, where these forms read back.)
+ * A period in its own calendar converts to itself, and its ISO form is
+ * what it was read from. */
+static void test_periods(void)
+{
+    static const struct { const char *cal, *iso; } ok[] = {
+        {"solar-hijri", "1401"}, {"solar-hijri", "1400-07"}, {"solar-hijri", "1400-08-20"},
+        {"lunar-hijri", "1445-09"}, {"gregorian", "2019"}, {"gregorian", "2014-02-15/2014-02-22"},
+        {"solar-hijri", "1390/1392"}, {"solar-hijri", "9378-10-10"}, {"gregorian", "2014-02/2014-03-15"}};
+    static const struct { const char *cal, *iso, *why; } bad[] = {
+        {"solar-hijri", "1401-13", "there is no month 13"},
+        {"solar-hijri", "1400-07-31", "month 7 of 1400 has 30 days"},
+        {"solar-hijri", "1402-12-30", "1402 is a common year in the Solar Hijri calendar, so month 12 has 29 days"},
+        {"gregorian", "2014-02-22/2014-02-15", "ends before it begins"},
+        {"solar-hijri", "9378", "outside the supported range"},
+        {"solar-hijri", "9378-10", "outside the supported range"},
+        {"gregorian", "0000", "outside the supported range"}};
+    size_t i;
+    for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        oxus_period p, back;
+        oxus_calendar cal;
+        char buf[OXUS_PERIOD_LEN];
+        cal_of(ok[i].cal, &cal);
+        period_iso(ok[i].iso, cal, &p);
+        oxus_period_format(buf, &p);
+        expect(!strcmp(buf, ok[i].iso), "format %s gave %s", ok[i].iso, buf);
+        expect(oxus_period_check(&p) == OXUS_OK && oxus_period_convert(&back, &p, cal) == OXUS_OK &&
+                   same_period(&back, &p),
+               "%s %s to itself", ok[i].cal, ok[i].iso);
+    }
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        oxus_period p, out = {{OXUS_CAL_NONE, -7, -7, -7}, {OXUS_CAL_NONE, -7, -7, -7}};
+        oxus_calendar cal;
+        cal_of(bad[i].cal, &cal);
+        period_iso(bad[i].iso, cal, &p);
+        expect(oxus_period_check(&p) == OXUS_EINVALID && strstr(oxus_errmsg(), bad[i].why) &&
+                   oxus_period_convert(&out, &p, OXUS_CAL_GREGORIAN) == OXUS_EINVALID && out.first.year == -7,
+               "%s %s: \"%s\", expected \"%s\"", bad[i].cal, bad[i].iso, oxus_errmsg(), bad[i].why);
+    }
+    {
+        oxus_period p = {{OXUS_CAL_GREGORIAN, 100, 0, 0}, {OXUS_CAL_GREGORIAN, 100, 0, 0}}, out;
+        char buf[OXUS_PERIOD_LEN] = "x";
+        expect(oxus_period_convert(&out, &p, OXUS_CAL_LUNAR_HIJRI) == OXUS_EINVALID &&
+                   strstr(oxus_errmsg(), "before the first day of the lunar-hijri calendar"),
+               "year 100 in the lunar Hijri calendar: \"%s\"", oxus_errmsg());
+        expect(oxus_period_check(NULL) == OXUS_EUSAGE && oxus_errmsg()[0] &&
+                   oxus_period_convert(NULL, &p, OXUS_CAL_GREGORIAN) == OXUS_EUSAGE &&
+                   oxus_period_convert(&out, &p, (oxus_calendar)9) == OXUS_EUSAGE &&
+                   oxus_period_parse(NULL, "1400", OXUS_CAL_NONE, NULL, 0) == OXUS_EUSAGE && oxus_errmsg()[0],
+               "period misuse");
+        oxus_period_format(buf, NULL);
+        expect(!strcmp(buf, "????"), "format of NULL");
+        oxus_period_format(NULL, &p);
+    }
 }
 
 /* ---- the rest of the API --------------------------------------------- */
@@ -494,6 +701,7 @@ static void group(const char *name, void (*fn)(const char *), const char *dir)
 static void names(const char *dir) { (void)dir; test_names(); }
 static void format(const char *dir) { (void)dir; test_format(); }
 static void misuse(const char *dir) { (void)dir; test_misuse(); }
+static void periods(const char *dir) { (void)dir; test_periods(); }
 static void sh_years(const char *dir) { test_years(dir, "solar-hijri-years.tsv", OXUS_CAL_SOLAR_HIJRI); }
 static void ah_years(const char *dir) { test_years(dir, "lunar-hijri-years.tsv", OXUS_CAL_LUNAR_HIJRI); }
 
@@ -512,6 +720,9 @@ int main(int argc, char **argv)
     group("first and last day of every Solar Hijri year 1-9378 (ICU)", sh_years, argv[1]);
     group("first and last day of every lunar Hijri year 1-9666 (ICU)", ah_years, argv[1]);
     group("every day of 1300-1450 SH and 1300-1500 AH, both ways (ICU)", test_every_day, argv[1]);
+    group("days, months, years and ranges: check, convert, format", periods, argv[1]);
     group("printed dates (parse.tsv)", test_parse, argv[1]);
+    group("dates as ICU prints them in fa, fa-AF, ps, ar, en (icu-formats.tsv)", test_icu_formats, argv[1]);
+    group("every failing case of tests/dates has a message", test_messages, argv[1]);
     return failed ? 1 : 0;
 }

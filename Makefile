@@ -41,12 +41,12 @@ LIBS = $(PKG_LIBS) -lpthread -lm
 
 BUILD ?= build
 # The library, in pipeline order; the CLI on top.
-LIB_SRC = src/error.c src/util.c src/diag.c src/read.c src/decode.c src/parse.c \
+LIB_SRC = src/error.c src/util.c src/utf8.c src/diag.c src/read.c src/decode.c src/parse.c \
           src/context.c src/document.c src/validate.c src/rules.c src/identifiers.c src/dates.c src/datenames.c \
           src/dateparse.c src/dateattr.c src/normalize.c src/upgrade.c src/transform.c src/extensions.c src/encode.c \
           src/write.c src/batch.c src/sha256.c src/import.c src/import_text.c src/import_html.c \
           src/import_labels.c src/import_struct.c src/import_body.c src/import_refs.c src/import_write.c
-CLI_SRC = src/main.c src/inputs.c src/report.c src/merge.c
+CLI_SRC = src/main.c src/run.c src/commands.c src/inputs.c src/paths.c src/report.c src/merge.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 # The shared library is built from a second set of objects: position
@@ -60,7 +60,7 @@ SHLIB = $(BUILD)/liboxus.so.$(VERSION)
 # sanitizer builds leave the runtime's symbols to the program.
 SHLIB_LDFLAGS ?= -Wl,-z,defs
 
-.PHONY: all check test sanitize valgrind install uninstall xmlcatalog deps clean bench fuzz run-samples
+.PHONY: all check test sanitize oom valgrind install uninstall xmlcatalog deps clean bench fuzz run-samples
 
 all: $(BUILD)/oxus $(SHLIB)
 
@@ -102,6 +102,38 @@ test: check
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 sanitize:
 	$(MAKE) BUILD=build/sanitize CC=clang CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' SHLIB_LDFLAGS= check
+	$(MAKE) oom
+
+# The allocation-failure test (tests/oom/oom.c): the library built with
+# ASan and UBSan and with its allocations counted (tests/oom/inject.h), run
+# with the N-th allocation failing. Pass A fails oxus's own allocations, every
+# N, over the fuzz seeds, the fuzz regression inputs and the samples, with
+# LeakSanitizer. Pass B fails every allocation, libxml2's and libxslt's too,
+# each N in a child process (two at a time): every N up to 60 of each input
+# (reading and parsing), then OOM_POINTS more spread over the rest of its run
+# (validating, normalizing, converting), and OOM_POINTS points of compiling
+# the schema and stylesheets. OOM_POINTS=100000 tries every N in pass B (an
+# hour or more). `make sanitize` runs it too.
+OOM = build/oom
+OOM_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -fno-omit-frame-pointer \
+             -fsanitize=address,undefined -fno-sanitize-recover=all -shared-libasan $(PKG_CFLAGS)
+OOM_RT = $(dir $(shell clang -print-file-name=libclang_rt.asan-x86_64.so))
+OOM_OBJ = $(LIB_SRC:src/%.c=$(OOM)/%.o)
+OOM_INPUTS = tests/fuzz/seeds/pipeline/* tests/fuzz/regressions/* samples/minimal.xml
+OOM_POINTS ?= 40
+
+$(OOM)/%.o: src/%.c src/oxus.h src/internal.h src/dates.h tests/oom/inject.h
+	@mkdir -p $(OOM)
+	clang $(OOM_CFLAGS) -include tests/oom/inject.h -c $< -o $@
+
+$(OOM)/oom: tests/oom/oom.c $(OOM_OBJ)
+	clang $(OOM_CFLAGS) -Isrc -Wl,-rpath,$(OOM_RT) -o $@ tests/oom/oom.c $(OOM_OBJ) $(PKG_LIBS) -lpthread -lm
+
+oom: $(OOM)/oom
+	@mkdir -p $(OOM)/logs
+	$(OOM)/oom -A -l $(OOM)/logs . tests/fuzz/seeds/pipeline/* tests/fuzz/regressions/* samples/*.xml
+	ASAN_OPTIONS=symbolize=0:detect_leaks=0:quarantine_size_mb=16:malloc_context_size=4 \
+	  $(OOM)/oom -B -j 2 -e 60 -p $(OOM_POINTS) -c $(OOM_POINTS) -l $(OOM)/logs . $(OOM_INPUTS)
 
 # valgrind memcheck over the samples and the hostile suite.
 valgrind: $(BUILD)/oxus

@@ -42,7 +42,7 @@ _OPTIONS_VERSION = 1
 # `make install` writes the library's folder here.
 _INSTALLED_LIBDIR = None
 
-OK, EINVALID, EIO, EUSAGE, ENOMEM, EEXISTS = 0, -1, -2, -3, -4, -5
+OK, EINVALID, EIO, EUSAGE, ENOMEM, EEXISTS, EWRITE = 0, -1, -2, -3, -4, -5, -6
 
 CALENDARS = ("gregorian", "solar-hijri", "lunar-hijri")
 """The calendar names the library reads and writes (also accepted:
@@ -54,7 +54,7 @@ FORMATS = ("tei", "jats", "text")
 
 class Error(Exception):
     """A library call failed: `code` is one of EINVALID, EIO, EUSAGE, ENOMEM,
-    EEXISTS; the message is the library's."""
+    EEXISTS, EWRITE; the message is the library's."""
 
     def __init__(self, message, code=EUSAGE):
         super().__init__(message)
@@ -276,7 +276,7 @@ def parse_date(text, calendar=None):
 # Rules, diagnostics, reports
 # ---------------------------------------------------------------------------
 
-_SEVERITY = {0: "error", 1: "warning"}
+_SEVERITY = {0: "error", 1: "warning", 2: "note"}
 
 
 class Rule(NamedTuple):

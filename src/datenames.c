@@ -110,35 +110,6 @@ static const oxus__name name_table[] = {
 
 /* ---- Characters -------------------------------------------------------- */
 
-size_t oxus__utf8_next(const char *s, size_t n, unsigned long *cp)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t len, i;
-    unsigned long c;
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    if (u[0] >= 0xC2 && u[0] <= 0xDF)
-        len = 2, c = u[0] & 0x1Fu;
-    else if (u[0] >= 0xE0 && u[0] <= 0xEF)
-        len = 3, c = u[0] & 0x0Fu;
-    else if (u[0] >= 0xF0 && u[0] <= 0xF4)
-        len = 4, c = u[0] & 0x07u;
-    else
-        return 0;
-    if (n < len) return 0;
-    for (i = 1; i < len; i++) {
-        if ((u[i] & 0xC0) != 0x80) return 0;
-        c = (c << 6) | (u[i] & 0x3Fu);
-    }
-    if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-        (c >= 0xD800 && c <= 0xDFFF))
-        return 0; /* overlong, beyond Unicode, or a surrogate */
-    *cp = c;
-    return len;
-}
-
 int oxus__digit_value(unsigned long c)
 {
     if (c >= '0' && c <= '9') return (int)(c - '0');
@@ -217,8 +188,8 @@ int oxus__date_hidden(const char *text, unsigned long *cp, size_t *at)
 {
     size_t i = 0, n = strlen(text), k, pos = 0;
     unsigned long c, prev = 0, next;
-    while (i < n && (k = oxus__utf8_next(text + i, n - i, &c)) != 0) {
-        size_t k2 = i + k < n ? oxus__utf8_next(text + i + k, n - i - k, &next) : 0;
+    while (i < n && (k = oxus_utf8_next(text + i, n - i, &c)) != 0) {
+        size_t k2 = i + k < n ? oxus_utf8_next(text + i + k, n - i - k, &next) : 0;
         pos++;
         if (!k2) next = 0;
         if (oxus__is_bidi_control(c) ||
@@ -271,7 +242,7 @@ int oxus__fold_key(const char *s, size_t n, char key[OXUS__KEY_MAX])
     size_t i = 0, len = 0, k;
     unsigned long c, f, last = 0;
     int latin = 1;
-    while (i < n && (k = oxus__utf8_next(s + i, n - i, &c)) != 0) {
+    while (i < n && (k = oxus_utf8_next(s + i, n - i, &c)) != 0) {
         i += k;
         f = fold(c);
         if (f == (unsigned long)-1 || f == 0 || (f < 0x80 && f == last && f != 'i'))

@@ -38,7 +38,7 @@ static void msg_put(msgbuf *m, const char *s, size_t n)
     size_t i = 0, k;
     unsigned long c;
     while (i < n && !m->full && m->cap > 0) {
-        k = oxus__utf8_next(s + i, n - i, &c);
+        k = oxus_utf8_next(s + i, n - i, &c);
         if (m->len + (k ? k : 1) >= m->cap) {
             m->full = 1;
         } else if (k == 0 || c < 0x20) {
@@ -151,7 +151,7 @@ static void disagree(scan *s)
 static unsigned long char_at(const scan *s, size_t i, size_t *len)
 {
     unsigned long c = 0;
-    *len = i < s->len ? oxus__utf8_next(s->text + i, s->len - i, &c) : 0;
+    *len = i < s->len ? oxus_utf8_next(s->text + i, s->len - i, &c) : 0;
     return *len ? c : 0;
 }
 

@@ -49,9 +49,7 @@ typedef struct {
     const char *names;
 } oxus__name;
 
-/* Decodes the UTF-8 character at s (n > 0 bytes left) into *cp and returns
- * its length, or 0 if the bytes are not valid UTF-8. */
-size_t oxus__utf8_next(const char *s, size_t n, unsigned long *cp);
+/* Characters are decoded with oxus_utf8_next (utf8.c), the one decoder. */
 /* 0-9 for ASCII, Arabic-Indic and Persian digits, else -1. */
 int oxus__digit_value(unsigned long c);
 

@@ -81,14 +81,11 @@ static void declared_encoding(const char *text, size_t len, char *buf, size_t n)
 static int plainly_utf8(const unsigned char *s, size_t n)
 {
     int multi = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned char c = s[i];
-        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (k == 0 || i + k > n) return 0;
-        for (size_t j = 1; j < k; j++)
-            if ((s[i + j] & 0xC0) != 0x80) return 0;
+    unsigned long c;
+    for (size_t i = 0, k; i < n; i += k) {
+        k = oxus_utf8_next((const char *)s + i, n - i, &c);
+        if (k == 0) return 0;
         if (k > 1) multi = 1;
-        i += k;
     }
     return multi;
 }

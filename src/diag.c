@@ -29,22 +29,32 @@ static int grow(oxus_doc *doc)
  * many, the rest are counted but not kept. */
 #define MAX_KEPT 1000
 
+/* A message is at most this many bytes; a longer one is cut at a
+ * character boundary and ends with an ellipsis. */
+#define MAX_MESSAGE 2048
+
 void oxus__vdiag(oxus_doc *doc, int line, int col, oxus_severity sev,
                  const char *rule, const char *fmt, va_list ap)
 {
     if (sev == OXUS_SEV_WARNING && doc->strict) sev = OXUS_SEV_ERROR;
     if (sev == OXUS_SEV_ERROR) doc->nerrors++;
-    else doc->nwarnings++;
-    if (doc->ndiags >= MAX_KEPT || grow(doc) < 0) return;
-    char buf[2048];
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    oxus_diag *d = &doc->diags[doc->ndiags];
+    else if (sev == OXUS_SEV_WARNING) doc->nwarnings++;
+    if (doc->ndiags >= MAX_KEPT) return;
+    char buf[MAX_MESSAGE];
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    oxus__utf8_ellipsize(buf, sizeof buf, n < 0 ? 0 : (size_t)n);
+    char *message = oxus__strdup(buf);
+    if (!message || grow(doc) < 0) { /* counted, but not kept: say so */
+        free(message);
+        doc->oom = 1;
+        return;
+    }
+    oxus_diag *d = &doc->diags[doc->ndiags++];
     d->line = line;
     d->column = col;
     d->severity = sev;
     d->rule = rule;
-    d->message = oxus__strdup(buf);
-    if (d->message) doc->ndiags++;
+    d->message = message;
 }
 
 void oxus__diag(oxus_doc *doc, int line, int col, oxus_severity sev,
@@ -77,7 +87,10 @@ static void build_lines(oxus_doc *doc)
     for (size_t i = 0; i < doc->textlen; i++)
         if (doc->text[i] == '\n') n++;
     doc->lines = malloc(n * sizeof *doc->lines);
-    if (!doc->lines) return;
+    if (!doc->lines) {
+        doc->oom = 1;
+        return;
+    }
     doc->lines[0] = 0;
     size_t k = 1;
     for (size_t i = 0; i < doc->textlen; i++)
@@ -252,7 +265,8 @@ static void clean_message(char *out, size_t n, const char *msg)
 {
     static const char ns[] = "{" OXUS_NS "}";
     size_t w = 0;
-    for (const char *p = msg ? msg : "error"; *p && w + 1 < n;) {
+    const char *p = msg ? msg : "error";
+    while (*p && w + 1 < n) {
         if (strncmp(p, ns, sizeof ns - 1) == 0) {
             p += sizeof ns - 1;
             continue;
@@ -260,14 +274,29 @@ static void clean_message(char *out, size_t n, const char *msg)
         out[w++] = (*p == '\n') ? ' ' : *p;
         p++;
     }
+    out[w] = '\0';
+    if (*p && p[strspn(p, "\n ")]) { /* cut short */
+        oxus__utf8_ellipsize(out, n, n);
+        return;
+    }
     while (w > 0 && out[w - 1] == ' ') w--;
     out[w] = '\0';
+}
+
+void oxus__watch_memory(void *data, xmlErrorPtr err)
+{
+    if (data && err && err->code == XML_ERR_NO_MEMORY) ((oxus_doc *)data)->oom = 1;
 }
 
 void oxus__xml_error(void *data, xmlErrorPtr err)
 {
     oxus_doc *doc = data;
     if (!doc || !err || err->level == XML_ERR_NONE) return;
+    /* Not the document's fault: memory ran out, or libxml2's validator
+     * failed inside (which, in libxml2 2.9, is what some of its failed
+     * allocations become), or an error came without its message (which
+     * libxml2 could not allocate) */
+    if (err->code == XML_ERR_NO_MEMORY || err->code == XML_SCHEMAV_INTERNAL || !err->message) doc->oom = 1;
     char msg[1024];
     clean_message(msg, sizeof msg, err->message);
     oxus_severity sev = err->level == XML_ERR_WARNING ? OXUS_SEV_WARNING : OXUS_SEV_ERROR;

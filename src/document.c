@@ -9,16 +9,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The folder document() calls may read below: the input's own. */
-static char *real_dir(const char *path)
+/* The folder document() calls may read below: the input's own (for
+ * standard input or bytes in memory, the current folder). *out is NULL if
+ * there is none (an input that cannot be resolved reads nothing beside
+ * it); OXUS_ENOMEM if memory ran out. */
+static int real_dir(char **out, const char *path)
 {
     char real[PATH_MAX];
-    if (!path || strcmp(path, "-") == 0) return getcwd(real, sizeof real) ? oxus__strdup(real) : NULL;
-    if (!realpath(path, real)) return NULL;
-    char *slash = strrchr(real, '/');
-    if (slash == real) slash[1] = '\0';
-    else if (slash) *slash = '\0';
-    return oxus__strdup(real);
+    *out = NULL;
+    if (!path || strcmp(path, "-") == 0) {
+        if (!getcwd(real, sizeof real)) return 0;
+    } else {
+        if (!realpath(path, real)) return 0;
+        char *slash = strrchr(real, '/');
+        if (slash == real) slash[1] = '\0';
+        else if (slash) *slash = '\0';
+    }
+    *out = oxus__strdup(real);
+    return *out ? 0 : OXUS_ENOMEM;
 }
 
 static int doc_new(oxus_doc **out, const oxus_ctx *ctx, const char *path, const char *name)
@@ -26,11 +34,11 @@ static int doc_new(oxus_doc **out, const oxus_ctx *ctx, const char *path, const 
     oxus__errors_off(); /* on a new thread libxml2 would print to stderr */
     oxus_doc *doc = calloc(1, sizeof *doc);
     if (!doc) return OXUS_ENOMEM;
+    int named = path && strcmp(path, "-") != 0;
     doc->strict = ctx->strict;
-    doc->name = oxus__strdup(name ? name : strcmp(path, "-") == 0 ? "<stdin>" : path);
-    doc->path = !path || strcmp(path, "-") == 0 ? NULL : oxus__strdup(path);
-    doc->dir = real_dir(path);
-    if (!doc->name) {
+    doc->name = oxus__strdup(name ? name : named ? path : "<stdin>");
+    doc->path = named ? oxus__strdup(path) : NULL;
+    if (!doc->name || (named && !doc->path) || real_dir(&doc->dir, path) < 0) {
         oxus_doc_free(doc);
         return OXUS_ENOMEM;
     }
@@ -49,11 +57,12 @@ static int decode_parse(oxus_doc *doc, const oxus_ctx *ctx)
 {
     if (doc->rawlen == 0) {
         oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "xml", "the file is empty");
-        return OXUS_EINVALID;
+        return doc->oom ? OXUS_ENOMEM : OXUS_EINVALID;
     }
     int rc = oxus__decode(doc, ctx->input_encoding);
-    if (rc < 0) return rc;
-    return oxus__parse(doc);
+    if (rc == OXUS_ENOMEM) doc->oom = 1;
+    if (rc >= 0) rc = oxus__parse(doc);
+    return doc->oom ? OXUS_ENOMEM : rc;
 }
 
 int oxus_doc_load(oxus_doc **out, const oxus_ctx *ctx, const char *path,
@@ -66,6 +75,7 @@ int oxus_doc_load(oxus_doc **out, const oxus_ctx *ctx, const char *path,
     char err[512];
     rc = oxus__read_file(path, &doc->raw, &doc->rawlen, err, sizeof err);
     if (rc == OXUS_EIO) oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "io", "%s", err);
+    if (rc == OXUS_ENOMEM) doc->oom = 1;
     if (rc < 0) return rc;
     return decode_parse(doc, ctx);
 }
@@ -77,7 +87,7 @@ int oxus__doc_from_bytes(oxus_doc **out, const oxus_ctx *ctx, const char *name,
     int rc = doc_new(out, ctx, NULL, name);
     if (rc < 0) return rc;
     oxus_doc *doc = *out;
-    if (!(doc->raw = malloc(len + 1))) return OXUS_ENOMEM;
+    if (!(doc->raw = malloc(len + 1))) return doc->oom = 1, OXUS_ENOMEM;
     memcpy(doc->raw, bytes, len);
     doc->raw[len] = '\0';
     doc->rawlen = len;

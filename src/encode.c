@@ -12,17 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned long code_point(const unsigned char *s, size_t n, size_t *len)
-{
-    unsigned long c = s[0];
-    size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (k > n) k = 1;
-    if (k > 1) c &= 0x3Fu >> (k - 1);
-    for (size_t i = 1; i < k; i++) c = (c << 6) | (s[i] & 0x3F);
-    *len = k;
-    return c;
-}
-
 int oxus__encode(oxus_doc *doc, const char *encoding, char **buf, size_t *len)
 {
     iconv_t cd = iconv_open(encoding, "UTF-8");
@@ -40,10 +29,14 @@ int oxus__encode(oxus_doc *doc, const char *encoding, char **buf, size_t *len)
         size_t at = (size_t)(ip - *buf), clen;
         size_t line = 1;
         for (size_t i = 0; i < at; i++) line += (*buf)[i] == '\n';
-        unsigned long cp = code_point((const unsigned char *)ip, il, &clen);
-        oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "encode",
-                   "output line %zu: %s cannot represent U+%04lX '%.*s'; use --encoding %s//TRANSLIT "
-                   "to approximate it", line, encoding, cp, (int)clen, ip, encoding);
+        unsigned long cp;
+        if ((clen = oxus_utf8_next(ip, il, &cp)) == 0) /* not UTF-8: the stylesheet's doing */
+            oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "encode", "output line %zu: byte 0x%02X is not UTF-8", line,
+                       (unsigned char)*ip);
+        else
+            oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "encode",
+                       "output line %zu: %s cannot represent U+%04lX '%.*s'; use --encoding %s//TRANSLIT "
+                       "to approximate it", line, encoding, cp, (int)clen, ip, encoding);
         rc = OXUS_EINVALID;
     }
     if (rc == 0) iconv(cd, NULL, NULL, &op, &ol); /* shift back to the initial state */

@@ -20,28 +20,15 @@
 #include <stdint.h>
 #include <string.h>
 
-/* One code point of valid UTF-8 (libxml2 strings are) at s; sets *n to its
- * length in bytes. A stray byte counts as one character. */
-static uint32_t utf8_next(const unsigned char *s, size_t *n)
+/* The character at s, a NUL-terminated string (libxml2's are valid UTF-8);
+ * sets *n to its length in bytes. A stray byte counts as one character.
+ * Reading at most four bytes is safe: the decoder stops at the first byte
+ * that does not continue the character, and the NUL does not. */
+static uint32_t utf8_next(const xmlChar *s, size_t *n)
 {
-    if (s[0] < 0x80) {
-        *n = 1;
-        return s[0];
-    }
-    if ((s[0] & 0xE0) == 0xC0 && (s[1] & 0xC0) == 0x80) {
-        *n = 2;
-        return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-    }
-    if ((s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-        *n = 3;
-        return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-    }
-    if ((s[0] & 0xF8) == 0xF0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
-        (s[3] & 0xC0) == 0x80) {
-        *n = 4;
-        return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-               (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-    }
+    unsigned long c;
+    *n = oxus_utf8_next((const char *)s, 4, &c);
+    if (*n) return (uint32_t)c;
     *n = 1;
     return s[0];
 }

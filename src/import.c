@@ -502,6 +502,7 @@ int oxus_import(char **out, size_t *len, oxus_doc **diags, const void *bytes, si
     if ((!bytes && n) || (opts->lang && !oxus__bcp47_wellformed(opts->lang)))
         return oxus__fail(OXUS_EUSAGE, "'%s' is not a BCP 47 language tag (e.g. fa, fa-AF, prs, ps)",
                           opts->lang ? opts->lang : "");
+    oxus__init();
     oxus__errors_off();
     oxus_doc *d = calloc(1, sizeof *d);
     if (!d) return OXUS_ENOMEM;

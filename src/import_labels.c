@@ -83,22 +83,15 @@ static const layout_row LAYOUTS[] = {
 
 long oxus__imp_char(const char *s, size_t n, size_t *len)
 {
+    unsigned long c;
     if ((unsigned char)s[0] < 0x80) {
         *len = 1;
         return (unsigned char)s[0];
     }
-    int l = n > 4 ? 4 : (int)n;
-    int c = xmlGetUTF8Char((const unsigned char *)s, &l);
-    unsigned char u = (unsigned char)s[0];
-    /* libxml2 lets stray continuation bytes, overlong forms, surrogates and
-     * values past U+10FFFF pass */
-    if (c < 0 || l < 1 || (l == 2 && (u < 0xC2 || u > 0xDF)) || (l == 3 && (u < 0xE0 || u > 0xEF || c < 0x800)) ||
-        (l == 4 && (u < 0xF0 || u > 0xF4 || c < 0x10000)) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-        *len = 1;
-        return -1;
-    }
-    *len = (size_t)l;
-    return c;
+    *len = oxus_utf8_next(s, n, &c);
+    if (*len) return (long)c;
+    *len = 1; /* a byte that is not UTF-8: one character, that matches nothing */
+    return -1;
 }
 
 int oxus__imp_space(long c)

@@ -17,12 +17,16 @@
 /* The namespace of oxus's XSLT extension functions (extensions.c). */
 #define OXUS_XSLT_NS "urn:oxus:xslt:1"
 
-/* Largest input accepted, in bytes: bounded memory on hostile input. */
+/* Largest input accepted, in bytes (256 MiB, that size included):
+ * bounded memory on hostile input. */
 #define OXUS_MAX_INPUT (256u * 1024u * 1024u)
 
+/* A format of a context: made, owned and freed by context.c; transform.c
+ * only compiles its stylesheet and applies it. */
 typedef struct {
     char *name;           /* "tei", "jats", "text", or the file's base name */
     char *path;           /* the stylesheet file */
+    char *real;           /* its real path: the same file added twice is one format */
     char *suffix;         /* ".tei.xml" */
     xsltStylesheetPtr xsl;
     const char **params;  /* NULL-terminated name, quoted value, ... */
@@ -66,6 +70,9 @@ struct oxus_doc {
     /* normalize.c, upgrade.c: textual edits, in the order recorded */
     struct oxus_edit *edits;
     size_t nedits;
+    /* an allocation failed somewhere in the document's pipeline: whatever
+     * the checks say, the document is not known to be valid */
+    int oom;
     /* Incomplete dates are reported once: by the rules, or by normalize
      * when it runs first (it says why it could not complete them). */
     int rules_checked, normalized;
@@ -89,6 +96,9 @@ void oxus__diag_node(oxus_doc *doc, xmlNodePtr node, const char *attr,
                      oxus_severity sev, const char *rule, const char *fmt, ...);
 /* libxml2 structured error handler; data is the oxus_doc. */
 void oxus__xml_error(void *data, xmlErrorPtr err);
+/* A structured error handler for stages that expect no libxml2 errors but
+ * must know when libxml2 ran out of memory (data: the oxus_doc). */
+void oxus__watch_memory(void *data, xmlErrorPtr err);
 /* Offset in doc->text of the '<' of an element's start tag, or SIZE_MAX. */
 size_t oxus__tag_offset(oxus_doc *doc, xmlNodePtr node);
 void oxus__locate(oxus_doc *doc, xmlNodePtr node, const char *attr, int *line,
@@ -97,11 +107,9 @@ void oxus__locate(oxus_doc *doc, xmlNodePtr node, const char *attr, int *line,
 /* document.c: an empty document named `name`, to hold diagnostics; NULL
  * when out of memory. */
 oxus_doc *oxus__doc_new(const oxus_ctx *ctx, const char *name);
-/* context.c */
-void oxus__note_mtime(oxus_ctx *ctx, const char *path);
 
-/* validate.c */
-int oxus__schema_load(oxus_ctx *ctx);
+/* validate.c: compiles the schema at `path` (errors: oxus__fail). */
+int oxus__schema_compile(xmlSchemaPtr *out, const char *path);
 
 /* read.c */
 int oxus__read_file(const char *path, unsigned char **out, size_t *len,
@@ -115,8 +123,13 @@ int oxus__decode(oxus_doc *doc, const char *encoding);
 int oxus__doc_from_bytes(oxus_doc **out, const oxus_ctx *ctx, const char *name,
                          const char *bytes, size_t len);
 
-/* parse.c */
+/* parse.c: the parser's share of the process-wide setup (see
+ * oxus_ctx_new): xmlInitParser and the external-entity loader. */
 void oxus__parse_init(void);
+/* context.c: what oxus sets up in libxml2 and libxslt for the whole
+ * process (oxus_ctx_new documents it), once; for the entry points that
+ * need no context (oxus_import). */
+void oxus__init(void);
 int oxus__parse(oxus_doc *doc);
 /* Sends libxml2's messages on this thread nowhere: the library never
  * prints. Stages point them at a document while they work. */
@@ -124,8 +137,11 @@ void oxus__errors_off(void);
 /* Per-thread permission for the entity loader to open local files. */
 void oxus__allow_local_files(int allow);
 
-/* rules.c */
-void oxus__rules_check(oxus_doc *doc);
+/* rules.c: the rules, after the schema has passed; with links_only, only
+ * url-scheme (which --no-validate still applies, so that no output ever
+ * carries a script-bearing link). 0, or OXUS_ENOMEM: every rule ran, or
+ * the caller must not call the document valid. */
+int oxus__rules_check(oxus_doc *doc, int links_only);
 
 /* dates.c: an ISO attribute value ("1400", "1400-08", "1400-08-20", or an
  * interval "A/B" of them) as a period in calendar cal. 0, or OXUS_EINVALID
@@ -200,6 +216,23 @@ int oxus__has_content(xmlNodePtr node);
 
 /* extensions.c: registers ox:wrap and the other extension functions. */
 void oxus__extensions_register(void);
+
+/* transform.c: its share of the process-wide setup (exslt, the extension
+ * functions, the default security preferences, libxslt's generic error
+ * function); then compiling a stylesheet (errors: oxus__fail; OXUS_EUSAGE
+ * for one that does not compile, OXUS_ENOMEM) and what it outputs: "xml",
+ * "text" or "html". */
+void oxus__transform_init(void);
+int oxus__stylesheet_compile(xsltStylesheetPtr *out, const char *path);
+const char *oxus__stylesheet_method(xsltStylesheetPtr xsl);
+
+/* utf8.c: the length of the longest prefix of s (len bytes) that fits in
+ * max bytes without splitting a UTF-8 character. */
+size_t oxus__utf8_cut(const char *s, size_t len, size_t max);
+/* buf (size bytes) holds the first bytes of a string of len bytes, as
+ * snprintf leaves it: if it was cut (len >= size), cut it at a character
+ * boundary instead and end it with "\u2026" (an ellipsis). */
+void oxus__utf8_ellipsize(char *buf, size_t size, size_t len);
 
 /* encode.c */
 int oxus__encode(oxus_doc *doc, const char *encoding, char **buf, size_t *len);

@@ -185,7 +185,9 @@ static void diag(reader *r, oxus_diag *d)
         else if (!strcmp(key, "column")) d->column = (int)number(r);
         else if (!strcmp(key, "severity")) {
             char *s = string(r);
-            d->severity = s && !strcmp(s, "warning") ? OXUS_SEV_WARNING : OXUS_SEV_ERROR;
+            d->severity = s && !strcmp(s, "warning") ? OXUS_SEV_WARNING
+                          : s && !strcmp(s, "note")  ? OXUS_SEV_NOTE
+                                                     : OXUS_SEV_ERROR;
             free(s);
         } else skip_value(r, 1);
         free(key);
@@ -277,7 +279,7 @@ int report_merge(report **reports, size_t nreports, char **files, int nfiles)
                                    e.noutputs, e.seconds};
                 for (size_t k = 0; k < nreports; k++) report_add(reports[k], &re);
                 if (!strcmp(e.status, "invalid") && rc == 0) rc = 1;
-                if (!strcmp(e.status, "unreadable")) rc = 2;
+                if (!strcmp(e.status, "unreadable") || !strcmp(e.status, "unwritable")) rc = 2;
             }
             free_entry(&e);
         }

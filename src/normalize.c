@@ -24,11 +24,15 @@ static oxus_severity severity(const char *rule)
     return OXUS_SEV_ERROR;
 }
 
-/* Appends ' name="value"' to ins and sets the attribute in the tree. */
-static size_t add_attr(xmlNodePtr node, char *ins, size_t w, size_t n, const char *name, const char *value)
+/* Appends ' name="value"' to ins and sets the attribute in the tree. When
+ * memory runs out, libxml2 2.9 can make an attribute without a name and
+ * say nothing: the document is then marked. */
+static size_t add_attr(oxus_doc *doc, xmlNodePtr node, char *ins, size_t w, size_t n, const char *name,
+                       const char *value)
 {
     int k = snprintf(ins + w, w < n ? n - w : 0, " %s=\"%s\"", name, value);
-    xmlSetProp(node, BAD_CAST name, BAD_CAST value);
+    xmlAttrPtr a = xmlSetProp(node, BAD_CAST name, BAD_CAST value);
+    if (!a || !a->name) doc->oom = 1;
     return k > 0 ? w + (size_t)k : w;
 }
 
@@ -50,9 +54,9 @@ static int complete(oxus_doc *doc, xmlNodePtr node, char *ins, size_t n, size_t 
         return 0;
     }
     if (!v.needed) return 0;
-    if (v.needed & OXUS__HAS_CAL) w = add_attr(node, ins, w, n, "calendar", v.calendar);
-    if (v.needed & OXUS__HAS_ISO) w = add_attr(node, ins, w, n, "iso", v.iso);
-    if (v.needed & OXUS__HAS_GREG) add_attr(node, ins, w, n, "gregorian", v.gregorian);
+    if (v.needed & OXUS__HAS_CAL) w = add_attr(doc, node, ins, w, n, "calendar", v.calendar);
+    if (v.needed & OXUS__HAS_ISO) w = add_attr(doc, node, ins, w, n, "iso", v.iso);
+    if (v.needed & OXUS__HAS_GREG) add_attr(doc, node, ins, w, n, "gregorian", v.gregorian);
     return 1;
 }
 
@@ -84,6 +88,7 @@ int oxus__edit(oxus_doc *doc, size_t offset, size_t len, const char *text)
     struct oxus_edit *e = t ? realloc(doc->edits, (doc->nedits + 1) * sizeof *e) : NULL;
     if (!e) {
         free(t);
+        doc->oom = 1; /* an edit lost would be a wrong file */
         return OXUS_ENOMEM;
     }
     doc->edits = e;
@@ -114,9 +119,11 @@ int oxus_doc_normalize(oxus_doc *doc, size_t *changed, size_t *left)
     if (!left) left = &unused;
     *changed = *left = 0;
     if (!doc->xml) return OXUS_EINVALID;
+    xmlSetStructuredErrorFunc(doc, oxus__watch_memory); /* xmlSetProp can run out */
     visit(doc, xmlDocGetRootElement(doc->xml), changed, left, &last);
+    oxus__errors_off();
     doc->normalized = 1;
-    return 0;
+    return doc->oom ? OXUS_ENOMEM : 0;
 }
 
 /* Edits in document order; among edits at the same offset, the one

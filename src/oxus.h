@@ -63,11 +63,25 @@ const char *oxus_version(void);
 enum {
     OXUS_OK = 0,
     OXUS_EINVALID = -1, /* the input is not a valid document / date */
-    OXUS_EIO = -2,      /* a file could not be read or written */
+    OXUS_EIO = -2,      /* a file could not be read */
     OXUS_EUSAGE = -3,   /* the caller passed something meaningless */
-    OXUS_ENOMEM = -4,   /* out of memory */
-    OXUS_EEXISTS = -5   /* an output exists and replacing was not allowed */
+    OXUS_ENOMEM = -4,   /* out of memory: never ignored, always this code */
+    OXUS_EEXISTS = -5,  /* an output exists and replacing was not allowed */
+    OXUS_EWRITE = -6    /* an output could not be written */
 };
+
+/* ------------------------------------------------------------------ */
+/* Text (utf8.c)                                                       */
+/* ------------------------------------------------------------------ */
+
+/* The one UTF-8 decoder of oxus (RFC 3629): decodes the character at s,
+ * of which n > 0 bytes may be read, into *cp and returns its length in
+ * bytes (1-4). Returns 0, leaving *cp untouched, if the bytes there are
+ * not UTF-8: a stray continuation byte, an overlong form, a surrogate, a
+ * code point beyond U+10FFFF, or a sequence cut short by n. What to do
+ * with such a byte (skip it, show it as U+FFFD, escape it) is the
+ * caller's choice. */
+size_t oxus_utf8_next(const char *s, size_t n, unsigned long *cp);
 
 /* ------------------------------------------------------------------ */
 /* Dates (dates.c)                                                     */
@@ -180,7 +194,10 @@ const char *oxus_errmsg(void);
 /* Rules (rules.c)                                                     */
 /* ------------------------------------------------------------------ */
 
-typedef enum { OXUS_SEV_ERROR = 0, OXUS_SEV_WARNING = 1 } oxus_severity;
+/* A note is information, never a failure: --strict leaves it a note, and
+ * it counts neither as an error nor as a warning. A stylesheet's
+ * xsl:message (without terminate="yes") becomes a note. */
+typedef enum { OXUS_SEV_ERROR = 0, OXUS_SEV_WARNING = 1, OXUS_SEV_NOTE = 2 } oxus_severity;
 
 /* One rule of the vocabulary: a plain, static value. */
 typedef struct {
@@ -215,20 +232,46 @@ typedef struct {
 } oxus_options;
 
 /* Compiles the schema. opts may be NULL (every default). Thread-safe to use afterwards from any number of
- * threads; free it with oxus_ctx_free once every user is done. */
+ * threads; free it with oxus_ctx_free once every user is done.
+ *
+ * Global effects: the first call (of this or of oxus_import) sets up
+ * libxml2 and libxslt for the whole process, once (context.c,
+ * init_process), and these stay in force after
+ * oxus_ctx_free, for every user of the two libraries in the process:
+ *   - xmlInitParser(), and an external-entity loader
+ *     (xmlSetExternalEntityLoader) that refuses every URL and opens local
+ *     files only while oxus compiles its schema and stylesheets or applies
+ *     a stylesheet (whose security preferences then decide);
+ *   - exsltRegisterAll() and oxus's extension functions in the namespace
+ *     urn:oxus:xslt:1 (ox:wrap, ox:space);
+ *   - the default XSLT security preferences (xsltSetDefaultSecurityPrefs):
+ *     no writing files, no creating folders, no network, reading local files
+ *     only below the input's folder;
+ *   - libxslt's generic error function (xsltSetGenericErrorFunc), which
+ *     oxus turns into diagnostics or the message of oxus_errmsg().
+ * Besides, on every thread that calls the library, libxml2's per-thread
+ * generic and structured error handlers are set so that nothing is printed
+ * (the library never prints). */
 int oxus_ctx_new(oxus_ctx **out, const oxus_options *opts);
 void oxus_ctx_free(oxus_ctx *ctx);
 
 /* The folder the context took its schema and transforms from. */
 const char *oxus_ctx_datadir(const oxus_ctx *ctx);
 
-/* Compiles the stylesheet for a format ("tei", "jats", "text") or, if
+/* The built-in formats, "tei", "jats", "text": a static NULL-terminated
+ * list. Whether a name is one of them is known only here. */
+const char *const *oxus_format_names(void);
+
+/* Compiles the stylesheet for a built-in format (oxus_format_names) or, if
  * `format` names an existing .xsl file, that stylesheet, under the XSLT
  * security preferences (no writing, no network, document() only below the
  * input's folder). `params` is NULL or a NULL-terminated list of
- * "NAME=VALUE" strings passed as string parameters. Not thread-safe: call
- * before sharing the context. *index receives the number to pass to
- * oxus_doc_transform. */
+ * "NAME=VALUE" strings passed as string parameters; a parameter "width"
+ * must be a whole number from 20 to 10000 (OXUS_EUSAGE otherwise), whoever
+ * gives it. Not thread-safe: call before sharing the context. *index
+ * receives the number to pass to oxus_doc_transform. Adding the same
+ * stylesheet file with the same parameters again compiles nothing and gives
+ * the index it got the first time. */
 int oxus_ctx_add_format(oxus_ctx *ctx, const char *format,
                         const char *const *params, size_t *index);
 
@@ -258,15 +301,18 @@ typedef struct {
 /* Reads a document from `path` ("-": standard input) and parses it. `name`
  * is what diagnostics call it (NULL: the path). Returns 0 if it parsed;
  * OXUS_EINVALID if it is not well-formed or not allowed (a DTD declaring
- * entities); OXUS_EIO if it could not be read at all. In every case but
- * OXUS_ENOMEM *out is a document holding the diagnostics; the caller frees
- * it with oxus_doc_free. */
+ * entities); OXUS_EIO if it could not be read at all; OXUS_ENOMEM if memory
+ * ran out, in libxml2 or in oxus. *out is a document holding the
+ * diagnostics (the caller frees it with oxus_doc_free), or NULL when memory
+ * ran out before one could be made. */
 int oxus_doc_load(oxus_doc **out, const oxus_ctx *ctx, const char *path,
                   const char *name);
 
 /* Validates a loaded document: the schema, then the rules. Returns 0 if it
  * is valid (warnings allowed, unless the context is strict), OXUS_EINVALID
- * if not; the diagnostics are added to the document. */
+ * if not; the diagnostics are added to the document. OXUS_ENOMEM if memory
+ * ran out at any point of the document's life so far: a check that could
+ * not run never lets a document pass. */
 int oxus_doc_validate(oxus_doc *doc, const oxus_ctx *ctx);
 
 /* Fills in missing calendar/iso/gregorian attributes of dates, in the
@@ -274,7 +320,8 @@ int oxus_doc_validate(oxus_doc *doc, const oxus_ctx *ctx);
  * receives the number of dates filled, *left (if not NULL) the number of
  * dates it could not complete; each of those gets a date-incomplete
  * diagnostic saying why, unless the document has been validated already
- * (validation reported them). */
+ * (validation reported them). OXUS_ENOMEM if memory ran out (some dates
+ * may then be left unfilled). */
 int oxus_doc_normalize(oxus_doc *doc, size_t *changed, size_t *left);
 
 /* Rewrites a version 1.0 document in version 1.1's terms: version="1.1";
@@ -372,8 +419,15 @@ int oxus_import(char **out, size_t *len, oxus_doc **diags, const void *bytes, si
 /* Writes `len` bytes to `path` through a temporary file in the same folder
  * and a rename, so that `path` is either untouched or complete. Creates
  * missing parent folders. Fails with OXUS_EEXISTS if `path` exists and
- * `force` is 0. On SIGINT/SIGTERM (see oxus_install_signal_cleanup) the
- * temporary file is removed. */
+ * `force` is 0, with OXUS_EWRITE if it cannot write. A file it replaces
+ * keeps its permission bits and, where the caller may set them, its owner
+ * and group (as cp -p does; set-user/group-ID bits are dropped when the
+ * owner cannot be kept); a new file gets 0666 less the umask. `path`
+ * itself is replaced: a symbolic link there is replaced by the file, and a
+ * file with other hard links is split from them (callers that must write
+ * through a link resolve it first, as `oxus normalize -i` does). On
+ * SIGINT/SIGTERM (see oxus_install_signal_cleanup) the temporary file is
+ * removed. */
 int oxus_write_atomic(const char *path, const void *data, size_t len,
                       int force);
 
@@ -415,7 +469,13 @@ typedef struct {
     size_t seq;                 /* 0-based position in the input order */
     const char *path;           /* as given by the input function */
     const oxus_doc *doc;        /* diagnostics; the tree is already freed */
-    int status;                 /* 0, OXUS_EINVALID or OXUS_EIO */
+    int status;                 /* 0; OXUS_EINVALID (the document is not
+                                   valid or a stylesheet failed on it);
+                                   OXUS_EIO (it could not be read, or memory
+                                   ran out); OXUS_EWRITE (an output could
+                                   not be written, or would have replaced an
+                                   earlier input's output: no input of a run
+                                   overwrites another's) */
     int skipped;                /* incremental: outputs were up to date */
     const char *const *outputs; /* files written */
     size_t noutputs;

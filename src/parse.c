@@ -14,7 +14,6 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -42,16 +41,10 @@ static xmlParserInputPtr loader(const char *url, const char *id, xmlParserCtxtPt
     return xmlNoNetExternalEntityLoader(url, id, ctxt);
 }
 
-static void init_once(void)
+void oxus__parse_init(void)
 {
     xmlInitParser();
     xmlSetExternalEntityLoader(loader);
-}
-
-void oxus__parse_init(void)
-{
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, init_once);
 }
 
 /* SAX hook: any entity declaration stops the parse with a clear error. */
@@ -166,7 +159,7 @@ void oxus__errors_off(void)
 int oxus__parse(oxus_doc *doc)
 {
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt) return OXUS_ENOMEM;
+    if (!ctxt) return doc->oom = 1, OXUS_ENOMEM;
     ctxt->_private = doc;
     ctxt->sax->entityDecl = entity_decl;
     ctxt->sax->externalSubset = external_subset;
@@ -193,5 +186,6 @@ int oxus__parse(oxus_doc *doc)
     }
     if (!doc->xml && doc->nerrors == before)
         oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "xml", "not an XML document");
+    if (doc->oom) return OXUS_ENOMEM;
     return doc->xml ? 0 : OXUS_EINVALID;
 }

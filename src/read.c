@@ -13,37 +13,40 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Reads to the end; more than OXUS_MAX_INPUT bytes is an error, exactly
+ * that many is not (so the buffer may grow one byte past the limit). */
 static int read_fd(int fd, unsigned char **out, size_t *len, char *err,
                    size_t errlen)
 {
     size_t cap = 65536, n = 0;
     unsigned char *buf = malloc(cap + 1);
-    if (!buf) return OXUS_ENOMEM;
-    for (;;) {
+    int rc = buf ? 0 : OXUS_ENOMEM;
+    while (rc == 0) {
         if (n == cap) {
-            if (cap >= OXUS_MAX_INPUT) {
-                free(buf);
-                snprintf(err, errlen, "larger than %u MB, the most oxus reads",
-                         OXUS_MAX_INPUT >> 20);
-                return OXUS_EIO;
-            }
-            cap *= 2;
-            unsigned char *nb = realloc(buf, cap + 1);
+            size_t grown = cap * 2 > (size_t)OXUS_MAX_INPUT + 1 ? (size_t)OXUS_MAX_INPUT + 1 : cap * 2;
+            unsigned char *nb = realloc(buf, grown + 1);
             if (!nb) {
-                free(buf);
-                return OXUS_ENOMEM;
+                rc = OXUS_ENOMEM;
+                break;
             }
             buf = nb;
+            cap = grown;
         }
         ssize_t r = read(fd, buf + n, cap - n);
         if (r < 0 && errno == EINTR) continue;
         if (r < 0) {
             snprintf(err, errlen, "cannot read: %s", strerror(errno));
-            free(buf);
-            return OXUS_EIO;
+            rc = OXUS_EIO;
+        } else if (r == 0) {
+            break;
+        } else if ((n += (size_t)r) > OXUS_MAX_INPUT) {
+            snprintf(err, errlen, "more than %u MiB, the most oxus reads", OXUS_MAX_INPUT >> 20);
+            rc = OXUS_EIO;
         }
-        if (r == 0) break;
-        n += (size_t)r;
+    }
+    if (rc < 0) {
+        free(buf);
+        return rc;
     }
     buf[n] = '\0'; /* lets later stages treat the bytes as a C string */
     *out = buf;
@@ -63,20 +66,16 @@ int oxus__read_file(const char *path, unsigned char **out, size_t *len,
         return OXUS_EIO;
     }
     struct stat st;
-    int rc;
+    int rc = OXUS_EIO;
     if (fstat(fd, &st) < 0) {
         snprintf(err, errlen, "cannot stat: %s", strerror(errno));
-        rc = OXUS_EIO;
     } else if (S_ISDIR(st.st_mode)) {
         snprintf(err, errlen, "is a directory, not a document");
-        rc = OXUS_EIO;
     } else if (!S_ISREG(st.st_mode)) {
         snprintf(err, errlen, "is not a regular file (a FIFO, socket or device)");
-        rc = OXUS_EIO;
     } else if ((unsigned long long)st.st_size > OXUS_MAX_INPUT) {
-        snprintf(err, errlen, "is %lld MB, more than the %u MB oxus reads",
-                 (long long)(st.st_size >> 20), OXUS_MAX_INPUT >> 20);
-        rc = OXUS_EIO;
+        snprintf(err, errlen, "is %lld bytes, more than the %u MiB oxus reads",
+                 (long long)st.st_size, OXUS_MAX_INPUT >> 20);
     } else {
         int fl = fcntl(fd, F_GETFL);
         if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);

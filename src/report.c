@@ -19,22 +19,21 @@ struct report {
     double seconds;
 };
 
-/* Length of the valid UTF-8 sequence at p, or 0. Paths and messages can
- * carry bytes that are not UTF-8 (a file name in a legacy encoding); a
- * report must stay valid JSON or XML all the same. */
-static size_t utf8_len(const unsigned char *p)
+/* Length of the UTF-8 character at p (NUL-terminated), or 0 if the bytes
+ * there are not UTF-8. Paths and messages can carry such bytes (a file
+ * name in a legacy encoding); a report must stay valid JSON or XML all the
+ * same. The decoder stops at the NUL, which continues no character. */
+static size_t utf8_len(const unsigned char *p, unsigned long *cp)
 {
-    size_t k = p[0] < 0x80 ? 1 : (p[0] >> 5) == 6 ? 2 : (p[0] >> 4) == 14 ? 3 : (p[0] >> 3) == 30 ? 4 : 0;
-    for (size_t i = 1; i < k; i++)
-        if ((p[i] & 0xC0) != 0x80) return 0;
-    return k;
+    return oxus_utf8_next((const char *)p, 4, cp);
 }
 
 static void json_str(FILE *f, const char *s)
 {
+    unsigned long c;
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
-        size_t k = utf8_len(p);
+        size_t k = utf8_len(p, &c);
         if (k == 0) fputs("\\ufffd", f), k = 1;
         else if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
         else if (*p == '\n') fputs("\\n", f);
@@ -46,19 +45,68 @@ static void json_str(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static void xml_str(FILE *f, const char *s)
+/* Text for XML content or, with attr, for an attribute value: there a
+ * newline, tab or carriage return would become a space when read back
+ * (XML 1.0, section 3.3.3), so they are character references. */
+static void xml_text(FILE *f, const char *s, int attr)
 {
+    unsigned long c;
     for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
-        size_t k = utf8_len(p);
+        size_t k = utf8_len(p, &c);
         if (k == 0) fputs("&#xFFFD;", f), k = 1;
         else if (*p == '<') fputs("&lt;", f);
         else if (*p == '>') fputs("&gt;", f);
         else if (*p == '&') fputs("&amp;", f);
         else if (*p == '"') fputs("&quot;", f);
+        else if (attr && (*p == '\n' || *p == '\t' || *p == '\r')) fprintf(f, "&#%d;", *p);
         else if (*p < 0x20 && *p != '\n' && *p != '\t') fputs("&#xFFFD;", f); /* not allowed in XML 1.0 */
         else fwrite(p, 1, k, f);
         p += k;
     }
+}
+
+static void xml_str(FILE *f, const char *s) { xml_text(f, s, 0); }
+static void xml_attr(FILE *f, const char *s) { xml_text(f, s, 1); }
+
+/* Characters a terminal would act on: C0 and C1 controls, DEL, and the
+ * bidirectional embeddings, overrides and isolates that reorder what
+ * follows ("Trojan Source", CVE-2021-42574). */
+static int acts_on_terminal(unsigned long c)
+{
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
+}
+
+void term_str(FILE *f, const char *s)
+{
+    unsigned long c;
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+        size_t k = utf8_len(p, &c);
+        if (k == 0) fprintf(f, "\\x%02x", *p), k = 1;
+        else if (*p == '\\') fputs("\\\\", f);
+        else if (*p == '\n') fputs("\\n", f);
+        else if (*p == '\t') fputs("\\t", f);
+        else if (*p == '\r') fputs("\\r", f);
+        else if (k == 1 && acts_on_terminal(c)) fprintf(f, "\\x%02x", *p);
+        else if (acts_on_terminal(c)) fprintf(f, "\\u%04lx", c);
+        else fwrite(p, 1, k, f);
+        p += k;
+    }
+}
+
+const char *severity_name(oxus_severity s)
+{
+    return s == OXUS_SEV_ERROR ? "error" : s == OXUS_SEV_WARNING ? "warning" : "note";
+}
+
+void print_diag(const char *name, const oxus_diag *d)
+{
+    term_str(stderr, name);
+    if (d->line > 0) fprintf(stderr, ":%d", d->line);
+    if (d->line > 0 && d->column > 0) fprintf(stderr, ":%d", d->column);
+    fprintf(stderr, ": %s: ", severity_name(d->severity));
+    term_str(stderr, d->message);
+    fprintf(stderr, " [%s]\n", d->rule);
 }
 
 /* A relative path as a URI reference: SARIF's artifactLocation.uri. */
@@ -72,23 +120,38 @@ static void uri_str(FILE *f, const char *s)
     }
 }
 
-static const char *sev_name(oxus_severity s) { return s == OXUS_SEV_ERROR ? "error" : "warning"; }
+/* SARIF's levels are error, warning and note, as ours. */
+static const char *sev_name(oxus_severity s) { return severity_name(s); }
+
+static int kind_of(const char *spec, report_kind *kind, const char **file)
+{
+    const char *eq = strchr(spec, '=');
+    size_t n = eq ? (size_t)(eq - spec) : strlen(spec);
+    if (n == 4 && strncmp(spec, "json", 4) == 0) *kind = REPORT_JSON;
+    else if (n == 5 && strncmp(spec, "junit", 5) == 0) *kind = REPORT_JUNIT;
+    else if (n == 5 && strncmp(spec, "sarif", 5) == 0) *kind = REPORT_SARIF;
+    else return -2;
+    *file = eq && strcmp(eq + 1, "-") != 0 ? eq + 1 : NULL;
+    return 0;
+}
+
+int report_target(const char *spec, const char **file)
+{
+    report_kind kind;
+    return kind_of(spec, &kind, file);
+}
 
 int report_open(report **out, const char *spec)
 {
     *out = NULL;
-    const char *eq = strchr(spec, '=');
-    size_t n = eq ? (size_t)(eq - spec) : strlen(spec);
     report_kind kind;
-    if (n == 4 && strncmp(spec, "json", 4) == 0) kind = REPORT_JSON;
-    else if (n == 5 && strncmp(spec, "junit", 5) == 0) kind = REPORT_JUNIT;
-    else if (n == 5 && strncmp(spec, "sarif", 5) == 0) kind = REPORT_SARIF;
-    else return -2;
+    const char *file;
+    if (kind_of(spec, &kind, &file) < 0) return -2;
     report *r = calloc(1, sizeof *r);
     if (!r) return -1;
     r->kind = kind;
-    if (eq && strcmp(eq + 1, "-") != 0) {
-        r->out = fopen(eq + 1, "w");
+    if (file) {
+        r->out = fopen(file, "w");
         r->close_out = 1;
     } else {
         r->out = stdout;
@@ -109,7 +172,7 @@ int report_open(report **out, const char *spec)
         static const oxus_rule extra[] = {
             {"xml", OXUS_SEV_ERROR, "the document is not well-formed XML or is not allowed"},
             {"schema", OXUS_SEV_ERROR, "the document does not follow schema/analysis.xsd"},
-            {"io", OXUS_SEV_ERROR, "the document or an output could not be read or written"},
+            {"io", OXUS_SEV_ERROR, "the document or an output could not be read or written, or memory ran out"},
             {"transform", OXUS_SEV_ERROR, "a stylesheet failed on the document"},
             {"encode", OXUS_SEV_ERROR, "the output encoding cannot represent a character"}};
         for (size_t i = 0; i < count + 5; i++) {
@@ -151,7 +214,7 @@ static void add_json(report *r, const report_entry *e)
     fprintf(f, "],\"seconds\":%.6f}\n", e->seconds);
 }
 
-static void print_diag(FILE *f, const char *path, const oxus_diag *d, void (*esc)(FILE *, const char *))
+static void report_diag(FILE *f, const char *path, const oxus_diag *d, void (*esc)(FILE *, const char *))
 {
     esc(f, path);
     if (d->line > 0) fprintf(f, ":%d", d->line);
@@ -169,18 +232,20 @@ static void add_junit(report *r, const report_entry *e)
     size_t errs = 0;
     for (size_t i = 0; i < e->ndiags; i++) errs += e->diags[i].severity == OXUS_SEV_ERROR;
     fputs("    <testcase classname=\"oxus\" name=\"", f);
-    xml_str(f, e->path);
+    xml_attr(f, e->path);
     fputs("\" file=\"", f);
-    xml_str(f, e->path);
+    xml_attr(f, e->path);
     fprintf(f, "\" time=\"%.6f\">\n", e->seconds);
-    int unreadable = strcmp(e->status, "unreadable") == 0;
+    /* JUnit's error is a test that could not run (unreadable, unwritable),
+     * its failure a test that ran and failed (invalid) */
+    int unreadable = strcmp(e->status, "unreadable") == 0 || strcmp(e->status, "unwritable") == 0;
     if (strcmp(e->status, "skipped") == 0) {
         fputs("      <skipped message=\"outputs are up to date\"/>\n", f);
         r->skipped++;
     } else if (unreadable || strcmp(e->status, "invalid") == 0) {
         fprintf(f, "      <%s message=\"%zu error%s\" type=\"%s\">", unreadable ? "error" : "failure", errs,
                 errs == 1 ? "" : "s", e->status);
-        for (size_t i = 0; i < e->ndiags; i++) print_diag(f, e->path, &e->diags[i], xml_str);
+        for (size_t i = 0; i < e->ndiags; i++) report_diag(f, e->path, &e->diags[i], xml_str);
         fprintf(f, "</%s>\n", unreadable ? "error" : "failure");
         if (unreadable) r->errors++;
         else r->failures++;
@@ -188,7 +253,7 @@ static void add_junit(report *r, const report_entry *e)
     if (e->ndiags && errs < e->ndiags) {
         fputs("      <system-out>", f);
         for (size_t i = 0; i < e->ndiags; i++)
-            if (e->diags[i].severity == OXUS_SEV_WARNING) print_diag(f, e->path, &e->diags[i], xml_str);
+            if (e->diags[i].severity != OXUS_SEV_ERROR) report_diag(f, e->path, &e->diags[i], xml_str);
         fputs("</system-out>\n", f);
     }
     fputs("    </testcase>\n", f);
@@ -227,6 +292,7 @@ void report_add(report *r, const report_entry *e)
 int report_close(report *r)
 {
     if (!r) return 0;
+    int failed = 0;
     if (r->kind == REPORT_JUNIT) {
         fprintf(r->out,
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -238,17 +304,14 @@ int report_close(report *r)
         char buf[65536];
         size_t k;
         while ((k = fread(buf, 1, sizeof buf, r->body)) > 0) fwrite(buf, 1, k, r->out);
+        if (ferror(r->body)) failed = 1; /* the temporary file of test cases (a full /tmp) */
         fclose(r->body);
         fputs("  </testsuite>\n</testsuites>\n", r->out);
     } else if (r->kind == REPORT_SARIF) {
         fputs("]}]}\n", r->out);
     }
-    int rc = ferror(r->out) ? -1 : 0;
-    if (r->close_out) {
-        if (fclose(r->out) != 0) rc = -1;
-    } else {
-        fflush(r->out);
-    }
+    int rc = failed || fflush(r->out) != 0 || ferror(r->out) ? -1 : 0;
+    if (r->close_out && fclose(r->out) != 0) rc = -1;
     free(r);
     return rc;
 }

@@ -39,6 +39,7 @@ static const oxus_rule RULES[] = {
     {"actor-ref", OXUS_SEV_ERROR, "a claimant, responder, disputer, addressee, mention or affiliation is not a declared actor"},
     {"lang-tag", OXUS_SEV_ERROR, "an xml:lang or language code is not a well-formed BCP 47 tag"},
     {"url-syntax", OXUS_SEV_ERROR, "a URL is not a well-formed absolute URL (RFC 3986)"},
+    {"url-scheme", OXUS_SEV_ERROR, "a URL's scheme is not http, https, ftp, mailto, doi or urn (javascript: and data: run code)"},
     {"available-no-url", OXUS_SEV_WARNING, "a reference says \"available at\" but this encoding has no address: no URL, and no gap for a link target lost in capture"},
     {"empty-text", OXUS_SEV_ERROR, "a paragraph, heading, title, translation, item or suggestion is empty"},
     {"quantity-unit", OXUS_SEV_ERROR, "a quantity has neither a unit nor a currency, or both"},
@@ -72,13 +73,16 @@ static oxus_severity sev_of(const char *id)
 typedef struct {
     oxus_doc *doc;
     xmlHashTablePtr ids;   /* id -> element */
+    xmlHashTablePtr refno; /* a reference's id -> its position + 1 */
     xmlNodePtr *refs;      /* references in order */
-    size_t nrefs;
+    size_t nrefs, cap;
     int *cited;            /* per reference: cited at all */
     size_t next_first;     /* ref-order: number of distinct references cited so far */
     int order_reported;
     xmlHashTablePtr responses; /* claim id -> the types of its responses (RESPONSE_* bits) */
     int v11;               /* the document says version="1.1" */
+    int links_only;        /* url-scheme alone (--no-validate) */
+    int oom;               /* an allocation failed: a check may not have run */
 } checker;
 
 /* An attribute's value without copying it: after parsing (and with entity
@@ -145,13 +149,38 @@ static void note_response(checker *c, xmlNodePtr n)
     unsigned bit = 0;
     for (size_t i = 0; i < sizeof RESPONSES / sizeof *RESPONSES; i++)
         if (token_is(type, RESPONSES[i].type)) bit = RESPONSES[i].bit;
-    xmlChar *to = xmlGetNoNsProp(n, BAD_CAST "to");
+    const char *value = attr(n, "to", NULL);
+    char *to = value ? oxus__strdup(value) : NULL;
+    if (value && !to) c->oom = 1;
     char *save = NULL;
-    for (char *tok = to ? strtok_r((char *)to, " \t\r\n", &save) : NULL; tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
+    for (char *tok = to ? strtok_r(to, " \t\r\n", &save) : NULL; tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
         uintptr_t had = (uintptr_t)xmlHashLookup(c->responses, BAD_CAST tok);
-        xmlHashUpdateEntry(c->responses, BAD_CAST tok, (void *)(had | bit), NULL);
+        if (xmlHashUpdateEntry(c->responses, BAD_CAST tok, (void *)(had | bit), NULL) < 0) c->oom = 1;
     }
-    xmlFree(to);
+    free(to);
+}
+
+/* xmlHashAddEntry fails for an id already there (the schema's xs:ID
+ * reports duplicates) and when memory runs out; only the second matters. */
+static void add_id(checker *c, xmlHashTablePtr h, const char *id, void *value)
+{
+    if (xmlHashAddEntry(h, BAD_CAST id, value) < 0 && !xmlHashLookup(h, BAD_CAST id)) c->oom = 1;
+}
+
+static void add_reference(checker *c, xmlNodePtr n, const char *id)
+{
+    if (c->nrefs == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 64;
+        xmlNodePtr *r = realloc(c->refs, cap * sizeof *r);
+        if (!r) {
+            c->oom = 1;
+            return;
+        }
+        c->refs = r;
+        c->cap = cap;
+    }
+    c->refs[c->nrefs++] = n;
+    if (id) add_id(c, c->refno, id, (void *)(uintptr_t)c->nrefs);
 }
 
 static void collect(checker *c, xmlNodePtr node)
@@ -159,24 +188,19 @@ static void collect(checker *c, xmlNodePtr node)
     for (xmlNodePtr n = node; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
         const char *id = attr(n, "id", NULL);
-        if (id) xmlHashAddEntry(c->ids, BAD_CAST id, n); /* duplicates: the schema's xs:ID catches them */
-        if (oxus__is(n, "reference")) {
-            xmlNodePtr *r = realloc(c->refs, (c->nrefs + 1) * sizeof *r);
-            if (r) {
-                c->refs = r;
-                c->refs[c->nrefs++] = n;
-            }
-        }
+        if (id) add_id(c, c->ids, id, n);
+        if (oxus__is(n, "reference")) add_reference(c, n, id);
         if (oxus__is(n, "response")) note_response(c, n);
         collect(c, n->children);
     }
 }
 
-static size_t ref_index(const checker *c, xmlNodePtr ref)
+/* The position of the reference with this id, or SIZE_MAX: constant
+ * time, so that citations cost time linear in their number. */
+static size_t ref_index(const checker *c, const char *id)
 {
-    for (size_t i = 0; i < c->nrefs; i++)
-        if (c->refs[i] == ref) return i;
-    return (size_t)-1;
+    uintptr_t k = (uintptr_t)xmlHashLookup(c->refno, BAD_CAST id);
+    return k ? (size_t)k - 1 : (size_t)-1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -185,29 +209,33 @@ static size_t ref_index(const checker *c, xmlNodePtr ref)
 
 static const char *article(const char *noun) { return strchr("aeiou", noun[0]) ? "an" : "a"; }
 
-/* Checks every id in attribute `attr` of `node` names an element called
- * `kind`; calls `found` for each that does. */
-static void check_ids(checker *c, xmlNodePtr node, const char *attr, const char *kind,
+/* Checks every id in attribute `name` of `node` names an element called
+ * `kind`; calls `found` with each id that does. */
+static void check_ids(checker *c, xmlNodePtr node, const char *name, const char *kind,
                       const char *rule, const char *what,
-                      void (*found)(checker *, xmlNodePtr, xmlNodePtr))
+                      void (*found)(checker *, xmlNodePtr, const char *))
 {
-    xmlChar *v = xmlGetNoNsProp(node, BAD_CAST attr);
-    if (!v) return;
+    const char *value = attr(node, name, NULL);
+    char *v = value ? oxus__strdup(value) : NULL;
+    if (!v) {
+        if (value) c->oom = 1;
+        return;
+    }
     char *save = NULL;
-    for (char *tok = strtok_r((char *)v, " \t\r\n", &save); tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
+    for (char *tok = strtok_r(v, " \t\r\n", &save); tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
         xmlNodePtr t = xmlHashLookup(c->ids, BAD_CAST tok);
         if (!t)
-            REPORT(c, node, attr, rule, "%s '%s' is not declared: no element has id=\"%s\"", what, tok, tok);
+            REPORT(c, node, name, rule, "%s '%s' is not declared: no element has id=\"%s\"", what, tok, tok);
         else if (!oxus__is(t, kind))
-            REPORT(c, node, attr, rule, "%s '%s' is %s %s, not %s %s", what, tok, article((const char *)t->name),
+            REPORT(c, node, name, rule, "%s '%s' is %s %s, not %s %s", what, tok, article((const char *)t->name),
                    (const char *)t->name, article(kind), kind);
         else if (found)
-            found(c, node, t);
+            found(c, node, tok);
     }
-    xmlFree(v);
+    free(v);
 }
 
-static void cited(checker *c, xmlNodePtr cite, xmlNodePtr ref)
+static void cited(checker *c, xmlNodePtr cite, const char *ref)
 {
     size_t i = ref_index(c, ref);
     if (i == (size_t)-1 || c->cited[i]) {
@@ -243,16 +271,57 @@ static void check_date(checker *c, xmlNodePtr node)
     oxus__date_check(node, !c->doc->normalized, date_report, c);
 }
 
-static void check_url(checker *c, xmlNodePtr node, const char *attr)
+/* The schemes a link may have. Every output writes a URL as a link its
+ * readers follow (JATS ext-link, TEI ref, HTML renderings of both), and a
+ * javascript:, vbscript: or data: link runs code when followed; doi: and
+ * urn: name publications and editions (RFC 3986 section 3.1, RFC 8141). */
+static const char *const SCHEMES[] = {"http", "https", "ftp", "mailto", "doi", "urn"};
+
+/* The scheme a browser would see in u, as the WHATWG URL parser reads it
+ * (C0 controls and spaces around the URL dropped, tabs and newlines
+ * anywhere removed), lowercased into buf; "" if there is none. */
+static void browser_scheme(const char *u, char *buf, size_t size)
 {
-    xmlChar *v = attr ? xmlGetNoNsProp(node, BAD_CAST attr) : xmlNodeGetContent(node);
-    if (!v) return;
+    size_t w = 0;
+    while (*u && (unsigned char)*u <= ' ') u++;
+    for (; *u && w + 1 < size; u++) {
+        if (*u == '\t' || *u == '\n' || *u == '\r') continue;
+        if (*u == ':') {
+            buf[w] = '\0';
+            return;
+        }
+        if (!(isalnum((unsigned char)*u) || ((*u == '+' || *u == '-' || *u == '.') && w > 0))) break;
+        buf[w++] = (char)tolower((unsigned char)*u);
+    }
+    buf[0] = '\0';
+}
+
+static void check_scheme(checker *c, xmlNodePtr node, const char *name, const char *url)
+{
+    char scheme[64];
+    browser_scheme(url, scheme, sizeof scheme);
+    if (!scheme[0] || !isalpha((unsigned char)scheme[0])) return; /* relative: url-syntax says so */
+    for (size_t i = 0; i < sizeof SCHEMES / sizeof *SCHEMES; i++)
+        if (strcmp(scheme, SCHEMES[i]) == 0) return;
+    REPORT(c, node, name, "url-scheme",
+           "the URL scheme '%s:' is not allowed in a link (only http, https, ftp, mailto, doi and urn): "
+           "readers following a %s: link could run code", scheme, scheme);
+}
+
+static void check_url(checker *c, xmlNodePtr node, const char *name)
+{
+    xmlChar *v = name ? xmlGetNoNsProp(node, BAD_CAST name) : xmlNodeGetContent(node);
+    if (!v) {
+        if (!name || xmlHasProp(node, BAD_CAST name)) c->oom = 1;
+        return;
+    }
     size_t at;
-    const char *why = oxus__url_problem((const char *)v, &at);
+    const char *why = c->links_only ? NULL : oxus__url_problem((const char *)v, &at);
     if (why && at)
-        REPORT(c, node, attr, "url-syntax", "malformed URL '%s': %s (character %zu)", (const char *)v, why, at);
+        REPORT(c, node, name, "url-syntax", "malformed URL '%s': %s (character %zu)", (const char *)v, why, at);
     else if (why)
-        REPORT(c, node, attr, "url-syntax", "malformed URL '%s': %s", (const char *)v, why);
+        REPORT(c, node, name, "url-syntax", "malformed URL '%s': %s", (const char *)v, why);
+    check_scheme(c, node, name, (const char *)v);
     xmlFree(v);
 }
 
@@ -301,10 +370,9 @@ static void check_empty(checker *c, xmlNodePtr node)
 
 static void check_number(checker *c, xmlNodePtr node, size_t pos, const char *rule, const char *what)
 {
-    xmlChar *n = xmlGetNoNsProp(node, BAD_CAST "n");
-    if (n && strtoul((const char *)n, NULL, 10) != pos)
-        REPORT(c, node, "n", rule, "%s numbered %s is number %zu in the list", what, (const char *)n, pos);
-    xmlFree(n);
+    const char *n = attr(node, "n", NULL);
+    if (n && strtoul(n, NULL, 10) != pos)
+        REPORT(c, node, "n", rule, "%s numbered %s is number %zu in the list", what, n, pos);
 }
 
 /* claim-status: a contested status says by whom (disputedBy in 1.0, the
@@ -369,10 +437,11 @@ static void check_reference(checker *c, xmlNodePtr node, size_t pos)
         if (oxus__is(k, "title")) title = 1;
         if (oxus__is(k, "available") && !has_descendant(k, "url") && !has_link_gap(k)) {
             xmlChar *t = oxus__node_text(k);
-            REPORT(c, k, NULL, "available-no-url",
-                   "the reference says '%s' (available at), but this encoding has no address: the capture lost "
-                   "it or the source gives none (a link target lost in capture is a gap what=\"link\")",
-                   t ? (const char *)t : "");
+            if (!t) c->oom = 1;
+            else REPORT(c, k, NULL, "available-no-url",
+                        "the reference says '%s' (available at), but this encoding has no address: the capture "
+                        "lost it or the source gives none (a link target lost in capture is a gap what=\"link\")",
+                        (const char *)t);
             xmlFree(t);
         }
     }
@@ -473,7 +542,8 @@ static void check_sic(checker *c, xmlNodePtr n)
 {
     const char *corr = attr(n, "corr", NULL);
     xmlChar *t = oxus__node_text(n), *want = corr ? oxus__collapse(xmlStrdup(BAD_CAST corr)) : NULL;
-    if (t && want && xmlStrEqual(t, want))
+    if (!t || (corr && !want)) c->oom = 1;
+    else if (want && xmlStrEqual(t, want))
         REPORT(c, n, "corr", "sic-corr", "the correction '%s' is what the source prints", corr);
     xmlFree(t);
     xmlFree(want);
@@ -530,6 +600,7 @@ static void check_idno(checker *c, xmlNodePtr n)
     char type[32];
     const char *t = attr(n, "type", NULL);
     xmlChar *v = oxus__node_text(n);
+    if (!v) c->oom = 1;
     const char *why = t && v ? oxus__idno_problem(trimmed(t, type, sizeof type), (const char *)v) : NULL;
     if (why) REPORT(c, n, NULL, "idno-syntax", "malformed %s identifier '%s': %s", type, (const char *)v, why);
     xmlFree(v);
@@ -561,17 +632,22 @@ static void check_rights(checker *c, xmlNodePtr n)
 static void check_provenance(checker *c, xmlNodePtr n)
 {
     xmlHashTablePtr names = xmlHashCreate(8);
-    if (!names) return;
+    if (!names) {
+        c->oom = 1;
+        return;
+    }
     for (xmlNodePtr k = n->children; k; k = k->next)
         if (oxus__is(k, "encoder") || oxus__is(k, "tool")) {
             xmlChar *t = oxus__node_text(k);
-            if (t) xmlHashAddEntry(names, t, k);
+            if (t) add_id(c, names, (const char *)t, k);
+            else c->oom = 1;
             xmlFree(t);
         }
     for (xmlNodePtr k = n->children; k; k = k->next) {
         const char *who = oxus__is(k, "change") ? attr(k, "who", NULL) : NULL;
         xmlChar *key = who ? oxus__collapse(xmlStrdup(BAD_CAST who)) : NULL;
-        if (key && !xmlHashLookup(names, key))
+        if (who && !key) c->oom = 1;
+        else if (key && !xmlHashLookup(names, key))
             REPORT(c, k, "who", "change-who", "who=\"%s\" is not the name of an encoder or tool of this "
                    "provenance", who);
         xmlFree(key);
@@ -579,35 +655,37 @@ static void check_provenance(checker *c, xmlNodePtr n)
     xmlHashFree(names, NULL);
 }
 
-/* Which checks each element of the vocabulary gets. */
+/* Which checks each element of the vocabulary gets; `link` marks those
+ * of elements whose URL becomes a link in the outputs. */
 static const struct {
     const char *name;
     void (*check)(checker *, xmlNodePtr);
+    int link;
 } CHECKS[] = {
-    {"p", check_empty},           {"heading", check_heading},       {"title", check_heading},
-    {"subtitle", check_heading},  {"item", check_empty},            {"suggestion", check_suggestion},
-    {"cite", check_cite},         {"blockquote", check_blockquote}, {"claim", check_claim},
-    {"date", check_date},         {"published", check_date},        {"url", check_url_text},
-    {"link", check_link},         {"source", check_url_attr},       {"edition", check_url_attr},
-    {"license", check_url_attr},  {"quantity", check_quantity},     {"references", check_references},
-    {"suggestions", check_suggestions},
-    {"mention", check_actor_attr}, {"person", check_actor_attr},    {"author", check_actor_attr},
-    {"organization", check_actor_attr}, {"publisher", check_actor_attr}, {"outlet", check_actor_attr},
-    {"actor", check_actor_attr},  {"response", check_response},     {"supplied", check_supplied},
-    {"gap", check_gap},           {"sic", check_sic},               {"translation", check_translation},
-    {"name", check_name},         {"idno", check_idno},             {"series", check_series},
-    {"rights", check_rights},     {"provenance", check_provenance}, {"capture", check_url_attr},
+    {"p", check_empty, 0},           {"heading", check_heading, 0},       {"title", check_heading, 0},
+    {"subtitle", check_heading, 0},  {"item", check_empty, 0},            {"suggestion", check_suggestion, 0},
+    {"cite", check_cite, 0},         {"blockquote", check_blockquote, 0}, {"claim", check_claim, 0},
+    {"date", check_date, 0},         {"published", check_date, 0},        {"url", check_url_text, 1},
+    {"link", check_link, 1},         {"source", check_url_attr, 1},       {"edition", check_url_attr, 1},
+    {"license", check_url_attr, 1},  {"quantity", check_quantity, 0},     {"references", check_references, 0},
+    {"suggestions", check_suggestions, 0},
+    {"mention", check_actor_attr, 0}, {"person", check_actor_attr, 0},    {"author", check_actor_attr, 0},
+    {"organization", check_actor_attr, 0}, {"publisher", check_actor_attr, 0}, {"outlet", check_actor_attr, 0},
+    {"actor", check_actor_attr, 0},  {"response", check_response, 0},     {"supplied", check_supplied, 0},
+    {"gap", check_gap, 0},           {"sic", check_sic, 0},               {"translation", check_translation, 0},
+    {"name", check_name, 0},         {"idno", check_idno, 0},             {"series", check_series, 0},
+    {"rights", check_rights, 0},     {"provenance", check_provenance, 0}, {"capture", check_url_attr, 1},
 };
 
 static void check_element(checker *c, xmlNodePtr n)
 {
     int ours = n->ns && xmlStrEqual(n->ns->href, BAD_CAST OXUS_NS);
     const char *name = ours ? (const char *)n->name : NULL;
-    check_lang(c, n, name);
+    if (!c->links_only) check_lang(c, n, name);
     if (!ours) return;
     for (size_t i = 0; i < sizeof CHECKS / sizeof *CHECKS; i++)
         if (name[0] == CHECKS[i].name[0] && strcmp(name, CHECKS[i].name) == 0) {
-            CHECKS[i].check(c, n);
+            if (CHECKS[i].link || !c->links_only) CHECKS[i].check(c, n);
             return;
         }
 }
@@ -621,22 +699,39 @@ static void walk(checker *c, xmlNodePtr node)
     }
 }
 
-void oxus__rules_check(oxus_doc *doc)
+int oxus__rules_check(oxus_doc *doc, int links_only)
 {
-    checker c = {.doc = doc, .ids = xmlHashCreate(64), .responses = xmlHashCreate(16)};
+    checker c = {.doc = doc, .links_only = links_only};
     xmlNodePtr root = xmlDocGetRootElement(doc->xml);
-    if (!c.ids || !c.responses || !root) goto done;
+    /* libxml2 says when its own allocations fail (xmlGetNoNsProp, node
+     * text) through the thread's structured error handler */
+    xmlSetStructuredErrorFunc(doc, oxus__watch_memory);
+    if (!root) goto done;
+    if (links_only) {
+        walk(&c, root);
+        goto done;
+    }
+    c.ids = xmlHashCreate(64);
+    c.refno = xmlHashCreate(64);
+    c.responses = xmlHashCreate(16);
+    if (!c.ids || !c.refno || !c.responses) goto oom;
     c.v11 = token_is(attr(root, "version", NULL), "1.1");
     collect(&c, root);
-    c.cited = calloc(c.nrefs + 1, sizeof *c.cited);
-    if (!c.cited) goto done;
+    if (!(c.cited = calloc(c.nrefs + 1, sizeof *c.cited))) goto oom;
     walk(&c, root);
     doc->rules_checked = 1;
     for (size_t i = 0; i < c.nrefs; i++)
         if (!c.cited[i]) REPORT(&c, c.refs[i], NULL, "ref-uncited", "reference %zu is never cited", i + 1);
+    goto done;
+oom:
+    c.oom = 1;
 done:
+    oxus__errors_off();
     xmlHashFree(c.ids, NULL);
+    xmlHashFree(c.refno, NULL);
     xmlHashFree(c.responses, NULL);
     free(c.refs);
     free(c.cited);
+    if (c.oom) doc->oom = 1;
+    return doc->oom ? OXUS_ENOMEM : 0;
 }

@@ -1,9 +1,16 @@
 /*
  * transform.c - the fifth stage: XSLT. Stylesheets are compiled once per
- * run and shared read-only by every thread; each application gets its own
- * transformation context, carrying the security preferences: no writing
- * files, no creating folders, no network, and document() only below the
- * input's own folder (and the stylesheet itself, for document('')).
+ * run (for the context, which owns them) and shared read-only by every
+ * thread; each application gets its own transformation context, carrying
+ * the security preferences: no writing files, no creating folders, no
+ * network, and document() only below the input's own folder (and the
+ * stylesheet itself, for document('')).
+ *
+ * libxslt reports a failure in pieces: a "runtime error: file F line N
+ * element E" header, the message, and sometimes a back-trace of templates
+ * and variables, a line per call. oxus makes one diagnostic of each
+ * failure. An xsl:message without terminate="yes" is the stylesheet
+ * talking, not failing: it becomes a note.
  */
 #include "internal.h"
 
@@ -13,10 +20,8 @@
 #include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static xsltSecurityPrefsPtr security;
 
@@ -42,34 +47,100 @@ static int read_file_check(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tc,
     return url && realpath(url, style) && strcmp(style, real) == 0;
 }
 
-static void init_xslt(void)
-{
-    exsltRegisterAll();
-    oxus__extensions_register();
-    security = xsltNewSecurityPrefs();
-    xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
-    xsltSetSecurityPrefs(security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
-    xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
-    xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
-    xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_FILE, read_file_check);
-    xsltSetDefaultSecurityPrefs(security);
-}
+/* ------------------------------------------------------------------ */
+/* Messages                                                            */
+/* ------------------------------------------------------------------ */
 
-/* libxslt's own generic messages go through this; per-document errors come
- * through each context's handler instead. */
-static _Thread_local oxus_doc *current;
+/* What libxslt said during one application of a stylesheet. */
+typedef struct {
+    oxus_doc *doc;
+    xsltTransformContextPtr tc;
+    char header[512];  /* "file F line N element E" of the failure being told */
+    char text[2048];   /* the failure so far */
+    size_t len;
+    int open;          /* a failure is being told */
+    size_t extra;      /* lines of back-trace left out */
+} teller;
+
+/* The application on this thread (NULL: compiling), and the first
+ * compilation error. libxslt's generic error function is process-wide;
+ * this is how its messages find their document. */
+static _Thread_local teller *current;
 static _Thread_local char compile_error[1024];
+static _Thread_local int compile_oom;
 
 /* libxslt's messages come in pieces ending with newlines: format one and
  * trim it. Returns its length. */
 static size_t format_message(char *msg, size_t size, const char *fmt, va_list ap)
 {
-    vsnprintf(msg, size, fmt, ap);
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
-    return n;
+    int n = vsnprintf(msg, size, fmt, ap);
+    oxus__utf8_ellipsize(msg, size, n < 0 ? 0 : (size_t)n);
+    size_t len = strlen(msg);
+    while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' ')) msg[--len] = '\0';
+    for (char *p = msg; *p; p++)
+        if (*p == '\n') *p = ' '; /* one diagnostic, one line */
+    return len;
 }
 
+static void append(teller *t, const char *sep, const char *s)
+{
+    int n = snprintf(t->text + t->len, sizeof t->text - t->len, "%s%s", t->len ? sep : "", s);
+    if (n < 0) return;
+    if ((size_t)n >= sizeof t->text - t->len) {
+        oxus__utf8_ellipsize(t->text, sizeof t->text, sizeof t->text);
+        t->len = strlen(t->text);
+    } else {
+        t->len += (size_t)n;
+    }
+}
+
+/* The failure told so far becomes one diagnostic. */
+static void close_failure(teller *t)
+{
+    if (!t->open) return;
+    if (t->extra)
+        append(t, " ", "(libxslt's back-trace of templates and variables left out)");
+    oxus__diag(t->doc, 0, 0, OXUS_SEV_ERROR, "transform", "%s%s%s", t->header,
+               t->header[0] && t->text[0] ? ": " : "", t->text);
+    t->open = 0;
+    t->len = 0;
+    t->extra = 0;
+    t->text[0] = t->header[0] = '\0';
+}
+
+/* One piece of what libxslt says; `direct` when it came through the
+ * transformation context's own error function. */
+static void told(teller *t, const char *msg, int direct)
+{
+    static const char runtime[] = "runtime error: ";
+    if (strncmp(msg, runtime, sizeof runtime - 1) == 0) { /* a header starts a failure */
+        const char *h = msg + sizeof runtime - 1;
+        if (t->open && strcmp(h, t->header) == 0) return; /* the same place again: one failure */
+        close_failure(t);
+        snprintf(t->header, sizeof t->header, "%s", h);
+        t->open = 1;
+    } else if (direct && t->tc->state == XSLT_STATE_OK && !t->open) {
+        /* xsltTransformError sets the error state before it reports, and
+         * xsl:message reports in the OK state: this is a message */
+        oxus__diag(t->doc, 0, 0, OXUS_SEV_NOTE, "transform", "xsl:message: %s", msg);
+    } else {
+        t->open = 1;
+        append(t, "; ", msg);
+    }
+}
+
+static void transform_error(void *data, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    size_t n = format_message(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (n) told(data, msg, 1);
+}
+
+/* libxslt's generic messages: during an application, the back-trace that
+ * follows a failure (counted, not kept); while compiling, the error. */
 static void generic_error(void *data, const char *fmt, ...)
 {
     (void)data;
@@ -79,129 +150,84 @@ static void generic_error(void *data, const char *fmt, ...)
     size_t n = format_message(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (!n) return;
-    if (current) oxus__diag(current, 0, 0, OXUS_SEV_ERROR, "transform", "%s", msg);
+    /* libxslt reports its failed allocations this way, and may go on */
+    if (!current && (strstr(msg, "malloc failed") || strstr(msg, "out of memory"))) compile_oom = 1;
+    if (current && current->open) current->extra++;
+    else if (current) told(current, msg, 0);
     else if (!compile_error[0]) snprintf(compile_error, sizeof compile_error, "%s", msg);
 }
 
 static void structured_compile_error(void *data, xmlErrorPtr err)
 {
     (void)data;
+    if (err->code == XML_ERR_NO_MEMORY) compile_oom = 1;
     if (err->level >= XML_ERR_ERROR && !compile_error[0])
         snprintf(compile_error, sizeof compile_error, "line %d: %s", err->line,
                  err->message ? err->message : "error");
 }
 
-static const struct {
-    const char *name, *suffix;
-} BUILTIN[] = {{"tei", ".tei.xml"}, {"jats", ".jats.xml"}, {"text", ".txt"}};
+/* ------------------------------------------------------------------ */
+/* Setup and compiling                                                 */
+/* ------------------------------------------------------------------ */
 
-static char *suffix_for(const char *path, xsltStylesheetPtr xsl)
+void oxus__transform_init(void)
 {
-    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    size_t n = strlen(base);
-    if (n > 4 && strcmp(base + n - 4, ".xsl") == 0) n -= 4;
-    const char *ext = xsl->method && xmlStrEqual(xsl->method, BAD_CAST "text") ? "txt"
-                      : xsl->method && xmlStrEqual(xsl->method, BAD_CAST "html") ? "html" : "xml";
-    char *s = malloc(n + strlen(ext) + 3);
-    if (s) sprintf(s, ".%.*s.%s", (int)n, base, ext);
-    return s;
-}
-
-/* params "NAME=VALUE" -> {"NAME", "VALUE", ..., NULL} for xsltQuoteUserParams */
-static const char **split_params(const char *const *params)
-{
-    size_t n = 0;
-    while (params && params[n]) n++;
-    const char **out = calloc(2 * n + 1, sizeof *out);
-    if (!out) return NULL;
-    for (size_t i = 0; i < n; i++) {
-        const char *eq = strchr(params[i], '=');
-        size_t nl = eq ? (size_t)(eq - params[i]) : strlen(params[i]);
-        char *name = malloc(nl + 1);
-        if (name) {
-            memcpy(name, params[i], nl);
-            name[nl] = '\0';
-        }
-        out[2 * i] = name;
-        out[2 * i + 1] = oxus__strdup(eq ? eq + 1 : "");
-    }
-    return out;
-}
-
-int oxus_ctx_add_format(oxus_ctx *ctx, const char *format, const char *const *params, size_t *index)
-{
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, init_xslt);
-    const char *suffix = NULL;
-    char *path = NULL;
-    for (size_t i = 0; i < sizeof BUILTIN / sizeof *BUILTIN; i++)
-        if (strcmp(format, BUILTIN[i].name) == 0) {
-            char rel[64];
-            snprintf(rel, sizeof rel, "transforms/%s.xsl", format);
-            path = oxus__path_join(ctx->datadir, rel);
-            suffix = BUILTIN[i].suffix;
-        }
-    struct stat st;
-    if (!path && stat(format, &st) == 0 && S_ISREG(st.st_mode)) path = oxus__strdup(format);
-    if (!path) return oxus__fail(OXUS_EUSAGE, "unknown format '%s' (tei, jats, text, or a .xsl file)", format);
-    oxus_format *f = realloc(ctx->formats, (ctx->nformats + 1) * sizeof *f);
-    if (!f) {
-        free(path);
-        return OXUS_ENOMEM;
-    }
-    ctx->formats = f;
-    f = &ctx->formats[ctx->nformats];
-    memset(f, 0, sizeof *f);
-    f->path = path;
-    f->name = oxus__strdup(format);
-    compile_error[0] = '\0';
+    exsltRegisterAll();
+    oxus__extensions_register();
     xsltSetGenericErrorFunc(NULL, generic_error);
+    security = xsltNewSecurityPrefs();
+    if (!security) return; /* each application then refuses to run */
+    xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+    xsltSetSecurityPrefs(security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+    xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_FILE, read_file_check);
+    xsltSetDefaultSecurityPrefs(security);
+}
+
+int oxus__stylesheet_compile(xsltStylesheetPtr *out, const char *path)
+{
+    compile_error[0] = '\0';
+    compile_oom = 0;
+    current = NULL;
     xmlSetStructuredErrorFunc(NULL, structured_compile_error);
     oxus__allow_local_files(1);
-    f->xsl = xsltParseStylesheetFile(BAD_CAST path);
+    xsltStylesheetPtr xsl = xsltParseStylesheetFile(BAD_CAST path);
     oxus__allow_local_files(0);
     oxus__errors_off();
-    if (!f->xsl || f->xsl->errors) {
-        int rc = oxus__fail(OXUS_EUSAGE, "cannot compile %s: %s", path,
-                            compile_error[0] ? compile_error : "not a valid XSLT stylesheet");
-        if (f->xsl) xsltFreeStylesheet(f->xsl);
-        free(f->path);
-        free(f->name);
-        return rc;
+    *out = NULL;
+    if (xsl && !xsl->errors && !compile_oom) { /* after running out of memory it may lack a part */
+        *out = xsl;
+        return 0;
     }
-    oxus__note_mtime(ctx, path);
-    f->suffix = suffix ? oxus__strdup(suffix) : suffix_for(path, f->xsl);
-    f->params = split_params(params);
-    f->is_text = f->xsl->method && xmlStrEqual(f->xsl->method, BAD_CAST "text");
-    *index = ctx->nformats++;
-    return 0;
+    if (xsl) xsltFreeStylesheet(xsl);
+    if (compile_oom) return oxus__fail(OXUS_ENOMEM, "out of memory compiling %s", path);
+    return oxus__fail(OXUS_EUSAGE, "cannot compile %s: %s", path,
+                      compile_error[0] ? compile_error : "not a valid XSLT stylesheet");
 }
 
-const char *oxus_ctx_format_suffix(const oxus_ctx *ctx, size_t index)
+const char *oxus__stylesheet_method(xsltStylesheetPtr xsl)
 {
-    return index < ctx->nformats ? ctx->formats[index].suffix : NULL;
+    if (xsl->method && xmlStrEqual(xsl->method, BAD_CAST "text")) return "text";
+    if (xsl->method && xmlStrEqual(xsl->method, BAD_CAST "html")) return "html";
+    return "xml";
 }
 
-static void transform_error(void *data, const char *fmt, ...)
-{
-    oxus_doc *doc = data;
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    size_t n = format_message(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (n) oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "transform", "%s", msg);
-}
+/* ------------------------------------------------------------------ */
+/* Applying                                                            */
+/* ------------------------------------------------------------------ */
 
 static int apply(oxus_doc *doc, oxus_format *f, xmlChar **buf, int *len)
 {
+    if (!security) return oxus__fail(OXUS_ENOMEM, "out of memory setting up XSLT security");
     xsltTransformContextPtr tc = xsltNewTransformContext(f->xsl, doc->xml);
-    if (!tc) return OXUS_ENOMEM;
+    if (!tc) return oxus__fail(OXUS_ENOMEM, "out of memory");
+    teller t = {.doc = doc, .tc = tc};
     tc->_private = doc;
     xsltSetCtxtSecurityPrefs(security, tc);
-    xsltSetTransformErrorFunc(tc, doc, transform_error);
+    xsltSetTransformErrorFunc(tc, &t, transform_error);
     size_t before = doc->nerrors;
-    current = doc;
+    current = &t;
     xmlSetStructuredErrorFunc(doc, oxus__xml_error);
     oxus__allow_local_files(1); /* document(): the security check decides */
     if (f->params) xsltQuoteUserParams(tc, f->params);
@@ -209,13 +235,22 @@ static int apply(oxus_doc *doc, oxus_format *f, xmlChar **buf, int *len)
     oxus__allow_local_files(0);
     oxus__errors_off();
     current = NULL;
+    close_failure(&t);
     int failed = !res || tc->state == XSLT_STATE_ERROR || tc->state == XSLT_STATE_STOPPED ||
                  doc->nerrors > before;
+    if (tc->state == XSLT_STATE_STOPPED && doc->nerrors == before && doc->ndiags &&
+        doc->diags[doc->ndiags - 1].severity == OXUS_SEV_NOTE) {
+        /* xsl:message terminate="yes": its message says why */
+        doc->diags[doc->ndiags - 1].severity = OXUS_SEV_ERROR;
+        doc->nerrors++;
+    }
     xsltFreeTransformContext(tc);
-    if (!failed && xsltSaveResultToString(buf, len, res, f->xsl) < 0) failed = 1;
+    /* it fails, or gives no text, only when memory runs out */
+    if (!failed && (xsltSaveResultToString(buf, len, res, f->xsl) < 0 || !*buf)) doc->oom = 1;
     xmlFreeDoc(res);
     if (failed && doc->nerrors == before)
         oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "transform", "the %s stylesheet failed", f->name);
+    if (doc->oom) return OXUS_ENOMEM;
     return failed ? OXUS_EINVALID : 0;
 }
 
@@ -231,13 +266,12 @@ int oxus_doc_transform(oxus_doc *doc, const oxus_ctx *ctx, size_t index, const c
     int rc = apply(doc, f, &buf, &n);
     if (rc < 0) return rc;
     char *copy = malloc((size_t)n + 1);
-    if (!copy) {
-        xmlFree(buf);
-        return OXUS_ENOMEM;
+    if (copy) {
+        if (n) memcpy(copy, buf, (size_t)n);
+        copy[n] = '\0';
     }
-    if (n) memcpy(copy, buf, (size_t)n);
-    copy[n] = '\0';
     xmlFree(buf);
+    if (!copy) return oxus__fail(OXUS_ENOMEM, "out of memory");
     *out = copy;
     *len = (size_t)n;
     if (f->is_text && encoding) return oxus__encode(doc, encoding, out, len);

@@ -1,7 +1,7 @@
 /*
- * validate.c - the fourth stage: the schema (compiled once per run, then
- * shared by every thread, each with its own validation context), then the
- * rules XSD 1.0 cannot express (rules.c).
+ * validate.c - the fourth stage: the schema (compiled once per run for the
+ * context, then shared by every thread, each with its own validation
+ * context), then the rules XSD 1.0 cannot express (rules.c).
  */
 #include "internal.h"
 
@@ -12,45 +12,52 @@
 static void schema_error(void *data, xmlErrorPtr err)
 {
     int *count = data;
-    if (err->level >= XML_ERR_ERROR && (*count)++ == 0)
+    if (err->level < XML_ERR_ERROR || *count < 0) return;
+    if (err->code == XML_ERR_NO_MEMORY) { /* -1: memory ran out */
+        *count = -1;
+        oxus__fail(OXUS_ENOMEM, "out of memory compiling schema/analysis.xsd");
+    } else if ((*count)++ == 0) {
         oxus__fail(OXUS_EIO, "schema/analysis.xsd: line %d: %s", err->line,
                    err->message ? err->message : "error");
+    }
 }
 
-int oxus__schema_load(oxus_ctx *ctx)
+int oxus__schema_compile(xmlSchemaPtr *out, const char *path)
 {
-    char *path = oxus__path_join(ctx->datadir, "schema/analysis.xsd");
-    if (!path) return OXUS_ENOMEM;
-    oxus__note_mtime(ctx, path);
-    char *xmlxsd = oxus__path_join(ctx->datadir, "schema/xml.xsd");
-    if (xmlxsd) oxus__note_mtime(ctx, xmlxsd);
-    free(xmlxsd);
     int errors = 0;
+    *out = NULL;
     oxus__allow_local_files(1);
     xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
     if (pc) {
         xmlSchemaSetParserStructuredErrors(pc, schema_error, &errors);
-        ctx->schema = xmlSchemaParse(pc);
+        xmlSetStructuredErrorFunc(&errors, schema_error); /* where memory errors go */
+        *out = xmlSchemaParse(pc);
         xmlSchemaFreeParserCtxt(pc);
     }
     oxus__allow_local_files(0);
     oxus__errors_off();
-    free(path);
-    if (!ctx->schema) {
-        if (!errors) oxus__fail(OXUS_EIO, "cannot compile schema/analysis.xsd");
-        return OXUS_EIO;
+    if (*out && errors < 0) { /* libxml2 ran out of memory and went on: the schema may lack a part */
+        xmlSchemaFree(*out);
+        *out = NULL;
     }
-    return 0;
+    if (*out) return 0;
+    if (!pc) return oxus__fail(OXUS_ENOMEM, "out of memory");
+    if (!errors) oxus__fail(OXUS_EIO, "cannot compile schema/analysis.xsd");
+    return errors < 0 ? OXUS_ENOMEM : OXUS_EIO;
 }
 
 static int schema_check(oxus_doc *doc, const oxus_ctx *ctx)
 {
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(ctx->schema);
-    if (!vc) return OXUS_ENOMEM;
+    if (!vc) return doc->oom = 1, OXUS_ENOMEM;
     xmlSchemaSetValidStructuredErrors(vc, oxus__xml_error, doc);
+    /* libxml2 tells of memory running out through the thread's handler,
+     * not the validation context's */
+    xmlSetStructuredErrorFunc(doc, oxus__watch_memory);
     size_t before = doc->nerrors;
     int rc = xmlSchemaValidateDoc(vc, doc->xml);
     xmlSchemaFreeValidCtxt(vc);
+    oxus__errors_off();
     if (rc != 0 && doc->nerrors == before)
         oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "schema", "the document is not valid");
     return rc == 0 ? 0 : OXUS_EINVALID;
@@ -77,9 +84,9 @@ int oxus_doc_validate(oxus_doc *doc, const oxus_ctx *ctx)
 {
     if (!doc->xml) return OXUS_EINVALID;
     int rc = schema_check(doc, ctx);
-    if (rc == OXUS_ENOMEM) return rc;
     /* The rules assume the structure the schema guarantees. */
-    if (rc == 0) oxus__rules_check(doc);
+    if (rc == 0) rc = oxus__rules_check(doc, 0);
     sort_diags(doc);
+    if (rc == OXUS_ENOMEM || doc->oom) return OXUS_ENOMEM;
     return doc->nerrors ? OXUS_EINVALID : 0;
 }

@@ -3,7 +3,8 @@
  *
  * Each output is written to a temporary file in its target folder and
  * renamed into place; rename(2) within a folder is atomic, so a reader sees
- * the old file or the complete new one. The temporary names of writes in
+ * the old file or the complete new one. The new file takes the old one's
+ * owner and permissions, or, for a new output, 0666 less the umask. The temporary names of writes in
  * progress are kept in a fixed table so that a SIGINT/SIGTERM handler can
  * remove them (unlink is async-signal-safe) before the process dies.
  */
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SLOTS 256
@@ -95,34 +97,70 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
+/* Creates the temporary file named in the slot's buffer ("...XXXXXX"),
+ * as mkstemp does but with mode 0666, so that the kernel applies the
+ * umask to a new output as it would for any file the user creates. */
+static int create_temp(char *name)
+{
+    static unsigned counter;
+    size_t n = strlen(name);
+    struct timespec ts;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        clock_gettime(CLOCK_REALTIME, &ts);
+        unsigned long v = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16) ^
+                          (__atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED) * 2654435761u);
+        for (size_t i = n - 6; i < n; i++, v /= 36) name[i] = "0123456789abcdefghijklmnopqrstuvwxyz"[v % 36];
+        int fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST) return fd;
+    }
+    return -1;
+}
+
+/* An existing file keeps its owner, group and permission bits, as far as
+ * the caller may set them (cp -p): chown first, since it clears the
+ * set-ID bits, and those only when the owner was kept. */
+static int keep_attributes(int fd, const struct stat *old)
+{
+    mode_t mode = old->st_mode & 07777;
+    if ((old->st_uid != geteuid() || old->st_gid != getegid()) && fchown(fd, old->st_uid, old->st_gid) < 0) {
+        if (fchown(fd, (uid_t)-1, old->st_gid) < 0) mode &= ~(mode_t)S_ISGID;
+        mode &= ~(mode_t)S_ISUID;
+    }
+    return fchmod(fd, mode);
+}
+
 int oxus_write_atomic(const char *path, const void *data, size_t len, int force)
 {
     char tmp[PATH_MAX];
-    struct stat st;
-    if (!force && lstat(path, &st) == 0)
+    struct stat st, any;
+    int exists = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    if (!force && lstat(path, &any) == 0)
         return oxus__fail(OXUS_EEXISTS, "%s exists (use --force to replace it)", path);
     const char *slash = strrchr(path, '/');
     int n = slash ? snprintf(tmp, sizeof tmp, "%.*s/.%s.oxus-XXXXXX", (int)(slash - path), path, slash + 1)
                   : snprintf(tmp, sizeof tmp, ".%s.oxus-XXXXXX", path);
-    if (n < 0 || (size_t)n >= sizeof tmp) return oxus__fail(OXUS_EIO, "%s: path too long", path);
-    if (make_parents(tmp) < 0) return oxus__fail(OXUS_EIO, "%s: cannot create folder: %s", path, strerror(errno));
-    /* mkstemp fills in the name in the slot itself, before it creates the
-     * file, so a signal at any moment finds the right name to remove. */
+    if (n < 0 || (size_t)n >= sizeof tmp) return oxus__fail(OXUS_EWRITE, "%s: path too long", path);
+    if (make_parents(tmp) < 0) return oxus__fail(OXUS_EWRITE, "%s: cannot create folder: %s", path, strerror(errno));
+    /* The name is made in the slot itself, before the file is created, so
+     * a signal at any moment finds the right name to remove. */
     int slot = claim_slot(tmp);
-    int fd = mkstemp(slot >= 0 ? pending[slot] : tmp);
+    int fd = create_temp(slot >= 0 ? pending[slot] : tmp);
+    int rc = 0;
     if (slot >= 0) memcpy(tmp, pending[slot], sizeof tmp);
     if (fd < 0) {
-        int err = errno;
-        release_slot(slot);
-        return oxus__fail(OXUS_EIO, "%s: cannot create a temporary file: %s", path, strerror(err));
+        rc = oxus__fail(OXUS_EWRITE, "%s: cannot create a temporary file: %s", path, strerror(errno));
+        goto done;
     }
-    int rc = 0;
-    if (write_all(fd, data, len) < 0) rc = oxus__fail(OXUS_EIO, "%s: cannot write: %s", path, strerror(errno));
-    if (fchmod(fd, 0644) < 0 && rc == 0) rc = oxus__fail(OXUS_EIO, "%s: %s", path, strerror(errno));
-    if (close(fd) < 0 && rc == 0) rc = oxus__fail(OXUS_EIO, "%s: cannot write: %s", path, strerror(errno));
-    if (rc == 0 && !force && lstat(path, &st) == 0) rc = oxus__fail(OXUS_EEXISTS, "%s exists (use --force to replace it)", path);
-    if (rc == 0 && rename(tmp, path) < 0) rc = oxus__fail(OXUS_EIO, "%s: cannot rename into place: %s", path, strerror(errno));
+    if (write_all(fd, data, len) < 0) rc = oxus__fail(OXUS_EWRITE, "%s: cannot write: %s", path, strerror(errno));
+    if (rc == 0 && exists && keep_attributes(fd, &st) < 0)
+        rc = oxus__fail(OXUS_EWRITE, "%s: cannot keep its permissions: %s", path, strerror(errno));
+    if (close(fd) < 0 && rc == 0) rc = oxus__fail(OXUS_EWRITE, "%s: cannot write: %s", path, strerror(errno));
+    if (rc == 0 && !force && lstat(path, &any) == 0)
+        rc = oxus__fail(OXUS_EEXISTS, "%s exists (use --force to replace it)", path);
+    if (rc == 0 && rename(tmp, path) < 0)
+        rc = oxus__fail(OXUS_EWRITE, "%s: cannot rename into place: %s", path, strerror(errno));
     if (rc < 0) unlink(tmp);
+done:
     release_slot(slot);
     return rc;
 }

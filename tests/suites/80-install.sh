@@ -31,7 +31,7 @@ cp samples/minimal.xml "$TMP/inst.xml"
 soname=$(readelf -d "$P/lib/liboxus.so.$VERSION" | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')
 [ "$soname" = "liboxus.so.$MAJOR" ] && ok "SONAME liboxus.so.$MAJOR" || no "SONAME is '$soname'"
 # The functions oxus.h declares, from the preprocessed header (no comments).
-"${OXUS_CC:-cc}" -E -P src/oxus.h | grep -o '\boxus_[a-z_]*(' | tr -d '(' | sort -u >"$TMP/declared"
+"${OXUS_CC:-cc}" -E -P src/oxus.h | grep -o '\boxus_[a-z0-9_]*(' | tr -d '(' | sort -u >"$TMP/declared"
 nm -D --defined-only "$P/lib/liboxus.so.$VERSION" | awk '$2 ~ /^[A-Z]$/ {print $3}' | sort -u >"$TMP/exported"
 if [ "$(wc -l <"$TMP/declared")" -gt 20 ] && diff "$TMP/declared" "$TMP/exported" >"$TMP/d"; then
     ok "liboxus.so exports exactly the $(wc -l <"$TMP/declared") functions oxus.h declares"

@@ -186,3 +186,51 @@ cp tests/import/csrs-page.html "$TMP/page.xml"
 "$OXUS" import -o "$TMP" "$TMP/page.xml" 2>"$TMP/self.err"
 cmp -s "$TMP/page.xml" tests/import/csrs-page.html && grep -q "would replace its own capture" "$TMP/self.err" &&
     ok "import: a draft never replaces its own capture" || no "import: the capture was replaced" "$TMP/self.err"
+
+# ---- the batch's options: --files-from, -0, junit and SARIF, exit codes ---------
+# A refused capture: exit 1, no draft for it, the others still imported; an
+# unreadable one: exit 2, the others still imported.
+L=$TMP/listed
+mkdir -p "$L"
+cp tests/import/csrs-page.html tests/import/dari-analysis.txt "$L/"
+: >"$L/empty.txt"
+printf '%s\n' "$L/csrs-page.html" "$L/empty.txt" "$L/dari-analysis.txt" >"$TMP/files"
+"$OXUS" import -j 2 -o "$TMP/fl" --files-from "$TMP/files" --report junit="$TMP/fl.junit" \
+    --report sarif="$TMP/fl.sarif" >/dev/null 2>"$TMP/fl.err"
+rc=$?
+[ $rc = 1 ] && valid "$TMP/fl/csrs-page.xml" "$TMP/fl/dari-analysis.xml" && [ ! -e "$TMP/fl/empty.xml" ] &&
+    [ "$(find "$TMP/fl" -type f | wc -l)" = 2 ] && grep -q "empty.txt: error: the file is empty" "$TMP/fl.err" &&
+    ok "import: --files-from: a refused capture gives exit 1 and no draft; the rest of the batch is imported" ||
+    no "import: --files-from with a refused capture (exit $rc)" "$TMP/fl.err"
+python3 - "$TMP/fl.junit" <<'PY' >"$TMP/junit.out" 2>&1 && ok "import: --report junit: 3 cases, the refused capture the one failure" || no "import: --report junit" "$TMP/junit.out"
+import sys, xml.etree.ElementTree as ET
+s = ET.parse(sys.argv[1]).getroot()
+cases = s.findall(".//testcase")
+failed = [c.get("name") for c in cases if c.find("failure") is not None]
+assert s.get("tests") == "3" and s.get("failures") == "1", s.attrib
+assert len(cases) == 3 and len(failed) == 1 and failed[0].endswith("empty.txt"), failed
+PY
+python3 - "$TMP/fl.sarif" <<'PY' >"$TMP/sarif.out" 2>&1 && ok "import: --report sarif: the import diagnostics as results, their rule in the driver's rules" || no "import: --report sarif" "$TMP/sarif.out"
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+ids = {r["id"] for r in run["tool"]["driver"]["rules"]}
+res = run["results"]
+assert all(r["ruleId"] in ids for r in res), sorted({r["ruleId"] for r in res} - ids)
+errs = [r for r in res if r["level"] == "error"]
+assert len(errs) == 1 and errs[0]["ruleId"] == "import", errs
+assert errs[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("empty.txt"), errs
+assert any(r["level"] == "warning" and r["locations"][0]["physicalLocation"]["region"]["startLine"] > 0 for r in res), res
+PY
+printf '%s\0' "$L/dari-analysis.txt" "$L/csrs-page.html" | "$OXUS" import -q -o "$TMP/f0" --files-from - -0 2>"$TMP/f0.err"
+rc=$?
+[ $rc = 0 ] && cmp -s "$TMP/f0/dari-analysis.xml" "$TMP/fl/dari-analysis.xml" && cmp -s "$TMP/f0/csrs-page.xml" "$TMP/fl/csrs-page.xml" &&
+    ok "import: --files-from - -0 reads a NUL-separated list from standard input: the same drafts" ||
+    no "import: --files-from - -0 (exit $rc)" "$TMP/f0.err"
+"$OXUS" import -q -o "$TMP/miss" "$L/missing.txt" "$L/dari-analysis.txt" 2>"$TMP/miss.err"
+rc=$?
+[ $rc = 2 ] && cmp -s "$TMP/miss/dari-analysis.xml" "$TMP/fl/dari-analysis.xml" && grep -q "missing.txt: error: cannot open" "$TMP/miss.err" &&
+    ok "import: an unreadable capture gives exit 2; the rest of the batch is imported" ||
+    no "import: an unreadable capture in a batch (exit $rc)" "$TMP/miss.err"
+"$OXUS" import -o "$TMP/x" --null "$L/dari-analysis.txt" >/dev/null 2>"$TMP/null.err"
+rc=$?
+[ $rc = 2 ] && [ ! -e "$TMP/x" ] && ok "import: -0 without --files-from: usage error, nothing written" || no "import: -0 alone (exit $rc)" "$TMP/null.err"

@@ -98,7 +98,7 @@ static xmlNodePtr piece_el(imp_builder *b, xmlNodePtr parent, const char *name, 
 static void note(imp_builder *b, xmlNodePtr parent, const char *text)
 {
     xmlNodePtr c = xmlNewDocComment(b->doc, BAD_CAST text);
-    if (!c || !xmlAddChild(parent, c)) {
+    if (!c || !c->content || !xmlAddChild(parent, c)) { /* libxml2 2.9 can lose the text */
         xmlFreeNode(c);
         b->oom = 1;
     }
@@ -238,7 +238,7 @@ static void provenance(imp_builder *b, xmlNodePtr md, const void *bytes, size_t 
 static void metadata(imp_builder *b, const imp_found *f, const void *bytes, size_t n)
 {
     size_t at;
-    xmlNodePtr md = xmlNewDocNode(b->doc, b->ns, BAD_CAST "metadata", NULL);
+    xmlNodePtr md = oxus__imp_new(b, "metadata");
     if (!md || !xmlAddPrevSibling(xmlFirstElementChild(b->root), md)) {
         xmlFreeNode(md);
         b->oom = 1;
@@ -260,7 +260,7 @@ static void metadata(imp_builder *b, const imp_found *f, const void *bytes, size
  * only the encoder can say who: one placeholder, declared as such. */
 static void placeholder(imp_builder *b)
 {
-    xmlNodePtr actors = xmlNewDocNode(b->doc, b->ns, BAD_CAST "actors", NULL);
+    xmlNodePtr actors = oxus__imp_new(b, "actors");
     if (!actors || !xmlAddNextSibling(xmlFirstElementChild(b->root), actors)) {
         xmlFreeNode(actors);
         b->oom = 1;
@@ -382,7 +382,7 @@ static void header(imp_builder *b, const imp_found *f)
                        f->chrome, plural(f->chrome));
     if (sb.s && !sb.failed) {
         xmlNodePtr c = xmlNewDocComment(b->doc, BAD_CAST sb.s);
-        if (!c || !xmlAddPrevSibling(b->root, c)) xmlFreeNode(c), b->oom = 1;
+        if (!c || !c->content || !xmlAddPrevSibling(b->root, c)) xmlFreeNode(c), b->oom = 1;
     } else {
         b->oom = 1;
     }
@@ -399,7 +399,9 @@ static void fill_dates(imp_builder *b)
     char why[600];
     for (xmlNodePtr n = b->root; n;) {
         oxus__date_values v;
-        if ((oxus__is(n, "date") || oxus__is(n, "published")) && oxus__date_fill(n, &v, why, sizeof why) == 0) {
+        int rc = oxus__is(n, "date") || oxus__is(n, "published") ? oxus__date_fill(n, &v, why, sizeof why) : 1;
+        if (rc == OXUS_ENOMEM) b->oom = 1;
+        if (rc == 0) {
             if (v.needed & OXUS__HAS_CAL) oxus__imp_attr(b, n, "calendar", v.calendar);
             if (v.needed & OXUS__HAS_ISO) oxus__imp_attr(b, n, "iso", v.iso);
             if (v.needed & OXUS__HAS_GREG) oxus__imp_attr(b, n, "gregorian", v.gregorian);
@@ -461,11 +463,11 @@ static int build(imp_builder *b, const void *bytes, size_t n, char **out, size_t
     if (!fallback) return OXUS_ENOMEM;
     found.fallback_title = fallback;
     b->doc = xmlNewDoc(BAD_CAST "1.0");
-    b->root = b->doc ? xmlNewDocNode(b->doc, NULL, BAD_CAST "analysis", NULL) : NULL;
+    b->root = b->doc ? oxus__imp_new(b, "analysis") : NULL; /* b->ns is still NULL */
+    if (b->root) xmlDocSetRootElement(b->doc, b->root);
     b->ns = b->root ? xmlNewNs(b->root, BAD_CAST OXUS_NS, NULL) : NULL;
     int rc = OXUS_ENOMEM;
-    if (!b->ns) goto done;
-    xmlDocSetRootElement(b->doc, b->root);
+    if (!b->ns || !b->ns->href) goto done; /* libxml2 2.9 can lose the address */
     xmlSetNs(b->root, b->ns);
     b->main_script = main_script(b->in);
     b->main_lang = oxus__imp_lang_tag(b, b->main_script == SCRIPT_NONE ? SCRIPT_LATIN : b->main_script);
@@ -483,9 +485,10 @@ done:
     return rc;
 }
 
-static void fail(oxus_doc *d, const char *msg)
+static int fail(oxus_doc *d, const char *msg)
 {
     oxus__diag(d, 0, 0, OXUS_SEV_ERROR, "import", "%s", msg);
+    return d->oom ? OXUS_ENOMEM : OXUS_EINVALID;
 }
 
 int oxus_import(char **out, size_t *len, oxus_doc **diags, const void *bytes, size_t n,
@@ -513,28 +516,29 @@ int oxus_import(char **out, size_t *len, oxus_doc **diags, const void *bytes, si
         *diags = NULL;
         return OXUS_ENOMEM;
     }
-    if (n == 0) {
-        fail(d, "the file is empty: there is no analysis to import");
-        return OXUS_EINVALID;
-    }
+    if (n == 0) return fail(d, "the file is empty: there is no analysis to import");
     if (n > IMP_MAX_INPUT) {
         oxus__diag(d, 0, 0, OXUS_SEV_ERROR, "import", "%zu MB: larger than the %u MB oxus import reads (a published "
                    "analysis is a few hundred kilobytes)", n >> 20, IMP_MAX_INPUT >> 20);
-        return OXUS_EINVALID;
+        return d->oom ? OXUS_ENOMEM : OXUS_EINVALID;
     }
     int html = opts->from == OXUS_FROM_HTML || (opts->from == OXUS_FROM_AUTO && sniff_html(bytes, n));
     imp_input in = {.diags = d, .html = html};
     imp_builder b = {.in = &in, .opts = opts, .arabic_lang = opts->lang ? opts->lang : "fa"};
     int rc = html ? oxus__import_read_html(&in, bytes, n) : oxus__import_read_text(&in, bytes, n);
-    if (rc == 0 && in.n == 0) {
-        fail(d, html ? "the page has no article text (no content element with paragraphs or headings)"
-                     : "the file holds only blank lines");
-        rc = OXUS_EINVALID;
-    }
+    if (rc == 0 && in.n == 0)
+        rc = fail(d, html ? "the page has no article text (no content element with paragraphs or headings)"
+                          : "the file holds only blank lines");
     if (rc == 0) rc = build(&b, bytes, n, out, len);
     free_input(&in);
     free(b.refs);
     free(b.buf);
     if (b.doc) xmlFreeDoc(b.doc);
+    if (d->oom && rc != OXUS_ENOMEM) { /* a diagnostic lost: never a draft that says less */
+        free(*out);
+        *out = NULL;
+        *len = 0;
+        rc = OXUS_ENOMEM;
+    }
     return rc;
 }

@@ -197,6 +197,9 @@ typedef struct {
     int oom;
 } imp_builder;
 
+/* A new element of the vocabulary, not yet in the tree; NULL when memory
+ * ran out (libxml2 2.9 may make one without its name: freed, NULL). */
+xmlNodePtr oxus__imp_new(imp_builder *b, const char *name);
 xmlNodePtr oxus__imp_el(imp_builder *b, xmlNodePtr parent, const char *name);
 /* An attribute, xml:lang, a text child; b->oom if libxml2 ran out of
  * memory. */

@@ -44,7 +44,7 @@ static void note(imp_finder *f, xmlNodePtr parent, int line, const char *what, c
     b->buflen = 0;
     xmlNodePtr node = xmlNewDocComment(b->doc, BAD_CAST c);
     free(c);
-    if (!node || !xmlAddChild(parent, node)) {
+    if (!node || !node->content || !xmlAddChild(parent, node)) { /* libxml2 2.9 can lose the text */
         xmlFreeNode(node);
         b->oom = 1;
     }
@@ -67,7 +67,7 @@ xmlNodePtr oxus__imp_part(imp_finder *f, int mode)
     xmlNodePtr *slots[] = {&f->body, &f->conclusion, &f->suggestions, &f->references};
     if (mode >= M_TRAILER) return f->b->root;
     if (*slots[mode]) return *slots[mode];
-    xmlNodePtr el = xmlNewDocNode(f->b->doc, f->b->ns, BAD_CAST names[mode], NULL);
+    xmlNodePtr el = oxus__imp_new(f->b, names[mode]);
     xmlNodePtr later = NULL;
     for (int m = mode + 1; m < M_TRAILER && !later; m++) later = *slots[m];
     if (!el || !(later ? xmlAddPrevSibling(later, el) : xmlAddChild(f->b->root, el))) {
@@ -312,9 +312,11 @@ void oxus__imp_write_blocks(imp_finder *f, size_t body)
 /* ---- references, and the end --------------------------------------- */
 
 /* A part with only a heading: the schema wants more, so it goes; the
- * comments for the encoder in it stay, after the parts. */
+ * comments for the encoder in it stay, after the parts. There is none
+ * when making it ran out of memory. */
 static void drop_part(imp_finder *f, xmlNodePtr *part)
 {
+    if (!*part) return;
     for (xmlNodePtr c = (*part)->children, next; c; c = next) {
         next = c->next;
         if (c->type == XML_COMMENT_NODE) {

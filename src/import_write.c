@@ -27,7 +27,7 @@ void oxus__imp_flush(imp_builder *b, xmlNodePtr parent)
 {
     if (b->buflen == 0) return;
     xmlNodePtr t = xmlNewTextLen(BAD_CAST b->buf, (int)b->buflen);
-    if (!t || !xmlAddChild(parent, t)) {
+    if (!t || !t->content || !xmlAddChild(parent, t)) { /* libxml2 2.9 can lose the text */
         xmlFreeNode(t);
         b->oom = 1;
     }
@@ -49,14 +49,24 @@ static void before_content(imp_builder *b)
     b->started = 1;
 }
 
-xmlNodePtr oxus__imp_el(imp_builder *b, xmlNodePtr parent, const char *name)
+xmlNodePtr oxus__imp_new(imp_builder *b, const char *name)
 {
     xmlNodePtr el = xmlNewDocNode(b->doc, b->ns, BAD_CAST name, NULL);
+    if (el && !el->name) { /* libxml2 2.9 can lose the name when memory runs out */
+        xmlFreeNode(el);
+        el = NULL;
+    }
+    return el;
+}
+
+xmlNodePtr oxus__imp_el(imp_builder *b, xmlNodePtr parent, const char *name)
+{
+    xmlNodePtr el = oxus__imp_new(b, name);
     if (!el || !xmlAddChild(parent, el)) {
         xmlFreeNode(el);
         b->oom = 1;
         /* a detached node keeps callers simple; it is freed with the document */
-        el = xmlNewDocNode(b->doc, b->ns, BAD_CAST name, NULL);
+        el = oxus__imp_new(b, name);
         if (el) xmlAddChild(b->root, el);
     }
     return el;
@@ -64,19 +74,19 @@ xmlNodePtr oxus__imp_el(imp_builder *b, xmlNodePtr parent, const char *name)
 
 void oxus__imp_attr(imp_builder *b, xmlNodePtr el, const char *name, const char *value)
 {
-    if (el && value && !xmlSetProp(el, BAD_CAST name, BAD_CAST value)) b->oom = 1;
+    if (el && value && oxus__set_prop(el, NULL, name, value) < 0) b->oom = 1;
 }
 
 void oxus__imp_set_lang(imp_builder *b, xmlNodePtr el, const char *tag)
 {
     xmlNsPtr xml = xmlSearchNsByHref(b->doc, el, XML_XML_NAMESPACE);
-    if (!xml || !xmlSetNsProp(el, xml, BAD_CAST "lang", BAD_CAST tag)) b->oom = 1;
+    if (!xml || !xml->href || !xml->prefix || oxus__set_prop(el, xml, "lang", tag) < 0) b->oom = 1;
 }
 
 void oxus__imp_content(imp_builder *b, xmlNodePtr el, const char *text)
 {
     xmlNodePtr t = xmlNewText(BAD_CAST text);
-    if (!t || !xmlAddChild(el, t)) {
+    if (!t || (*text && !t->content) || !xmlAddChild(el, t)) { /* libxml2 2.9 can lose the text */
         xmlFreeNode(t);
         b->oom = 1;
     }

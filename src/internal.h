@@ -180,8 +180,9 @@ typedef struct {
 } oxus__date_values;
 /* What `oxus normalize` gives a date element: the attributes it lacks,
  * gregorian computed from calendar and iso, or everything from the printed
- * text. 0 with the values (needed is 0 if nothing is missing), or
- * OXUS_EINVALID with the reason a needed value cannot be computed in why. */
+ * text. 0 with the values (needed is 0 if nothing is missing),
+ * OXUS_EINVALID with the reason a needed value cannot be computed in why,
+ * or OXUS_ENOMEM (needed 0) when reading the element ran out of memory. */
 int oxus__date_fill(xmlNodePtr date, oxus__date_values *v, char *why, size_t n);
 /* 1 if the date lacks attributes, with the date-incomplete message (what
  * normalize fills in, or why it cannot) in msg; else 0. */
@@ -257,5 +258,9 @@ xmlChar *oxus__node_text(xmlNodePtr node);
  * returns t (NULL for NULL). */
 xmlChar *oxus__collapse(xmlChar *t);
 int oxus__is(xmlNodePtr node, const char *name);
+/* Sets the attribute name (in namespace ns, or in none) to value: 0, or -1
+ * when memory ran out. libxml2 2.9 then sometimes makes the attribute
+ * without its name or without its value and says nothing: both checked. */
+int oxus__set_prop(xmlNodePtr node, xmlNsPtr ns, const char *name, const char *value);
 
 #endif

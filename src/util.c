@@ -16,6 +16,12 @@ char *oxus__strdup(const char *s)
     return p;
 }
 
+int oxus__set_prop(xmlNodePtr node, xmlNsPtr ns, const char *name, const char *value)
+{
+    xmlAttrPtr a = xmlSetNsProp(node, ns, BAD_CAST name, BAD_CAST value);
+    return !a || !a->name || (value && *value && (!a->children || !a->children->content)) ? -1 : 0;
+}
+
 int oxus__reserve(void **p, size_t *cap, size_t need, void *(*resize)(void *, size_t))
 {
     if (need <= *cap) return 0;

@@ -148,6 +148,7 @@ run-samples: $(BUILD)/oxus
 
 bench: $(BUILD)/oxus
 	tests/bench/bench.sh $(BUILD)/oxus
+	tests/bench/scale.sh $(BUILD)/oxus
 
 fuzz:
 	tests/fuzz/run.sh $(or $(SECONDS_PER_FUZZER),60)
@@ -156,7 +157,7 @@ fuzz:
 # only when missing.
 DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libxml2-utils xsltproc \
            jing valgrind clang libclang-rt-14-dev python3 time parallel groff-base \
-           xml-core slurm-wlm munge
+           xml-core slurm-wlm munge libsaxonhe-java default-jre-headless
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \

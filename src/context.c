@@ -88,6 +88,8 @@ static void note_mtime(oxus_ctx *ctx, const char *path)
     if (ns > ctx->mtime) ctx->mtime = ns;
 }
 
+static void note_mtime_cb(void *ctx, const char *path) { note_mtime(ctx, path); }
+
 /* The schema and what it includes: their times decide --incremental. */
 static int load_schema(oxus_ctx *ctx)
 {
@@ -261,7 +263,7 @@ static int make_format(oxus_ctx *ctx, oxus_format *f, const char *format, const 
     if (rc == 0 && !(f->suffix = suffix ? oxus__strdup(suffix) : suffix_for(f->path, f->xsl)))
         rc = oxus__fail(OXUS_ENOMEM, "out of memory");
     if (rc == 0) {
-        note_mtime(ctx, f->path);
+        oxus__stylesheet_files(f->xsl, note_mtime_cb, ctx);
         f->is_text = strcmp(oxus__stylesheet_method(f->xsl), "text") == 0;
     }
     return rc;

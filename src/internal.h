@@ -226,6 +226,7 @@ void oxus__extensions_register(void);
 void oxus__transform_init(void);
 int oxus__stylesheet_compile(xsltStylesheetPtr *out, const char *path);
 const char *oxus__stylesheet_method(xsltStylesheetPtr xsl);
+void oxus__stylesheet_files(xsltStylesheetPtr xsl, void (*each)(void *, const char *), void *arg);
 
 /* utf8.c: the length of the longest prefix of s (len bytes) that fits in
  * max bytes without splitting a UTF-8 character. */

@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <libxml/hash.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,18 @@ static const char *attr(xmlNodePtr n, const char *name, const xmlChar *ns)
 /* ------------------------------------------------------------------ */
 /* Collecting ids and references                                       */
 /* ------------------------------------------------------------------ */
+
+/* The number of elements with an id: libxml2 2.9 grows a hash table only up
+ * to 4,096 buckets (xmlHashGrow refuses more than 16,384, and grows eightfold),
+ * after which every look-up walks a chain as long as a 4,096th of the ids;
+ * a table created with as many buckets as ids never needs to grow. */
+static size_t count_ids(xmlNodePtr node)
+{
+    size_t n = 0;
+    for (; node; node = node->next)
+        if (node->type == XML_ELEMENT_NODE) n += (attr(node, "id", NULL) != NULL) + count_ids(node->children);
+    return n;
+}
 
 /* 1 if a token attribute's value is `word` (XSD collapses the whitespace
  * around a token before comparing; so does this). */
@@ -711,9 +724,11 @@ int oxus__rules_check(oxus_doc *doc, int links_only)
         walk(&c, root);
         goto done;
     }
-    c.ids = xmlHashCreate(64);
-    c.refno = xmlHashCreate(64);
-    c.responses = xmlHashCreate(16);
+    size_t nids = count_ids(root);
+    int size = nids < 64 ? 64 : nids > INT_MAX / 2 ? INT_MAX / 2 : (int)nids;
+    c.ids = xmlHashCreate(size);
+    c.refno = xmlHashCreate(size);
+    c.responses = xmlHashCreate(size);
     if (!c.ids || !c.refno || !c.responses) goto oom;
     c.v11 = token_is(attr(root, "version", NULL), "1.1");
     collect(&c, root);

@@ -206,6 +206,19 @@ int oxus__stylesheet_compile(xsltStylesheetPtr *out, const char *path)
                       compile_error[0] ? compile_error : "not a valid XSLT stylesheet");
 }
 
+/* --incremental redoes an output when a file of its stylesheet is newer:
+ * the stylesheet, the files it includes (the built-in ones include
+ * common.xsl) and those it imports, theirs too. */
+void oxus__stylesheet_files(xsltStylesheetPtr xsl, void (*each)(void *, const char *), void *arg)
+{
+    for (; xsl; xsl = xsl->next) {
+        if (xsl->doc && xsl->doc->URL) each(arg, (const char *)xsl->doc->URL);
+        for (xsltDocumentPtr d = xsl->docList; d; d = d->next)
+            if (d->doc && d->doc->URL) each(arg, (const char *)d->doc->URL);
+        oxus__stylesheet_files(xsl->imports, each, arg);
+    }
+}
+
 const char *oxus__stylesheet_method(xsltStylesheetPtr xsl)
 {
     if (xsl->method && xmlStrEqual(xsl->method, BAD_CAST "text")) return "text";

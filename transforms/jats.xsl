@@ -5,7 +5,18 @@
 
   Run:  xsltproc transforms/jats.xsl doc.xml > doc.jats.xml
         xsltproc -stringparam article-type policy-brief transforms/jats.xsl doc.xml
-  XSLT 1.0 only; no extension functions are needed.
+        java -jar saxon9he.jar -s:doc.xml -xsl:transforms/jats.xsl -o:doc.jats.xml
+  Processors: XSLT 1.0, with common.xsl beside this file (xsl:include).
+  Where it calls an extension function it asks function-available() first
+  and otherwise runs XSLT 1.0 that gives the same result tree: EXSLT
+  exsl:node-set (libxslt, Saxon and Xalan have it) for look-ups in constant
+  time, else counting; oxus's ox:space (src/extensions.c), else the
+  template text-xslt. xsltproc, Saxon-HE and oxus give the same result
+  (tests/suites/70-convert.sh and 75-portable.sh compare them).
+
+  From common.xsl: the root rule, $root and $md, the keys "reference",
+  "actor" and "number", reference numbers (template reference-number), the
+  whitespace rule (templates text and text-xslt, $blocks, $native-space).
 
   Parameters
   - article-type  the value of article/@article-type. Default "research-article",
@@ -119,46 +130,24 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:a="urn:oxus:analysis:1"
-                xmlns:k="urn:oxus:xslt:keys"
                 xmlns:ox="urn:oxus:xslt:1"
-                xmlns:exsl="http://exslt.org/common"
                 xmlns:xlink="http://www.w3.org/1999/xlink"
                 xmlns:ali="http://www.niso.org/schemas/ali/1.0/"
-                exclude-result-prefixes="a k exsl ali ox">
+                exclude-result-prefixes="a ali ox">
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:param name="article-type" select="'research-article'"/>
 
-  <!-- References and actors by id (keys on one element name each: libxslt
-       indexes a key by walking the document with its pattern). -->
-  <xsl:key name="reference" match="a:reference" use="@id"/>
+  <!-- The root rule, $root, $md, the keys "reference" and "actor",
+       reference numbers, the whitespace rule, languages, padding. -->
+  <xsl:include href="common.xsl"/>
 
-  <!-- The number of each reference in the list ([N]), keyed by its id: a
-       look-up in constant time for each citation, where counting the
-       references before the cited one walks the list every time. -->
-  <xsl:variable name="reference-numbers">
-    <xsl:for-each select="//a:reference[@id]">
-      <k:r id="{@id}"><xsl:number count="a:reference"/></k:r>
-    </xsl:for-each>
-  </xsl:variable>
-  <xsl:key name="reference-number" match="k:r" use="@id"/>
-  <xsl:key name="actor" match="a:actor" use="@id"/>
   <xsl:key name="kwd-lang" match="a:keyword" use="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
-
-  <xsl:variable name="root" select="/a:analysis"/>
-  <xsl:variable name="md" select="/a:analysis/a:metadata"/>
 
   <!-- ============================================================ -->
   <!-- Document                                                      -->
   <!-- ============================================================ -->
-
-  <xsl:template match="/">
-    <xsl:if test="not(a:analysis)">
-      <xsl:message terminate="yes">jats.xsl: the document element is not analysis in urn:oxus:analysis:1</xsl:message>
-    </xsl:if>
-    <xsl:apply-templates select="a:analysis"/>
-  </xsl:template>
 
   <xsl:template match="a:analysis">
     <article dtd-version="1.4">
@@ -273,7 +262,8 @@
       <xsl:if test="$md/a:license">
         <permissions>
           <license>
-            <xsl:if test="$md/a:license/@url">
+            <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="$md/a:license/@url"/></xsl:call-template></xsl:variable>
+            <xsl:if test="$safe = 'yes'">
               <xsl:attribute name="xlink:href"><xsl:value-of select="$md/a:license/@url"/></xsl:attribute>
               <ali:license_ref><xsl:value-of select="$md/a:license/@url"/></ali:license_ref>
             </xsl:if>
@@ -283,7 +273,8 @@
       </xsl:if>
       <xsl:for-each select="$md/a:source">
         <self-uri content-type="html">
-          <xsl:if test="@url">
+          <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="@url"/></xsl:call-template></xsl:variable>
+          <xsl:if test="$safe = 'yes'">
             <xsl:attribute name="xlink:href"><xsl:value-of select="@url"/></xsl:attribute>
           </xsl:if>
           <xsl:value-of select="normalize-space(.)"/>
@@ -291,7 +282,8 @@
       </xsl:for-each>
       <xsl:for-each select="$md/a:edition">
         <self-uri content-type="{@format}">
-          <xsl:if test="@url">
+          <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="@url"/></xsl:call-template></xsl:variable>
+          <xsl:if test="$safe = 'yes'">
             <xsl:attribute name="xlink:href"><xsl:value-of select="@url"/></xsl:attribute>
           </xsl:if>
           <xsl:copy-of select="@xml:lang"/>
@@ -514,12 +506,13 @@
   <xsl:template match="a:claim[a:p]">
     <xsl:for-each select="a:p">
       <xsl:variable name="para" select="."/>
+      <xsl:variable name="first" select="position() = 1"/>
       <p>
         <xsl:call-template name="id-lang"/>
         <xsl:for-each select="..">
           <xsl:call-template name="claim-content">
             <xsl:with-param name="content" select="$para/node()"/>
-            <xsl:with-param name="with-id" select="not($para/preceding-sibling::a:p)"/>
+            <xsl:with-param name="with-id" select="$first"/>
           </xsl:call-template>
         </xsl:for-each>
       </p>
@@ -652,7 +645,13 @@
   </xsl:template>
 
   <xsl:template match="a:link">
-    <ext-link ext-link-type="uri" xlink:href="{@href}"><xsl:apply-templates/></ext-link>
+    <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="@href"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$safe = 'yes'">
+        <ext-link ext-link-type="uri" xlink:href="{@href}"><xsl:apply-templates/></ext-link>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="a:cite">
@@ -661,10 +660,9 @@
     <xsl:choose>
       <xsl:when test="$r">
         <xref ref-type="bibr" rid="{@ref}">
-          <xsl:variable name="id" select="string(@ref)"/>
-          <xsl:for-each select="exsl:node-set($reference-numbers)">
-            <xsl:value-of select="key('reference-number', $id)"/>
-          </xsl:for-each>
+          <xsl:call-template name="reference-number">
+            <xsl:with-param name="id" select="@ref"/>
+          </xsl:call-template>
         </xref>
       </xsl:when>
       <!-- a citation of a missing reference: an xref would not be valid -->
@@ -744,7 +742,10 @@
       </xsl:choose>
     </xsl:variable>
     <ref id="{@id}">
-      <label><xsl:number count="a:reference"/></label>
+      <!-- applied to the references alone (a:references): their position is
+           their number, where xsl:number would count the references before
+           each one -->
+      <label><xsl:value-of select="position()"/></label>
       <citation-alternatives>
         <element-citation publication-type="{$pubtype}">
           <xsl:copy-of select="@xml:lang"/>
@@ -823,7 +824,7 @@
       </comment>
     </xsl:for-each>
     <xsl:for-each select="a:url | a:available/a:url">
-      <ext-link ext-link-type="uri" xlink:href="{normalize-space(.)}"><xsl:value-of select="normalize-space(.)"/></ext-link>
+      <xsl:call-template name="url"><xsl:with-param name="url" select="normalize-space(.)"/></xsl:call-template>
     </xsl:for-each>
     <xsl:for-each select="a:available[not(a:url)]">
       <comment content-type="no-address">
@@ -939,7 +940,7 @@
   </xsl:template>
 
   <xsl:template match="a:url" mode="mixed">
-    <ext-link ext-link-type="uri" xlink:href="{normalize-space(.)}"><xsl:value-of select="normalize-space(.)"/></ext-link>
+    <xsl:call-template name="url"><xsl:with-param name="url" select="normalize-space(.)"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="text()" mode="mixed">
@@ -966,51 +967,17 @@
   <xsl:template match="comment() | processing-instruction()" mode="mixed"/>
   <xsl:template match="comment() | processing-instruction()" mode="string-name"/>
 
-  <!-- The elements whose text is trimmed at their edges (see text-xslt). -->
-  <xsl:variable name="blocks"
-                select="'|p|heading|item|suggestion|reference|note|title|subtitle|available|person|author|'"/>
-  <xsl:variable name="native-space" select="function-available('ox:space')"/>
-
-  <!-- The text of a text node after the whitespace rule of text-xslt. oxus
-       computes it natively (ox:space, src/extensions.c), with the same
-       result as text-xslt, which any other XSLT processor runs. -->
-  <xsl:template name="text">
+  <!-- A printed address: an ext-link to it if common.xsl's link-safe
+       allows it, else the address as text (Tag Library, ext-link: a link
+       to an external file or resource that a reader follows). -->
+  <xsl:template name="url">
+    <xsl:param name="url"/>
+    <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$native-space"><xsl:value-of select="ox:space(., $blocks)"/></xsl:when>
-      <xsl:otherwise><xsl:call-template name="text-xslt"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- Whitespace runs -> one space; trimmed at the edges of blocks (see
-       tei.xsl, which uses the same rule). -->
-  <xsl:template name="text-xslt">
-    <xsl:variable name="s" select="string(.)"/>
-    <xsl:variable name="n" select="normalize-space($s)"/>
-    <xsl:choose>
-      <!-- most text nodes: nothing to collapse or trim -->
-      <xsl:when test="$n = $s"><xsl:value-of select="$n"/></xsl:when>
-      <xsl:otherwise>
-        <!-- "inside" unless the text is at the start (end) of a block -->
-        <xsl:variable name="inline"
-                      select="not(contains($blocks, concat('|', local-name(..), '|')))
-                              or namespace-uri(..) != 'urn:oxus:analysis:1'"/>
-        <xsl:variable name="before" select="$inline or preceding-sibling::node()[1]"/>
-        <xsl:variable name="after" select="$inline or following-sibling::node()[1]"/>
-        <xsl:choose>
-          <xsl:when test="$n = ''">
-            <xsl:if test="$before and $after"><xsl:text> </xsl:text></xsl:if>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:if test="$before and translate(substring($s, 1, 1), '&#9;&#10;&#13;', '   ') = ' '">
-              <xsl:text> </xsl:text>
-            </xsl:if>
-            <xsl:value-of select="$n"/>
-            <xsl:if test="$after and translate(substring($s, string-length($s)), '&#9;&#10;&#13;', '   ') = ' '">
-              <xsl:text> </xsl:text>
-            </xsl:if>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:otherwise>
+      <xsl:when test="$safe = 'yes'">
+        <ext-link ext-link-type="uri" xlink:href="{$url}"><xsl:value-of select="$url"/></ext-link>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$url"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -3,7 +3,20 @@
   tei.xsl: oxus analysis (urn:oxus:analysis:1) to TEI P5, valid against tei_all (P5 4.x).
 
   Run:  xsltproc transforms/tei.xsl doc.xml > doc.tei.xml
-  XSLT 1.0 only; no extension functions are needed.
+        java -jar saxon9he.jar -s:doc.xml -xsl:transforms/tei.xsl -o:doc.tei.xml
+  Processors: XSLT 1.0, with common.xsl beside this file (xsl:include).
+  Where it calls an extension function it asks function-available() first
+  and otherwise runs XSLT 1.0 that gives the same result tree: EXSLT
+  exsl:node-set (libxslt, Saxon and Xalan have it) for look-ups in constant
+  time, else counting; EXSLT set:distinct, else a sort, else a scan
+  (template distinct-languages); oxus's ox:space (src/extensions.c), else
+  the template text-xslt. xsltproc, Saxon-HE and oxus give the same result
+  (tests/suites/70-convert.sh and 75-portable.sh compare them).
+
+  From common.xsl: the root rule, $root and $md, the keys "reference",
+  "actor" and "number", reference numbers (template reference-number), the
+  whitespace rule (templates text and text-xslt, $blocks, $native-space),
+  language names (template language-name), $has-node-set.
 
   Parameters: none. The output depends only on the input document (no dates of
   "now", no generated ids), so converting the same document twice gives the
@@ -109,48 +122,28 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
-  <!-- References and actors by id (keys on one element name each: libxslt
-       indexes a key by walking the document with its pattern). -->
-  <xsl:key name="reference" match="a:reference" use="@id"/>
-  <xsl:key name="actor" match="a:actor" use="@id"/>
+  <!-- The root rule, $root, $md, the keys "reference" and "actor",
+       reference numbers, the whitespace rule, languages, padding. -->
+  <xsl:include href="common.xsl"/>
 
-  <!-- The number of each reference in the list ([N]), keyed by its id: a
-       look-up in constant time for each citation, where counting the
-       references before the cited one walks the list every time. -->
-  <xsl:variable name="reference-numbers">
-    <xsl:for-each select="//a:reference[@id]">
-      <k:r id="{@id}"><xsl:number count="a:reference"/></k:r>
-    </xsl:for-each>
-  </xsl:variable>
-  <xsl:key name="reference-number" match="k:r" use="@id"/>
-
-  <xsl:variable name="root" select="/a:analysis"/>
-  <xsl:variable name="md" select="/a:analysis/a:metadata"/>
   <xsl:variable name="claims" select="//a:claim"/>
 
   <!-- The number, in document order, of each claim that gets a "claim-N"
-       xml:id (one with no id that others dispute), as k:n elements keyed by
-       generate-id(): a look-up in constant time, where counting the claims
-       before each one would walk the whole document before it. -->
+       xml:id (one with no id that others dispute), as k:n elements keyed
+       (key "number", common.xsl) by generate-id(): a look-up in constant
+       time, where counting the claims before each one would walk the whole
+       document before it. -->
   <xsl:variable name="claim-numbers">
     <xsl:for-each select="$claims">
       <xsl:if test="not(@id) and @disputedBy">
-        <k:n g="{generate-id()}"><xsl:value-of select="position()"/></k:n>
+        <k:n id="{generate-id()}"><xsl:value-of select="position()"/></k:n>
       </xsl:if>
     </xsl:for-each>
   </xsl:variable>
-  <xsl:key name="claim-number" match="k:n" use="@g"/>
 
   <!-- ============================================================ -->
   <!-- Document                                                      -->
   <!-- ============================================================ -->
-
-  <xsl:template match="/">
-    <xsl:if test="not(a:analysis)">
-      <xsl:message terminate="yes">tei.xsl: the document element is not analysis in urn:oxus:analysis:1</xsl:message>
-    </xsl:if>
-    <xsl:apply-templates select="a:analysis"/>
-  </xsl:template>
 
   <xsl:template match="a:analysis">
     <TEI>
@@ -207,7 +200,8 @@
           <xsl:if test="$md/a:license">
             <availability>
               <licence>
-                <xsl:if test="$md/a:license/@url">
+                <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="$md/a:license/@url"/></xsl:call-template></xsl:variable>
+                <xsl:if test="$safe = 'yes'">
                   <xsl:attribute name="target"><xsl:value-of select="$md/a:license/@url"/></xsl:attribute>
                 </xsl:if>
                 <xsl:value-of select="normalize-space($md/a:license)"/>
@@ -249,7 +243,9 @@
               </series>
             </xsl:if>
             <xsl:if test="$md/a:source/@url">
-              <ref target="{$md/a:source/@url}"><xsl:value-of select="$md/a:source/@url"/></ref>
+              <xsl:call-template name="url">
+                <xsl:with-param name="url" select="$md/a:source/@url"/>
+              </xsl:call-template>
             </xsl:if>
             <xsl:if test="normalize-space($md/a:source) != ''">
               <note type="source"><xsl:value-of select="normalize-space($md/a:source)"/></note>
@@ -266,7 +262,9 @@
                 <xsl:value-of select="normalize-space($md/a:title)"/>
               </title>
               <xsl:if test="@url">
-                <ref target="{@url}"><xsl:value-of select="@url"/></ref>
+                <xsl:call-template name="url">
+                  <xsl:with-param name="url" select="@url"/>
+                </xsl:call-template>
               </xsl:if>
               <xsl:if test="normalize-space(.) != ''">
                 <note type="edition"><xsl:value-of select="normalize-space(.)"/></note>
@@ -399,40 +397,62 @@
           </language>
         </xsl:otherwise>
       </xsl:choose>
-      <!-- each distinct tag once, where it first occurs (EXSLT set:distinct,
-           which libxslt does with a hash table, where grouping by a key on
-           every attribute node costs a second walk of the document) -->
-      <xsl:for-each select="set:distinct(//*[@xml:lang]/@xml:lang)">
-        <xsl:variable name="code" select="string(.)"/>
-        <xsl:if test="not($listed[@code = $code]) and $code != $root/@xml:lang">
-          <language ident="{$code}">
-            <xsl:call-template name="language-name">
-              <xsl:with-param name="code" select="$code"/>
-            </xsl:call-template>
-          </language>
-        </xsl:if>
-      </xsl:for-each>
+      <!-- each distinct tag once, where it first occurs -->
+      <xsl:call-template name="distinct-languages"/>
     </langUsage>
   </xsl:template>
 
-  <!-- English names of the languages oxus documents usually contain; an
-       unknown tag is declared without a name rather than with a guess. -->
-  <xsl:template name="language-name">
-    <xsl:param name="code"/>
+  <!-- Applies the templates of mode "language" to each distinct xml:lang
+       value, in the order of first occurrence: to the first attribute of
+       each value with EXSLT set:distinct (a hash table); without it
+       (Saxon-HE), to k:lang elements holding the values: every value with
+       its place in the document, sorted by value (a stable sort: a value's
+       first place comes first), the first of each value, sorted back by
+       place. Not a key: libxslt indexes every key of a stylesheet, used or
+       not, with a walk of the document. -->
+  <xsl:template name="distinct-languages">
     <xsl:choose>
-      <xsl:when test="$code = 'en'">English</xsl:when>
-      <xsl:when test="$code = 'fa'">Persian</xsl:when>
-      <xsl:when test="$code = 'fa-AF' or $code = 'prs'">Dari</xsl:when>
-      <xsl:when test="$code = 'fa-IR'">Persian (Iran)</xsl:when>
-      <xsl:when test="$code = 'ps'">Pashto</xsl:when>
-      <xsl:when test="$code = 'tg'">Tajik</xsl:when>
-      <xsl:when test="$code = 'uz'">Uzbek</xsl:when>
-      <xsl:when test="$code = 'tk'">Turkmen</xsl:when>
-      <xsl:when test="$code = 'ru'">Russian</xsl:when>
-      <xsl:when test="$code = 'ar'">Arabic</xsl:when>
-      <xsl:when test="$code = 'ur'">Urdu</xsl:when>
-      <xsl:when test="$code = 'zh'">Chinese</xsl:when>
+      <xsl:when test="function-available('set:distinct')">
+        <xsl:apply-templates select="set:distinct(//*[@xml:lang]/@xml:lang)" mode="language"/>
+      </xsl:when>
+      <xsl:when test="$has-node-set">
+        <xsl:variable name="all">
+          <xsl:for-each select="//*/@xml:lang">
+            <k:lang p="{position()}"><xsl:value-of select="."/></k:lang>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="sorted">
+          <xsl:for-each select="exsl:node-set($all)/k:lang">
+            <xsl:sort select="."/>
+            <xsl:copy-of select="."/>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:apply-templates select="exsl:node-set($sorted)/k:lang[not(. = preceding-sibling::k:lang[1])]"
+                             mode="language">
+          <xsl:sort select="@p" data-type="number"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <!-- neither: each value not used before it (time quadratic in the
+           number of xml:lang attributes) -->
+      <xsl:otherwise>
+        <xsl:apply-templates select="//*/@xml:lang[not(. = ../ancestor::*/@xml:lang)
+                                                   and not(. = ../preceding::*/@xml:lang)]"
+                             mode="language"/>
+      </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A language used in the document (from distinct-languages: an
+       attribute or a k:lang), unless langUsage has already declared it. -->
+  <xsl:template match="@xml:lang | k:lang" mode="language">
+    <xsl:variable name="code" select="string(.)"/>
+    <xsl:if test="not($md/a:languages/a:language[@code = $code]) and $code != $root/@xml:lang">
+      <language ident="{$code}">
+        <xsl:call-template name="language-name">
+          <xsl:with-param name="code" select="$code"/>
+        </xsl:call-template>
+      </language>
+    </xsl:if>
   </xsl:template>
 
   <!-- Actors -->
@@ -578,9 +598,19 @@
       <xsl:when test="@id"><xsl:value-of select="@id"/></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="g" select="generate-id()"/>
-        <xsl:for-each select="exsl:node-set($claim-numbers)">
-          <xsl:value-of select="concat('claim-', key('claim-number', $g))"/>
-        </xsl:for-each>
+        <xsl:text>claim-</xsl:text>
+        <xsl:choose>
+          <xsl:when test="$has-node-set">
+            <xsl:for-each select="exsl:node-set($claim-numbers)">
+              <xsl:value-of select="key('number', $g)"/>
+            </xsl:for-each>
+          </xsl:when>
+          <!-- a processor without exsl:node-set: the claims before this one,
+               counted (time quadratic in the number of claims) -->
+          <xsl:otherwise>
+            <xsl:value-of select="count(preceding::a:claim | ancestor::a:claim) + 1"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -709,7 +739,8 @@
 
   <xsl:template match="a:suggestion">
     <item>
-      <xsl:attribute name="n"><xsl:number count="a:suggestion"/></xsl:attribute>
+      <!-- applied to the suggestions alone: their position is their number -->
+      <xsl:attribute name="n"><xsl:value-of select="position()"/></xsl:attribute>
       <xsl:call-template name="id-lang"/>
       <said>
         <xsl:attribute name="toWhom">
@@ -745,8 +776,15 @@
     <q><xsl:copy-of select="@xml:lang"/><xsl:apply-templates/></q>
   </xsl:template>
 
+  <!-- Only a URL common.xsl's link-safe allows becomes a ref; any other
+       is kept as the text it is (Guidelines 3.7, Simple Links and
+       Cross-References: ref/@target is a link a reader follows). -->
   <xsl:template match="a:link">
-    <ref target="{@href}"><xsl:apply-templates/></ref>
+    <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="@href"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$safe = 'yes'"><ref target="{@href}"><xsl:apply-templates/></ref></xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="a:cite">
@@ -755,10 +793,9 @@
       <xsl:text>[</xsl:text>
       <xsl:choose>
         <xsl:when test="$r">
-          <xsl:variable name="id" select="string(@ref)"/>
-          <xsl:for-each select="exsl:node-set($reference-numbers)">
-            <xsl:value-of select="key('reference-number', $id)"/>
-          </xsl:for-each>
+          <xsl:call-template name="reference-number">
+            <xsl:with-param name="id" select="@ref"/>
+          </xsl:call-template>
         </xsl:when>
         <xsl:otherwise>?</xsl:otherwise>
       </xsl:choose>
@@ -832,9 +869,10 @@
 
   <xsl:template match="a:reference">
     <bibl>
-      <!-- xsl:number counts the references before this one without
-           building a node-set of them, as preceding-sibling:: would -->
-      <xsl:attribute name="n"><xsl:number count="a:reference"/></xsl:attribute>
+      <!-- applied to the references alone (a:references): their position is
+           their number, where xsl:number would count the references before
+           each one -->
+      <xsl:attribute name="n"><xsl:value-of select="position()"/></xsl:attribute>
       <xsl:call-template name="id-lang"/>
       <xsl:copy-of select="@type"/>
       <xsl:apply-templates/>
@@ -887,7 +925,20 @@
   </xsl:template>
 
   <xsl:template match="a:url">
-    <ref target="{normalize-space(.)}"><xsl:value-of select="normalize-space(.)"/></ref>
+    <xsl:call-template name="url">
+      <xsl:with-param name="url" select="normalize-space(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A printed address: a ref to it if common.xsl's link-safe allows it,
+       else the address as text. -->
+  <xsl:template name="url">
+    <xsl:param name="url"/>
+    <xsl:variable name="safe"><xsl:call-template name="link-safe"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$safe = 'yes'"><ref target="{$url}"><xsl:value-of select="$url"/></ref></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$url"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ -->
@@ -903,55 +954,5 @@
   </xsl:template>
 
   <xsl:template match="comment() | processing-instruction()"/>
-
-  <!-- The elements whose text is trimmed at their edges (see text-xslt). -->
-  <xsl:variable name="blocks"
-                select="'|p|heading|item|suggestion|reference|note|title|subtitle|available|person|author|'"/>
-  <xsl:variable name="native-space" select="function-available('ox:space')"/>
-
-  <!-- The text of a text node after the whitespace rule of text-xslt. oxus
-       computes it natively (ox:space, src/extensions.c), with the same
-       result as text-xslt, which any other XSLT processor runs. -->
-  <xsl:template name="text">
-    <xsl:choose>
-      <xsl:when test="$native-space"><xsl:value-of select="ox:space(., $blocks)"/></xsl:when>
-      <xsl:otherwise><xsl:call-template name="text-xslt"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- Collapses whitespace runs to one space. Leading (trailing) whitespace is
-       kept as one space when something precedes (follows) inside the same
-       element, and dropped at the edge of a block (p, head, item, ...), so
-       that no paragraph starts or ends with a space. -->
-  <xsl:template name="text-xslt">
-    <xsl:variable name="s" select="string(.)"/>
-    <xsl:variable name="n" select="normalize-space($s)"/>
-    <xsl:choose>
-      <!-- most text nodes: nothing to collapse or trim -->
-      <xsl:when test="$n = $s"><xsl:value-of select="$n"/></xsl:when>
-      <xsl:otherwise>
-        <!-- "inside" unless the text is at the start (end) of a block -->
-        <xsl:variable name="inline"
-                      select="not(contains($blocks, concat('|', local-name(..), '|')))
-                              or namespace-uri(..) != 'urn:oxus:analysis:1'"/>
-        <xsl:variable name="before" select="$inline or preceding-sibling::node()[1]"/>
-        <xsl:variable name="after" select="$inline or following-sibling::node()[1]"/>
-        <xsl:choose>
-          <xsl:when test="$n = ''">
-            <xsl:if test="$before and $after"><xsl:text> </xsl:text></xsl:if>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:if test="$before and translate(substring($s, 1, 1), '&#9;&#10;&#13;', '   ') = ' '">
-              <xsl:text> </xsl:text>
-            </xsl:if>
-            <xsl:value-of select="$n"/>
-            <xsl:if test="$after and translate(substring($s, string-length($s)), '&#9;&#10;&#13;', '   ') = ' '">
-              <xsl:text> </xsl:text>
-            </xsl:if>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
 </xsl:stylesheet>

@@ -5,7 +5,19 @@
 
   Run:  xsltproc transforms/text.xsl doc.xml > doc.txt
         xsltproc -param width 60 transforms/text.xsl doc.xml
-  XSLT 1.0 + EXSLT str:padding (supported by libxslt).
+        java -jar saxon9he.jar -s:doc.xml -xsl:transforms/text.xsl -o:doc.txt width=60
+  Processors: XSLT 1.0, with common.xsl beside this file (xsl:include).
+  Where it calls an extension function it asks function-available() first
+  and otherwise runs XSLT 1.0 that gives the same text: EXSLT exsl:node-set
+  (libxslt, Saxon and Xalan have it) for look-ups in constant time, else
+  counting; EXSLT str:padding, else halving (templates padding and
+  wrap-hanging); oxus's ox:wrap (src/extensions.c), else the template
+  wrap-xslt. xsltproc, Saxon-HE and oxus give the same bytes
+  (tests/suites/70-convert.sh and 75-portable.sh compare them).
+
+  From common.xsl: the root rule, $md, the keys "reference", "actor" and
+  "number", reference numbers (template reference-number), padding,
+  $has-node-set, $has-padding.
 
   Parameters
   - width  the longest line, in characters (default 72). Lines are filled
@@ -65,12 +77,16 @@
                 xmlns:exsl="http://exslt.org/common"
                 xmlns:str="http://exslt.org/strings"
                 xmlns:ox="urn:oxus:xslt:1"
-                extension-element-prefixes="str"
                 exclude-result-prefixes="a k exsl str ox">
 
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:param name="width" select="72"/>
+
+  <!-- The root rule, $root, $md, the keys "reference" and "actor",
+       reference numbers, languages, padding (and the whitespace rule of
+       the XML outputs, which the text does not use). -->
+  <xsl:include href="common.xsl"/>
 
   <!-- The width actually used (see the header comment). -->
   <xsl:variable name="W">
@@ -99,33 +115,27 @@
   <xsl:variable name="zmark" select="'&#xFDD1;'"/>
   <xsl:variable name="zwfill" select="'&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;'"/>
 
-  <!-- References and actors by id (keys on one element name each: libxslt
-       indexes a key by walking the document with its pattern). -->
-  <xsl:key name="reference" match="a:reference" use="@id"/>
-
-  <!-- The number of each reference in the list ([N]), keyed by its id: a
-       look-up in constant time for each citation, where counting the
-       references before the cited one walks the list every time. -->
-  <xsl:variable name="reference-numbers">
-    <xsl:for-each select="//a:reference[@id]">
-      <k:r id="{@id}"><xsl:number count="a:reference"/></k:r>
-    </xsl:for-each>
+  <!-- The number of each section of the body ("2.1"), as k:s elements
+       keyed (key "number") by generate-id(): made in one walk down the
+       sections, where xsl:number
+       level="multiple" would count, for every section, the sections before
+       it and before each of its ancestors. -->
+  <xsl:variable name="section-numbers">
+    <xsl:apply-templates select="/a:analysis/a:body/a:section" mode="number"/>
   </xsl:variable>
-  <xsl:key name="reference-number" match="k:r" use="@id"/>
-  <xsl:key name="actor" match="a:actor" use="@id"/>
 
-  <xsl:variable name="md" select="/a:analysis/a:metadata"/>
+  <xsl:template match="a:section" mode="number">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:variable name="n" select="concat($prefix, position())"/>
+    <k:s id="{generate-id()}"><xsl:value-of select="$n"/></k:s>
+    <xsl:apply-templates select="a:section" mode="number">
+      <xsl:with-param name="prefix" select="concat($n, '.')"/>
+    </xsl:apply-templates>
+  </xsl:template>
 
   <!-- ============================================================ -->
   <!-- Document                                                      -->
   <!-- ============================================================ -->
-
-  <xsl:template match="/">
-    <xsl:if test="not(a:analysis)">
-      <xsl:message terminate="yes">text.xsl: the document element is not analysis in urn:oxus:analysis:1</xsl:message>
-    </xsl:if>
-    <xsl:apply-templates select="a:analysis"/>
-  </xsl:template>
 
   <!-- Every block after the title block starts with a blank line, and every
        line ends with a newline, so the text ends with exactly one. -->
@@ -262,10 +272,9 @@
     <xsl:param name="label"/>
     <xsl:param name="value"/>
     <xsl:if test="normalize-space($value) != ''">
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="normalize-space($value)"/>
         <xsl:with-param name="first" select="$label"/>
-        <xsl:with-param name="rest" select="str:padding(string-length($label), ' ')"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
@@ -291,11 +300,10 @@
     <xsl:for-each select="a:body//a:section">
       <xsl:variable name="num"><xsl:call-template name="section-number"/></xsl:variable>
       <xsl:variable name="text"><xsl:apply-templates select="a:heading" mode="inline"/></xsl:variable>
-      <xsl:variable name="indent" select="str:padding(2 + 3 * (count(ancestor::a:section)), ' ')"/>
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="normalize-space($text)"/>
-        <xsl:with-param name="first" select="concat($indent, $num)"/>
-        <xsl:with-param name="rest" select="str:padding(string-length($indent) + string-length($num), ' ')"/>
+        <xsl:with-param name="indent" select="2 + 3 * count(ancestor::a:section)"/>
+        <xsl:with-param name="first" select="string($num)"/>
       </xsl:call-template>
     </xsl:for-each>
     <xsl:for-each select="a:conclusion | a:suggestions | a:references">
@@ -320,7 +328,17 @@
                       and translate($token, '0123456789&#x6F0;&#x6F1;&#x6F2;&#x6F3;&#x6F4;&#x6F5;&#x6F6;&#x6F7;&#x6F8;&#x6F9;&#x660;&#x661;&#x662;&#x663;&#x664;&#x665;&#x666;&#x667;&#x668;&#x669;.', '') = ''
                       and translate($token, '.', '') != ''"/>
       <xsl:otherwise>
-        <xsl:number level="multiple" count="a:section" format="1.1"/>
+        <xsl:variable name="g" select="generate-id()"/>
+        <xsl:choose>
+          <xsl:when test="$has-node-set">
+            <xsl:for-each select="exsl:node-set($section-numbers)">
+              <xsl:value-of select="key('number', $g)"/>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:number level="multiple" count="a:section" format="1.1"/>
+          </xsl:otherwise>
+        </xsl:choose>
         <xsl:text>. </xsl:text>
       </xsl:otherwise>
     </xsl:choose>
@@ -367,10 +385,9 @@
     <xsl:param name="number" select="''"/>
     <xsl:param name="char" select="'='"/>
     <xsl:variable name="lines">
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="$text"/>
         <xsl:with-param name="first" select="$number"/>
-        <xsl:with-param name="rest" select="str:padding(string-length($number), ' ')"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:value-of select="$NL"/>
@@ -392,7 +409,18 @@
       </xsl:call-template>
     </xsl:variable>
     <xsl:if test="$len &gt; 0">
-      <xsl:value-of select="concat(str:padding($len, $char), $NL)"/>
+      <xsl:choose>
+        <xsl:when test="$has-padding">
+          <xsl:value-of select="concat(str:padding($len, $char), $NL)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="padding">
+            <xsl:with-param name="n" select="$len"/>
+            <xsl:with-param name="c" select="$char"/>
+          </xsl:call-template>
+          <xsl:value-of select="$NL"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
   </xsl:template>
 
@@ -434,10 +462,9 @@
         </xsl:choose>
       </xsl:variable>
       <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="normalize-space($text)"/>
         <xsl:with-param name="first" select="$marker"/>
-        <xsl:with-param name="rest" select="str:padding(string-length($marker), ' ')"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
@@ -481,7 +508,6 @@
     <xsl:apply-templates select="a:p"/>
     <xsl:for-each select="a:suggestion">
       <xsl:variable name="marker" select="concat('  ', position(), '. ')"/>
-      <xsl:variable name="indent" select="str:padding(string-length($marker), ' ')"/>
       <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
       <xsl:variable name="to">
         <xsl:call-template name="actor-names">
@@ -489,15 +515,13 @@
         </xsl:call-template>
       </xsl:variable>
       <xsl:value-of select="$NL"/>
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="normalize-space($text)"/>
         <xsl:with-param name="first" select="$marker"/>
-        <xsl:with-param name="rest" select="$indent"/>
       </xsl:call-template>
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="concat('(to: ', normalize-space($to), ')')"/>
-        <xsl:with-param name="first" select="$indent"/>
-        <xsl:with-param name="rest" select="$indent"/>
+        <xsl:with-param name="indent" select="string-length($marker)"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
@@ -548,7 +572,7 @@
           <xsl:value-of select="@gregorian"/>
         </xsl:for-each>
       </xsl:variable>
-      <xsl:call-template name="wrap">
+      <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text">
           <xsl:value-of select="normalize-space($text)"/>
           <xsl:if test="$dates != ''">
@@ -556,7 +580,6 @@
           </xsl:if>
         </xsl:with-param>
         <xsl:with-param name="first" select="$marker"/>
-        <xsl:with-param name="rest" select="str:padding(string-length($marker), ' ')"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
@@ -577,27 +600,33 @@
     <xsl:text>[</xsl:text>
     <xsl:choose>
       <xsl:when test="$r">
-        <xsl:variable name="id" select="string($ref)"/>
-        <xsl:for-each select="exsl:node-set($reference-numbers)">
-          <xsl:value-of select="key('reference-number', $id)"/>
-        </xsl:for-each>
+        <xsl:call-template name="reference-number">
+          <xsl:with-param name="id" select="$ref"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>?</xsl:otherwise>
     </xsl:choose>
     <xsl:text>]</xsl:text>
   </xsl:template>
 
+  <!-- The link's text goes into an element of its own: the text before it
+       is one text node of the paragraph's variable, and libxslt, having
+       built $t since, would append what follows to that node by measuring
+       it again (strlen), for every link: quadratic in the length of a
+       paragraph with many links. Only the text of the variable is used. -->
   <xsl:template match="a:link" mode="inline">
     <xsl:variable name="t"><xsl:apply-templates mode="inline"/></xsl:variable>
-    <xsl:choose>
-      <xsl:when test="normalize-space($t) = normalize-space(@href)">
-        <xsl:value-of select="normalize-space(@href)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$t"/>
-        <xsl:value-of select="concat(' &lt;', normalize-space(@href), '&gt;')"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <k:l>
+      <xsl:choose>
+        <xsl:when test="normalize-space($t) = normalize-space(@href)">
+          <xsl:value-of select="normalize-space(@href)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$t"/>
+          <xsl:value-of select="concat(' &lt;', normalize-space(@href), '&gt;')"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </k:l>
   </xsl:template>
 
   <xsl:template match="a:*" mode="inline">
@@ -619,6 +648,8 @@
        after $first and the others after $rest. oxus computes this natively
        (ox:wrap, src/extensions.c) and gives the same bytes as wrap-xslt,
        the XSLT 1.0 form any other processor runs. -->
+  <xsl:variable name="has-wrap" select="function-available('ox:wrap')"/>
+
   <xsl:template name="wrap">
     <xsl:param name="text"/>
     <xsl:param name="first" select="''"/>
@@ -629,7 +660,7 @@
          made the whole output quadratic. Only text is serialized. -->
     <k:l>
       <xsl:choose>
-        <xsl:when test="function-available('ox:wrap')">
+        <xsl:when test="$has-wrap">
           <xsl:value-of select="ox:wrap($text, $w, $first, $rest, $zw)"/>
         </xsl:when>
         <xsl:otherwise>
@@ -641,6 +672,50 @@
         </xsl:otherwise>
       </xsl:choose>
     </k:l>
+  </xsl:template>
+
+  <!-- wrap with a hanging indent: the first line starts with $indent
+       spaces and $first, the others with as many spaces as that. The
+       spaces come from str:padding in an expression where the processor
+       has it, else from the template padding (a tree fragment, which costs
+       libxslt a document: hence not always). -->
+  <xsl:template name="wrap-hanging">
+    <xsl:param name="text"/>
+    <xsl:param name="first" select="''"/>
+    <xsl:param name="indent" select="0"/>
+    <xsl:choose>
+      <!-- oxus: the body of wrap, spared a call for every entry -->
+      <xsl:when test="$has-padding and $has-wrap">
+        <k:l>
+          <xsl:value-of select="ox:wrap($text, $w, concat(str:padding($indent, ' '), $first),
+                                        str:padding($indent + string-length($first), ' '), $zw)"/>
+        </k:l>
+      </xsl:when>
+      <xsl:when test="$has-padding">
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="first" select="concat(str:padding($indent, ' '), $first)"/>
+          <xsl:with-param name="rest" select="str:padding($indent + string-length($first), ' ')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="lead">
+          <xsl:call-template name="padding">
+            <xsl:with-param name="n" select="$indent"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="rest">
+          <xsl:call-template name="padding">
+            <xsl:with-param name="n" select="$indent + string-length($first)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="first" select="concat($lead, $first)"/>
+          <xsl:with-param name="rest" select="string($rest)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- wrap-xslt writes $text (already whitespace-normalized) as lines of at most $w

@@ -268,6 +268,22 @@ for c in https doi; do
 done
 run "$P/o" "$P/e" "$OXUS" convert --no-validate --to jats "$P/js.xml"
 [ $rc = 1 ] && ! grep -q javascript "$P/o" && ok "url-scheme: --no-validate still writes no javascript: link" || no "url-scheme no-validate: exit $rc" "$P/e"
+# the stylesheets guard links themselves (common.xsl, link-safe), for
+# outputs xsltproc or Saxon make from a document nobody validated
+if command -v xsltproc >/dev/null; then
+    for c in js data tab doi https; do
+        for f in tei jats; do
+            xsltproc "transforms/$f.xsl" "$P/$c.xml" >"$P/$c.$f" 2>"$P/e"
+            live=$(grep -c -E '(target|xlink:href)="[^"]*"' "$P/$c.$f")
+            want=0 && [ $c = https ] && want=1
+            [ "$live" = $want ] && grep -q 'See .*it.*\.' "$P/$c.$f" \
+                && ok "link-safe: xsltproc $f.xsl makes a $c URL $([ $want = 1 ] && echo a link || echo text)" \
+                || no "link-safe $f $c: $live links" "$P/$c.$f"
+        done
+    done
+else
+    skip "link-safe: xsltproc is not installed"
+fi
 "$OXUS" rules | grep -q "^url-scheme  *error" && ok "url-scheme: listed by oxus rules" || no "url-scheme not in oxus rules"
 
 # --- minor: symbolic links inside input folders are not followed ----------

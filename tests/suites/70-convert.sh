@@ -169,3 +169,14 @@ D=$TMP/data && mkdir -p "$D" && cp -r schema transforms "$D/"
 touch -d '+4 seconds' "$D/transforms/text.xsl"
 "$OXUS" convert --datadir "$D" --incremental --force --to text -o "$TMP/incout" "$TMP/incsrc" --report json="$TMP/inc3.json" 2>/dev/null
 grep -q '"status":"skipped"' "$TMP/inc3.json" && no "changed stylesheet still skipped" || ok "--incremental redoes all after a stylesheet change"
+# ... and after a change of the file the stylesheets include (common.xsl):
+# everything else older than the outputs of a first run
+mkdir -p "$TMP/incsrc2" && cp samples/*.xml "$TMP/incsrc2/"
+touch -d '-1 hour' "$TMP"/incsrc2/*.xml "$D"/schema/* "$D"/transforms/*
+"$OXUS" convert --datadir "$D" --to text -o "$TMP/incout2" "$TMP/incsrc2" 2>/dev/null
+"$OXUS" convert --datadir "$D" --incremental --to text -o "$TMP/incout2" "$TMP/incsrc2" --report json="$TMP/inc4.json" 2>/dev/null
+touch -d '+2 seconds' "$D/transforms/common.xsl"
+"$OXUS" convert --datadir "$D" --incremental --force --to text -o "$TMP/incout2" "$TMP/incsrc2" --report json="$TMP/inc5.json" 2>/dev/null
+[ "$(grep -c '"status":"skipped"' "$TMP/inc4.json")" = "$(ls samples/*.xml | wc -l)" ] &&
+    grep -q '"status":"converted"' "$TMP/inc5.json" && ! grep -q '"status":"skipped"' "$TMP/inc5.json" &&
+    ok "--incremental redoes all after a change of common.xsl" || no "changed common.xsl still skipped" "$TMP/inc5.json"

@@ -13,7 +13,8 @@ make -s BUILD="$BUILD" install DESTDIR="$D" PREFIX=/opt/oxus >"$TMP/inst" 2>&1 &
 VERSION=$("$OXUS" --version | sed 's/^oxus //')
 MAJOR=${VERSION%%.*}
 for f in bin/oxus share/oxus/schema/analysis.xsd share/oxus/schema/xml.xsd share/oxus/transforms/tei.xsl \
-    share/oxus/transforms/jats.xsl share/oxus/transforms/text.xsl share/oxus/catalog.xml share/man/man1/oxus.1 \
+    share/oxus/transforms/jats.xsl share/oxus/transforms/text.xsl share/oxus/transforms/common.xsl \
+    share/oxus/catalog.xml share/man/man1/oxus.1 \
     share/man/man3/liboxus.3 lib/liboxus.so.$VERSION lib/liboxus.a include/oxus.h lib/pkgconfig/oxus.pc; do
     [ -f "$P/$f" ] && echo "ok installed $f" || echo "FAIL not installed: $f"
 done

@@ -198,7 +198,7 @@ static void edition(imp_builder *b, xmlNodePtr md, const imp_found *f)
     oxus__imp_lang(b, e, s, n, b->main_script);
     for (size_t i = 0; i < p->k->nmarks; i++) {
         const imp_mark *m = &p->k->marks[i];
-        if (m->kind == IM_LINK && m->start >= p->from && m->end <= p->to && !oxus__url_problem(m->href, &at)) {
+        if (m->kind == IM_LINK && m->start >= p->from && m->end <= p->to && !oxus__imp_url_problem(m->href, &at)) {
             oxus__imp_attr(b, e, "url", m->href);
             break;
         }
@@ -222,7 +222,7 @@ static void provenance(imp_builder *b, xmlNodePtr md, const void *bytes, size_t 
     xmlNodePtr c = oxus__imp_el(b, pv, "capture");
     if (b->opts->capture_id) oxus__imp_attr(b, c, "id", b->opts->capture_id);
     oxus__imp_attr(b, c, "form", b->in->html ? "html" : "text");
-    if (b->in->source_url && !oxus__url_problem(b->in->source_url, &at)) oxus__imp_attr(b, c, "url", b->in->source_url);
+    if (b->in->source_url && !oxus__imp_url_problem(b->in->source_url, &at)) oxus__imp_attr(b, c, "url", b->in->source_url);
     oxus__sha256_hex(bytes, n, hex);
     snprintf(sum, sizeof sum, "sha256:%s", hex);
     oxus__imp_attr(b, c, "checksum", sum);
@@ -248,7 +248,7 @@ static void metadata(imp_builder *b, const imp_found *f, const void *bytes, size
     byline(b, md, f);
     published(b, md);
     languages(b, md);
-    if (b->in->source_url && !oxus__url_problem(b->in->source_url, &at)) {
+    if (b->in->source_url && !oxus__imp_url_problem(b->in->source_url, &at)) {
         xmlNodePtr s = oxus__imp_el(b, md, "source");
         oxus__imp_attr(b, s, "url", b->in->source_url);
     }

@@ -197,6 +197,9 @@ typedef struct {
     int oom;
 } imp_builder;
 
+/* Why u cannot be a link of the draft (url-syntax or url-scheme would
+ * reject it), or NULL. */
+const char *oxus__imp_url_problem(const char *u, size_t *at);
 /* A new element of the vocabulary, not yet in the tree; NULL when memory
  * ran out (libxml2 2.9 may make one without its name: freed, NULL). */
 xmlNodePtr oxus__imp_new(imp_builder *b, const char *name);

@@ -554,7 +554,7 @@ static size_t write_tail(entry *e, xmlNodePtr ref, size_t tail, size_t label, si
         if (e->k->marks[i].kind == IM_LINK && e->k->marks[i].start >= tail && e->k->marks[i].start <= u)
             href = e->k->marks[i].href;
     size_t at;
-    const char *why = url ? oxus__url_problem(url, &at) : href ? oxus__url_problem(href, &at) : NULL;
+    const char *why = url ? oxus__imp_url_problem(url, &at) : href ? oxus__imp_url_problem(href, &at) : NULL;
     if (why) {
         oxus__imp_warn(b->in, e->k->line, "the address '%.80s' is not a URL oxus accepts (%s): kept as text",
                        url ? url : href, why);

@@ -196,12 +196,21 @@ static void text_cites(imp_builder *b, xmlNodePtr parent, const imp_block *k, si
     b->warned_chars += bad;
 }
 
+const char *oxus__imp_url_problem(const char *u, size_t *at)
+{
+    char scheme[64];
+    const char *why = oxus__url_problem(u, at);
+    if (!why && oxus__url_bad_scheme(u, scheme, sizeof scheme))
+        why = "a link may have only the schemes http, https, ftp, mailto, doi and urn";
+    return why;
+}
+
 static const char *mark_element(imp_builder *b, const imp_block *k, const imp_mark *m)
 {
     if (m->kind == IM_EMPH || m->kind == IM_STRONG) return b->in_heading ? NULL : "emph";
     if (m->kind == IM_Q) return "q";
     size_t at;
-    const char *why = m->href ? oxus__url_problem(m->href, &at) : "no address";
+    const char *why = m->href ? oxus__imp_url_problem(m->href, &at) : "no address";
     if (!why) return "link";
     oxus__imp_warn(b->in, k->line, "a link to '%.80s' is not an address oxus accepts (%s): its words are kept "
                    "without it", m->href ? m->href : "", why);

@@ -209,6 +209,10 @@ size_t oxus__tag_insertion_point(oxus_doc *doc, xmlNodePtr node);
  * *at is the 1-based character at fault, or 0). */
 int oxus__bcp47_wellformed(const char *tag);
 const char *oxus__url_problem(const char *u, size_t *at);
+/* The scheme of u (lowercased in buf, as a browser reads it) if it is one
+ * a link must not have (url-scheme: not http, https, ftp, mailto, doi or
+ * urn); NULL if it is allowed or u has none. */
+const char *oxus__url_bad_scheme(const char *u, char *buf, size_t size);
 const char *oxus__idno_problem(const char *type, const char *value);
 const char *oxus__issn_problem(const char *value);
 /* rules.c: 1 if the element holds text that is not whitespace, or a

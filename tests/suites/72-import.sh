@@ -234,3 +234,14 @@ rc=$?
 "$OXUS" import -o "$TMP/x" --null "$L/dari-analysis.txt" >/dev/null 2>"$TMP/null.err"
 rc=$?
 [ $rc = 2 ] && [ ! -e "$TMP/x" ] && ok "import: -0 without --files-from: usage error, nothing written" || no "import: -0 alone (exit $rc)" "$TMP/null.err"
+
+# ---- links the draft must not have: a scheme url-scheme rejects ------------------
+# (the fuzzer found a canonical link 'Name:"2"' made the draft invalid)
+printf '%s\n' '<html><head><link rel="canonical" href="vbscript:msgbox(1)"></head><body><div class="entry-content">' \
+    '<p>By: Example Institute</p><p>Text <a href="data:text/html,x">here</a> [1].</p><h2>References</h2>' \
+    '<ol><li>Org. «Title», <a href="Name:2">available at</a></li></ol></div></body></html>' >"$TMP/schemes.html"
+"$OXUS" import -o "$TMP/schemes" "$TMP/schemes.html" 2>"$TMP/schemes.err"
+rc=$?
+[ $rc = 0 ] && valid "$TMP/schemes/schemes.xml" && ! grep -qi 'vbscript\|data:text\|Name:2' "$TMP/schemes/schemes.xml" &&
+    ok "import: links with a scheme a link must not have (vbscript:, data:, name:) are left out; the draft validates" ||
+    no "import: links with other schemes (exit $rc)" "$TMP/v.out"

@@ -11,10 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* realloc as a function to pass: the allocation-failure build's realloc
+ * is a function-like macro, which a bare `realloc` would bypass. */
+static void *resize(void *p, size_t n) { return realloc(p, n); }
+
 static void put(imp_builder *b, const char *s, size_t n)
 {
     void *p = b->buf;
-    if (oxus__reserve(&p, &b->bufcap, b->buflen + n + 1, realloc) < 0) {
+    if (oxus__reserve(&p, &b->bufcap, b->buflen + n + 1, resize) < 0) {
         b->oom = 1;
         return;
     }

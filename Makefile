@@ -144,7 +144,7 @@ valgrind: $(BUILD)/oxus
 
 run-samples: $(BUILD)/oxus
 	$(BUILD)/oxus validate samples/
-	$(BUILD)/oxus convert --to tei,jats,text -o $(BUILD)/samples-out --force samples/
+	$(BUILD)/oxus convert --to tei,jats,text,html -o $(BUILD)/samples-out --force samples/
 
 bench: $(BUILD)/oxus
 	tests/bench/bench.sh $(BUILD)/oxus
@@ -157,7 +157,8 @@ fuzz:
 # only when missing.
 DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libxml2-utils xsltproc \
            jing valgrind clang libclang-rt-14-dev python3 time parallel groff-base \
-           xml-core slurm-wlm munge libsaxonhe-java default-jre-headless
+           xml-core slurm-wlm munge libsaxonhe-java default-jre-headless \
+           libxml-commons-resolver1.1-java pandoc strace chromium fonts-noto-core
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \

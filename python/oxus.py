@@ -48,8 +48,8 @@ CALENDARS = ("gregorian", "solar-hijri", "lunar-hijri")
 """The calendar names the library reads and writes (also accepted:
 persian, jalali, shamsi, hijri-shamsi, islamic, hijri-qamari)."""
 
-FORMATS = ("tei", "jats", "text")
-"""The built-in output formats: TEI P5, JATS 1.4 and plain text."""
+FORMATS = ("tei", "jats", "text", "html")
+"""The built-in output formats: TEI P5, JATS 1.4, plain text and HTML5."""
 
 
 class Error(Exception):

@@ -146,8 +146,8 @@ long long oxus_ctx_mtime(const oxus_ctx *ctx) { return ctx->mtime; }
 /* Formats                                                             */
 /* ------------------------------------------------------------------ */
 
-static const char *const BUILTIN_NAMES[] = {"tei", "jats", "text", NULL};
-static const char *const BUILTIN_SUFFIXES[] = {".tei.xml", ".jats.xml", ".txt"};
+static const char *const BUILTIN_NAMES[] = {"tei", "jats", "text", "html", NULL};
+static const char *const BUILTIN_SUFFIXES[] = {".tei.xml", ".jats.xml", ".txt", ".html"};
 
 const char *const *oxus_format_names(void) { return BUILTIN_NAMES; }
 
@@ -241,7 +241,7 @@ static int locate(const oxus_ctx *ctx, const char *format, char **path, const ch
         }
     struct stat st;
     if (stat(format, &st) < 0 || !S_ISREG(st.st_mode))
-        return oxus__fail(OXUS_EUSAGE, "unknown format '%s' (tei, jats, text, or a .xsl file)", format);
+        return oxus__fail(OXUS_EUSAGE, "unknown format '%s' (tei, jats, text, html, or a .xsl file)", format);
     *path = oxus__strdup(format);
     return *path ? 0 : oxus__fail(OXUS_ENOMEM, "out of memory");
 }

@@ -24,7 +24,7 @@
 /* A format of a context: made, owned and freed by context.c; transform.c
  * only compiles its stylesheet and applies it. */
 typedef struct {
-    char *name;           /* "tei", "jats", "text", or the file's base name */
+    char *name;           /* "tei", "jats", "text", "html", or the file's base name */
     char *path;           /* the stylesheet file */
     char *real;           /* its real path: the same file added twice is one format */
     char *suffix;         /* ".tei.xml" */

@@ -258,7 +258,7 @@ void oxus_ctx_free(oxus_ctx *ctx);
 /* The folder the context took its schema and transforms from. */
 const char *oxus_ctx_datadir(const oxus_ctx *ctx);
 
-/* The built-in formats, "tei", "jats", "text": a static NULL-terminated
+/* The built-in formats, "tei", "jats", "text", "html": a static NULL-terminated
  * list. Whether a name is one of them is known only here. */
 const char *const *oxus_format_names(void);
 
@@ -276,7 +276,7 @@ int oxus_ctx_add_format(oxus_ctx *ctx, const char *format,
                         const char *const *params, size_t *index);
 
 /* The output file suffix for a format added as `index`: ".tei.xml",
- * ".jats.xml", ".txt", or the user stylesheet's name plus ".out". */
+ * ".jats.xml", ".txt", ".html", or the user stylesheet's name plus ".out". */
 const char *oxus_ctx_format_suffix(const oxus_ctx *ctx, size_t index);
 
 /* Newest modification time (nanoseconds since the epoch) of the schema and

@@ -16,7 +16,7 @@ python3 tests/bench/gen-corpus.py 40 "$TMP/gen" --max-kb 40 --per-dir 1000 2>/de
     cp "$TMP"/gen/batch-000/*.xml "$IN/" && python3 tests/bench/gen-refs.py 300 "$IN/refs-300.xml" ||
     no "generating the documents"
 n=$(ls "$IN"/*.xml | wc -l)
-"$OXUS" convert -q --to tei,jats,text -o "$TMP/oxus" "$IN" 2>"$TMP/e" && ok "oxus converts the $n documents" ||
+"$OXUS" convert -q --to tei,jats,text,html -o "$TMP/oxus" "$IN" 2>"$TMP/e" && ok "oxus converts the $n documents" ||
     no "oxus convert" "$TMP/e"
 
 # ours[i] and theirs[i] for each document of $IN, for format $1 (extension
@@ -37,7 +37,7 @@ if ! need_cmd "Saxon-HE gives oxus's outputs" java; then
 elif [ ! -f "$jar" ]; then
     skip "Saxon-HE gives oxus's outputs: $jar not found (Debian: libsaxonhe-java; or set SAXON_JAR)"
 else
-    for f in tei:tei.xml jats:jats.xml text:txt; do
+    for f in tei:tei.xml jats:jats.xml text:txt html:html; do
         fmt=${f%%:*}
         mkdir -p "$TMP/saxon-$fmt"
         # !indent=no: XSLT leaves indentation to the processor (Saxon's
@@ -55,7 +55,7 @@ fi
 # stylesheets with function-available() false for them, under xsltproc
 mkdir -p "$TMP/nonodeset"
 changed=0
-for f in common tei jats text; do
+for f in common tei jats text html; do
     sed -e "s/function-available('exsl:node-set')/false()/g" -e "s/function-available('set:distinct')/false()/g" \
         transforms/$f.xsl >"$TMP/nonodeset/$f.xsl"
     changed=$((changed + $(diff transforms/$f.xsl "$TMP/nonodeset/$f.xsl" | grep -c '^>')))
@@ -64,7 +64,7 @@ done
 bad=0 total=0
 for s in "$IN"/*.xml; do
     b=$(basename "$s" .xml)
-    for f in tei:tei.xml jats:jats.xml text:txt; do
+    for f in tei:tei.xml jats:jats.xml text:txt html:html; do
         total=$((total + 1))
         xsltproc "$TMP/nonodeset/${f%%:*}.xsl" "$s" >"$TMP/x" 2>"$TMP/e" && cmp -s "$TMP/x" "$TMP/oxus/$b.${f#*:}" ||
             { bad=$((bad + 1)); echo "$b.${f#*:}" >>"$TMP/bad"; }

@@ -46,7 +46,8 @@ BUILD ?= build
 LIB_SRC = src/error.c src/util.c src/utf8.c src/diag.c src/read.c src/decode.c src/parse.c \
           src/context.c src/document.c src/validate.c src/rules.c src/identifiers.c src/dates.c src/datenames.c \
           src/dateparse.c src/dateattr.c src/normalize.c src/upgrade.c src/transform.c src/extensions.c src/encode.c \
-          src/write.c src/batch.c src/skeleton.c
+          src/write.c src/batch.c src/sha256.c src/import.c src/import_text.c src/import_html.c \
+          src/import_labels.c src/import_struct.c src/import_body.c src/import_refs.c src/import_write.c src/skeleton.c
 CLI_SRC = src/main.c src/run.c src/commands.c src/inputs.c src/paths.c src/report.c src/merge.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
@@ -72,6 +73,8 @@ $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
 $(BUILD)/pic/%.o: src/%.c $(HEADERS) | $(BUILD)
 	@mkdir -p $(BUILD)/pic
 	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+
+$(filter $(BUILD)/import%.o,$(LIB_OBJ)) $(filter $(BUILD)/pic/import%.o,$(PIC_OBJ)): src/import.h
 
 $(BUILD):
 	mkdir -p $(BUILD)
@@ -111,17 +114,19 @@ sanitize:
 # each N in a child process (two at a time): every N up to 60 of each input
 # (reading and parsing), then OOM_POINTS more spread over the rest of its run
 # (validating, normalizing, converting), and OOM_POINTS points of compiling
-# the schema and stylesheets. OOM_POINTS=100000 tries every N in pass B (an
+# the schema and stylesheets. The captures among the inputs (.txt, .html) are
+# imported instead. OOM_POINTS=100000 tries every N in pass B (an
 # hour or more). `make sanitize` runs it too.
 OOM = build/oom
 OOM_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -fno-omit-frame-pointer \
              -fsanitize=address,undefined -fno-sanitize-recover=all -shared-libasan $(PKG_CFLAGS)
 OOM_RT = $(dir $(shell clang -print-file-name=libclang_rt.asan-x86_64.so))
 OOM_OBJ = $(LIB_SRC:src/%.c=$(OOM)/%.o)
-OOM_INPUTS = tests/fuzz/seeds/pipeline/* tests/fuzz/regressions/* samples/minimal.xml
+OOM_INPUTS = tests/fuzz/seeds/pipeline/* tests/fuzz/regressions/* samples/minimal.xml \
+             tests/import/csrs-page.html tests/import/dari-analysis.txt
 OOM_POINTS ?= 40
 
-$(OOM)/%.o: src/%.c src/oxus.h src/internal.h src/dates.h tests/oom/inject.h
+$(OOM)/%.o: src/%.c src/oxus.h src/internal.h src/dates.h src/import.h tests/oom/inject.h
 	@mkdir -p $(OOM)
 	clang $(OOM_CFLAGS) -include tests/oom/inject.h -c $< -o $@
 
@@ -130,7 +135,8 @@ $(OOM)/oom: tests/oom/oom.c $(OOM_OBJ)
 
 oom: $(OOM)/oom
 	@mkdir -p $(OOM)/logs
-	$(OOM)/oom -A -l $(OOM)/logs . tests/fuzz/seeds/pipeline/* tests/fuzz/regressions/* samples/*.xml
+	$(OOM)/oom -A -l $(OOM)/logs . tests/fuzz/seeds/pipeline/* tests/fuzz/regressions/* samples/*.xml \
+	  tests/fuzz/seeds/import/* tests/import/*.txt tests/import/*.html
 	ASAN_OPTIONS=symbolize=0:detect_leaks=0:quarantine_size_mb=16:malloc_context_size=4 \
 	  $(OOM)/oom -B -j 2 -e 60 -p $(OOM_POINTS) -c $(OOM_POINTS) -l $(OOM)/logs . $(OOM_INPUTS)
 

@@ -14,8 +14,10 @@
 #include <libxml/dict.h>
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -72,13 +74,28 @@ static void release(oxus_doc *doc)
     doc->lines = NULL;
 }
 
+/* How many outputs an input has: a draft, or one a format. */
+static size_t noutputs(const oxus_batch_options *o)
+{
+    return o->import ? 1 : o->nformats;
+}
+
+static const char *suffix_of(const batch *b, size_t f)
+{
+    return b->opts->import ? ".xml" : oxus_ctx_format_suffix(b->ctx, b->opts->formats[f]);
+}
+
+/* outdir/<rel without .xml><suffix>; a draft replaces its capture's
+ * extension, whatever it is, by .xml. */
 static char *output_path(const batch *b, const slot *s, size_t f)
 {
     const char *rel = s->rel;
     if (!rel) rel = strcmp(s->path, "-") == 0 ? "stdin" : strrchr(s->path, '/') ? strrchr(s->path, '/') + 1 : s->path;
     size_t n = strlen(rel);
-    if (n > 4 && strcmp(rel + n - 4, ".xml") == 0) n -= 4;
-    const char *suffix = oxus_ctx_format_suffix(b->ctx, b->opts->formats[f]);
+    const char *dot = strrchr(rel, '.'), *slash = strrchr(rel, '/');
+    if (b->opts->import && dot && dot > rel && (!slash || dot > slash + 1)) n = (size_t)(dot - rel);
+    else if (n > 4 && strcmp(rel + n - 4, ".xml") == 0) n -= 4;
+    const char *suffix = suffix_of(b, f);
     size_t len = strlen(b->opts->outdir) + n + strlen(suffix) + 2;
     char *p = malloc(len);
     if (p) snprintf(p, len, "%s/%.*s%s", b->opts->outdir, (int)n, rel, suffix);
@@ -89,10 +106,10 @@ static char *output_path(const batch *b, const slot *s, size_t f)
  * an output keeps it. Called under the batch lock, in input order. */
 static void claim_outputs(batch *b, slot *s)
 {
-    for (size_t f = 0; f < b->opts->nformats && !s->taken && !s->oom; f++) {
+    for (size_t f = 0; f < noutputs(b->opts) && !s->taken && !s->oom; f++) {
         const char *key = s->planned[f];
         size_t len = strlen(key);
-        if (!b->full_keys) len -= strlen(oxus_ctx_format_suffix(b->ctx, b->opts->formats[f]));
+        if (!b->full_keys) len -= strlen(suffix_of(b, f));
         if (xmlDictExists(b->planned, BAD_CAST key, (int)len)) s->taken = s->planned[f];
         else if (!xmlDictLookup(b->planned, BAD_CAST key, (int)len)) s->oom = 1;
         if (!b->full_keys) break;
@@ -103,14 +120,14 @@ static void claim_outputs(batch *b, slot *s)
 static void plan(batch *b, slot *s)
 {
     const oxus_batch_options *o = b->opts;
-    if (!o->convert || !o->outdir) return;
-    s->planned = calloc(o->nformats + 1, sizeof *s->planned);
-    s->written = calloc(o->nformats + 1, sizeof *s->written);
+    if (!(o->convert || o->import) || !o->outdir) return;
+    s->planned = calloc(noutputs(o) + 1, sizeof *s->planned);
+    s->written = calloc(noutputs(o) + 1, sizeof *s->written);
     if (!s->planned || !s->written) {
         s->oom = 1;
         return;
     }
-    for (size_t f = 0; f < o->nformats; f++)
+    for (size_t f = 0; f < noutputs(o); f++)
         if (!(s->planned[f] = output_path(b, s, f))) s->oom = 1;
     s->r.outputs = s->written;
     claim_outputs(b, s);
@@ -198,10 +215,102 @@ static int check_links(oxus_doc *doc)
     return rc < 0 ? rc : doc->nerrors > before ? OXUS_EINVALID : 0;
 }
 
+/* ---- import ---------------------------------------------------------- */
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Text or HTML: as asked, else by the extension, else by the content. */
+static oxus_import_from import_form(const oxus_import_options *o, const char *path)
+{
+    const char *dot = strrchr(base_name(path), '.');
+    if (o->from != OXUS_FROM_AUTO || !dot) return o->from;
+    if (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm")) return OXUS_FROM_HTML;
+    return !strcasecmp(dot, ".txt") ? OXUS_FROM_TEXT : OXUS_FROM_AUTO;
+}
+
+/* The draft must validate; if it does not, oxus import has a defect, and
+ * no draft is written. */
+static int check_draft(batch *b, slot *s, const char *draft, size_t len)
+{
+    oxus_doc *d = NULL;
+    int rc = oxus__doc_from_bytes(&d, b->ctx, "draft", draft, len);
+    if (rc == 0) rc = oxus_doc_validate(d, b->ctx);
+    for (size_t i = 0; d && rc == OXUS_EINVALID && i < oxus_doc_ndiags(d); i++) {
+        const oxus_diag *g = oxus_doc_diag(d, i);
+        if (g->severity == OXUS_SEV_ERROR)
+            oxus__diag(s->doc, 0, 0, OXUS_SEV_ERROR, "import", "the draft is not valid (a defect of oxus import, "
+                       "please report it): %d:%d: %s [%s]", g->line, g->column, g->message, g->rule);
+    }
+    oxus_doc_free(d);
+    return rc;
+}
+
+/* Refuses to write a draft over its own capture (a page saved as .xml,
+ * imported into its own folder). */
+static int same_file(const char *a, const char *b)
+{
+    struct stat x, y;
+    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+/* Writes the draft, or keeps it in the result without an output folder;
+ * the status. */
+static int place_draft(batch *b, slot *s, char **draft, size_t len)
+{
+    if (!b->opts->outdir) {
+        s->r.data = *draft; /* the caller prints it */
+        s->r.len = len;
+        *draft = NULL;
+        return 0;
+    }
+    const char *path = s->planned[0];
+    int rc = s->taken ? oxus__fail(OXUS_EWRITE, "%s: an earlier input of this run writes this draft; nothing "
+                                   "written for this input (give the two captures different names)", s->taken)
+             : same_file(path, s->path) ? oxus__fail(OXUS_EEXISTS, "%s: the draft would replace its own capture", path)
+             : oxus_write_atomic(path, *draft, len, b->opts->force);
+    if (rc < 0) {
+        oxus__diag(s->doc, 0, 0, OXUS_SEV_ERROR, "io", "%s", oxus_errmsg());
+        return OXUS_EWRITE;
+    }
+    s->written[s->r.noutputs++] = path;
+    return 0;
+}
+
+static void import_one(batch *b, slot *s)
+{
+    int from_stdin = strcmp(s->path, "-") == 0;
+    oxus_import_options io = *b->opts->import;
+    io.from = import_form(b->opts->import, s->path);
+    io.capture_id = from_stdin ? NULL : base_name(s->path);
+    io.name = from_stdin ? "<stdin>" : s->path;
+    unsigned char *bytes = NULL;
+    char *draft = NULL, err[512];
+    size_t n = 0, len = 0;
+    int rc = s->oom ? OXUS_ENOMEM : oxus__read_file(s->path, &bytes, &n, err, sizeof err);
+    if (rc == 0) rc = oxus_import(&draft, &len, &s->doc, bytes, n, &io);
+    free(bytes);
+    if (!s->doc && !(s->doc = oxus__doc_new(b->ctx, io.name))) rc = OXUS_ENOMEM;
+    else if (rc == OXUS_EIO) oxus__diag(s->doc, 0, 0, OXUS_SEV_ERROR, "io", "%s", err);
+    if (rc == 0) rc = check_draft(b, s, draft, len);
+    if (rc == 0) rc = place_draft(b, s, &draft, len);
+    free(draft);
+    if (rc == OXUS_ENOMEM && s->doc) oxus__diag(s->doc, 0, 0, OXUS_SEV_ERROR, "io", "out of memory");
+    s->r.status = rc == 0 || rc == OXUS_EINVALID || rc == OXUS_EWRITE ? rc : OXUS_EIO;
+    s->r.doc = s->doc;
+}
+
 static void process(batch *b, slot *s)
 {
     double t0 = now();
     const oxus_batch_options *o = b->opts;
+    if (o->import) {
+        import_one(b, s);
+        goto done;
+    }
     if (!s->oom && s->planned && !s->taken && o->incremental && up_to_date(b, s)) {
         s->r.skipped = 1;
         goto done;
@@ -254,7 +363,7 @@ static void *worker(void *arg)
 static void free_slot(batch *b, slot *s)
 {
     if (s->planned)
-        for (size_t f = 0; f < b->opts->nformats; f++) free(s->planned[f]);
+        for (size_t f = 0; f < noutputs(b->opts); f++) free(s->planned[f]);
     free(s->planned);
     free(s->written);
     free((char *)s->r.data);
@@ -311,6 +420,10 @@ int oxus_batch_run(const oxus_ctx *ctx, const oxus_batch_options *opts, oxus_inp
     oxus__clear_error();
     if (oxus__check_version(opts->version, OXUS_BATCH_OPTIONS_VERSION, "oxus_batch_options") < 0)
         return OXUS_EUSAGE;
+    /* the fields the caller's version has; the later ones keep their defaults */
+    oxus_batch_options o = {0};
+    memcpy(&o, opts, opts->version >= 2 ? sizeof o : offsetof(oxus_batch_options, import));
+    opts = &o;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     size_t jobs = opts->jobs > 0 ? (size_t)opts->jobs : cpus > 0 ? (size_t)cpus : 1;
     if (jobs > 256) jobs = 256;

@@ -4,7 +4,7 @@
  *
  *   main.c     the commands and their options as tables: the parser, the
  *              --help texts and the dispatcher all read them
- *   run.c      validate and convert: inputs, outputs and reports checked
+ *   run.c      validate, convert and import: inputs, outputs and reports checked
  *              against each other, the batch, the summary
  *   commands.c normalize, upgrade, date, rules, new, report merge
  *   inputs.c   PATH arguments, --files-from and --shard, enumerated lazily
@@ -46,6 +46,7 @@ typedef struct cli {
     strlist transforms;       /* --transform FILE */
     strlist widths;           /* storage for width=N strings made from -w */
     const char *formats;      /* --to */
+    oxus_import_options import; /* import --from, --lang */
     int in_place;             /* normalize -i */
     oxus_calendar from, to;   /* date --calendar, --to */
     const char *lang;         /* new --lang */
@@ -60,6 +61,7 @@ int library_error(const cli *c, int code);
 /* run.c, commands.c: the commands, given their operands. */
 int run_validate(cli *c, int argc, char **argv);
 int run_convert(cli *c, int argc, char **argv);
+int run_import(cli *c, int argc, char **argv);
 int run_normalize(cli *c, int argc, char **argv);
 int run_upgrade(cli *c, int argc, char **argv);
 int run_date(cli *c, int argc, char **argv);
@@ -82,6 +84,9 @@ typedef struct {
     const char *outdir;       /* never descended into; NULL: none */
     const char *const *output_suffixes; /* list entries below outdir ending so are skipped */
     size_t nsuffixes;
+    const char *const *input_suffixes;  /* what a folder's documents end with (NULL-terminated);
+                                           NULL: .xml */
+    const char *none_found;             /* the note for a folder without any; NULL: the .xml one */
 } inputs_spec;
 int inputs_new(inputs **out, const inputs_spec *spec);
 /* oxus_input_fn */

@@ -29,6 +29,12 @@ static void init_process(void)
     oxus__transform_init();
 }
 
+void oxus__init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, init_process);
+}
+
 static int has_schema(const char *dir)
 {
     char *p = oxus__path_join(dir, "schema/analysis.xsd");
@@ -102,10 +108,9 @@ static int load_schema(oxus_ctx *ctx)
 
 int oxus_ctx_new(oxus_ctx **out, const oxus_options *opts)
 {
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
     *out = NULL;
     oxus__clear_error();
-    pthread_once(&once, init_process);
+    oxus__init();
     oxus_ctx *ctx = calloc(1, sizeof *ctx);
     if (!ctx) return oxus__fail(OXUS_ENOMEM, "out of memory");
     oxus_options none = {.version = OXUS_OPTIONS_VERSION};

@@ -17,18 +17,29 @@ typedef struct {
     xmlNodePtr node;
     xmlChar *cal, *iso, *greg, *nb, *na, *text;
     oxus_calendar k; /* the calendar attribute, if known */
+    int oom;         /* an attribute or the text could not be read */
 } date_elem;
+
+/* The attribute's value; NULL if it is absent, or, with e->oom, if libxml2
+ * ran out of memory copying it. */
+static xmlChar *attr_load(date_elem *e, const char *name)
+{
+    xmlChar *v = xmlGetNoNsProp(e->node, BAD_CAST name);
+    if (!v && xmlHasNsProp(e->node, BAD_CAST name, NULL)) e->oom = 1;
+    return v;
+}
 
 static void elem_load(date_elem *e, xmlNodePtr node)
 {
     memset(e, 0, sizeof *e);
     e->node = node;
-    e->cal = xmlGetNoNsProp(node, BAD_CAST "calendar");
-    e->iso = xmlGetNoNsProp(node, BAD_CAST "iso");
-    e->greg = xmlGetNoNsProp(node, BAD_CAST "gregorian");
-    e->nb = xmlGetNoNsProp(node, BAD_CAST "notBefore");
-    e->na = xmlGetNoNsProp(node, BAD_CAST "notAfter");
-    e->text = oxus__node_text(node);
+    e->cal = attr_load(e, "calendar");
+    e->iso = attr_load(e, "iso");
+    e->greg = attr_load(e, "gregorian");
+    e->nb = attr_load(e, "notBefore");
+    e->na = attr_load(e, "notAfter");
+    e->text = oxus__node_text(node); /* "" for no text: NULL is out of memory */
+    if (!e->text) e->oom = 1;
     if (e->cal && oxus_calendar_parse(&e->k, (const char *)e->cal) != OXUS_OK) e->k = OXUS_CAL_NONE;
 }
 
@@ -95,8 +106,11 @@ int oxus__date_fill(xmlNodePtr date, oxus__date_values *v, char *why, size_t n)
     memset(v, 0, sizeof *v);
     elem_load(&e, date);
     v->given = (e.cal ? OXUS__HAS_CAL : 0) | (e.iso ? OXUS__HAS_ISO : 0) | (e.greg ? OXUS__HAS_GREG : 0);
-    v->needed = needed(&e, v->given);
-    if (v->needed) {
+    v->needed = e.oom ? 0 : needed(&e, v->given);
+    if (e.oom) {
+        snprintf(why, n, "out of memory");
+        rc = OXUS_ENOMEM;
+    } else if (v->needed) {
         if (source_period(&e, &p, why, n) < 0 ||
             (oxus_period_convert(&g, &p, OXUS_CAL_GREGORIAN) < 0 && snprintf(why, n, "%s", oxus_errmsg()))) {
             rc = OXUS_EINVALID;

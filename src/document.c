@@ -46,6 +46,12 @@ static int doc_new(oxus_doc **out, const oxus_ctx *ctx, const char *path, const 
     return 0;
 }
 
+oxus_doc *oxus__doc_new(const oxus_ctx *ctx, const char *name)
+{
+    oxus_doc *doc = NULL;
+    return doc_new(&doc, ctx, NULL, name) < 0 ? NULL : doc;
+}
+
 /* The stages after reading: decode, parse. */
 static int decode_parse(oxus_doc *doc, const oxus_ctx *ctx)
 {

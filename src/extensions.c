@@ -97,18 +97,9 @@ typedef struct {
 
 static void put(buffer *b, const xmlChar *s, size_t n)
 {
-    if (b->failed) return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1) cap *= 2;
-        xmlChar *p = xmlRealloc(b->p, cap);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
+    void *p = b->p;
+    if (b->failed || (b->failed = oxus__reserve(&p, &b->cap, b->len + n + 1, xmlRealloc) < 0)) return;
+    b->p = p;
     memcpy(b->p + b->len, s, n);
     b->len += n;
     b->p[b->len] = '\0';

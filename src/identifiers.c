@@ -213,3 +213,37 @@ const char *oxus__issn_problem(const char *v)
     unsigned check = (11 - sum % 11) % 11;
     return (check == 10 ? 'X' : (char)('0' + check)) == v[8] ? NULL : "its check digit is wrong (ISO 3297)";
 }
+
+/* The schemes a link may have. Every output writes a URL as a link its
+ * readers follow (JATS ext-link, TEI ref, HTML renderings of both), and a
+ * javascript:, vbscript: or data: link runs code when followed; doi: and
+ * urn: name publications and editions (RFC 3986 section 3.1, RFC 8141). */
+static const char *const SCHEMES[] = {"http", "https", "ftp", "mailto", "doi", "urn"};
+
+/* The scheme a browser would see in u, as the WHATWG URL parser reads it
+ * (C0 controls and spaces around the URL dropped, tabs and newlines
+ * anywhere removed), lowercased into buf; "" if there is none. */
+static void browser_scheme(const char *u, char *buf, size_t size)
+{
+    size_t w = 0;
+    while (*u && (unsigned char)*u <= ' ') u++;
+    for (; *u && w + 1 < size; u++) {
+        if (*u == '\t' || *u == '\n' || *u == '\r') continue;
+        if (*u == ':') {
+            buf[w] = '\0';
+            return;
+        }
+        if (!(isalnum((unsigned char)*u) || ((*u == '+' || *u == '-' || *u == '.') && w > 0))) break;
+        buf[w++] = (char)tolower((unsigned char)*u);
+    }
+    buf[0] = '\0';
+}
+
+const char *oxus__url_bad_scheme(const char *u, char *buf, size_t size)
+{
+    browser_scheme(u, buf, size);
+    if (!buf[0] || !isalpha((unsigned char)buf[0])) return NULL; /* relative: url-syntax says so */
+    for (size_t i = 0; i < sizeof SCHEMES / sizeof *SCHEMES; i++)
+        if (strcmp(buf, SCHEMES[i]) == 0) return NULL;
+    return buf;
+}

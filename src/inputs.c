@@ -138,7 +138,9 @@ static void pop(inputs *in)
     free(f->dir);
     free(f->rel);
     if (in->depth == 0 && in->top) { /* a PATH folder walked to the end */
-        if (!in->found) note(in, 1, in->top, "no documents found under this folder (no *.xml file in it)");
+        if (!in->found)
+            note(in, 1, in->top, in->spec.none_found ? in->spec.none_found
+                                                     : "no documents found under this folder (no *.xml file in it)");
         free(in->top);
         in->top = NULL;
     }
@@ -148,6 +150,16 @@ static int ends_with(const char *name, const char *suffix)
 {
     size_t n = strlen(name), k = strlen(suffix);
     return n > k && strcmp(name + n - k, suffix) == 0;
+}
+
+/* Whether a file in a folder is a document of this run (a *.xml, or a
+ * capture to import). */
+static int wanted(const inputs *in, const char *name)
+{
+    if (!in->spec.input_suffixes) return ends_with(name, ".xml");
+    for (const char *const *s = in->spec.input_suffixes; *s; s++)
+        if (ends_with(name, *s)) return 1;
+    return 0;
 }
 
 /* Whether folder p (lstat'ed as st) is the output folder. */
@@ -172,11 +184,11 @@ static int next_in_folders(inputs *in, char **path, char **rel)
         char *p = join(f->dir, name), *r = join(f->rel, name);
         struct stat st;
         int kind = !p || !r || lstat(p, &st) < 0 ? 0 : S_ISLNK(st.st_mode) ? 'l' : S_ISDIR(st.st_mode) ? 'd' : 'f';
-        if (kind == 'l' && (ends_with(name, ".xml") || (stat(p, &st) == 0 && S_ISDIR(st.st_mode))))
+        if (kind == 'l' && (wanted(in, name) || (stat(p, &st) == 0 && S_ISDIR(st.st_mode))))
             note(in, 0, p, "a symbolic link: not followed inside a folder (give it as a PATH to check it)");
         else if (kind == 'd' && !is_outdir(in, &st) && push(in, p, r) == 1)
             kind = 'f'; /* unreadable: its error is reported as an input's */
-        if (kind == 'f' && (ends_with(name, ".xml") || S_ISDIR(st.st_mode))) {
+        if (kind == 'f' && (wanted(in, name) || S_ISDIR(st.st_mode))) {
             in->found++;
             *path = p;
             *rel = r;

@@ -104,6 +104,10 @@ size_t oxus__tag_offset(oxus_doc *doc, xmlNodePtr node);
 void oxus__locate(oxus_doc *doc, xmlNodePtr node, const char *attr, int *line,
                   int *col);
 
+/* document.c: an empty document named `name`, to hold diagnostics; NULL
+ * when out of memory. */
+oxus_doc *oxus__doc_new(const oxus_ctx *ctx, const char *name);
+
 /* validate.c: compiles the schema at `path` (errors: oxus__fail). */
 int oxus__schema_compile(xmlSchemaPtr *out, const char *path);
 
@@ -122,6 +126,10 @@ int oxus__doc_from_bytes(oxus_doc **out, const oxus_ctx *ctx, const char *name,
 /* parse.c: the parser's share of the process-wide setup (see
  * oxus_ctx_new): xmlInitParser and the external-entity loader. */
 void oxus__parse_init(void);
+/* context.c: what oxus sets up in libxml2 and libxslt for the whole
+ * process (oxus_ctx_new documents it), once; for the entry points that
+ * need no context (oxus_import). */
+void oxus__init(void);
 int oxus__parse(oxus_doc *doc);
 /* Sends libxml2's messages on this thread nowhere: the library never
  * prints. Stages point them at a document while they work. */
@@ -172,8 +180,9 @@ typedef struct {
 } oxus__date_values;
 /* What `oxus normalize` gives a date element: the attributes it lacks,
  * gregorian computed from calendar and iso, or everything from the printed
- * text. 0 with the values (needed is 0 if nothing is missing), or
- * OXUS_EINVALID with the reason a needed value cannot be computed in why. */
+ * text. 0 with the values (needed is 0 if nothing is missing),
+ * OXUS_EINVALID with the reason a needed value cannot be computed in why,
+ * or OXUS_ENOMEM (needed 0) when reading the element ran out of memory. */
 int oxus__date_fill(xmlNodePtr date, oxus__date_values *v, char *why, size_t n);
 /* 1 if the date lacks attributes, with the date-incomplete message (what
  * normalize fills in, or why it cannot) in msg; else 0. */
@@ -200,8 +209,15 @@ size_t oxus__tag_insertion_point(oxus_doc *doc, xmlNodePtr node);
  * *at is the 1-based character at fault, or 0). */
 int oxus__bcp47_wellformed(const char *tag);
 const char *oxus__url_problem(const char *u, size_t *at);
+/* The scheme of u (lowercased in buf, as a browser reads it) if it is one
+ * a link must not have (url-scheme: not http, https, ftp, mailto, doi or
+ * urn); NULL if it is allowed or u has none. */
+const char *oxus__url_bad_scheme(const char *u, char *buf, size_t size);
 const char *oxus__idno_problem(const char *type, const char *value);
 const char *oxus__issn_problem(const char *value);
+/* rules.c: 1 if the element holds text that is not whitespace, or a
+ * citation. */
+int oxus__has_content(xmlNodePtr node);
 
 /* extensions.c: registers ox:wrap and the other extension functions. */
 void oxus__extensions_register(void);
@@ -227,14 +243,29 @@ void oxus__utf8_ellipsize(char *buf, size_t size, size_t len);
 /* encode.c */
 int oxus__encode(oxus_doc *doc, const char *encoding, char **buf, size_t *len);
 
+/* sha256.c: the SHA-256 digest of n bytes, as 64 lowercase hex digits. */
+void oxus__sha256_hex(const void *data, size_t n, char hex[65]);
+
 /* util */
 char *oxus__strdup(const char *s);
 char *oxus__path_join(const char *a, const char *b);
+/* Makes the buffer *p at least `need` bytes, doubling its capacity *cap
+ * (from 256) through `resize` (realloc, or libxml2's xmlRealloc for what
+ * libxml2 frees). 0, or -1 when memory ran out (*p is then untouched). */
+int oxus__reserve(void **p, size_t *cap, size_t need, void *(*resize)(void *, size_t));
+/* Room for one more element in the array *p of *cap elements of `size`
+ * bytes, n of them in use (doubling from 16). 0, or -1 when memory ran out
+ * (*p is then untouched). */
+int oxus__grow(void **p, size_t *cap, size_t n, size_t size);
 /* Text content of a node, whitespace-collapsed; caller frees with xmlFree. */
 xmlChar *oxus__node_text(xmlNodePtr node);
 /* Collapses runs of whitespace in t to one space and trims it, in place;
  * returns t (NULL for NULL). */
 xmlChar *oxus__collapse(xmlChar *t);
 int oxus__is(xmlNodePtr node, const char *name);
+/* Sets the attribute name (in namespace ns, or in none) to value: 0, or -1
+ * when memory ran out. libxml2 2.9 then sometimes makes the attribute
+ * without its name or without its value and says nothing: both checked. */
+int oxus__set_prop(xmlNodePtr node, xmlNsPtr ns, const char *name, const char *value);
 
 #endif

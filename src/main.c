@@ -107,6 +107,13 @@ static int set_width(cli *c, const char *a)
 
 static int set_transform(cli *c, const char *a) { return add(c, &c->transforms, a); }
 
+static int set_form(cli *c, const char *a)
+{
+    if (strcmp(a, "text") != 0 && strcmp(a, "html") != 0) return usage_error(c, "unknown form '%s' (text, html)", a);
+    c->import.from = a[0] == 't' ? OXUS_FROM_TEXT : OXUS_FROM_HTML;
+    return 0;
+}
+
 static int set_calendar(cli *c, oxus_calendar *cal, const char *a)
 {
     if (oxus_calendar_parse(cal, a) < 0)
@@ -127,10 +134,20 @@ static const option BATCH[] = {
     {"null", '0', NULL, "--files-from's list is NUL-separated", FLAG(nul)},
     {"shard", 0, "K/N", "process only the K-th of N stable slices", WITH(set_shard)},
     {"report", 0, "FMT[=FILE]", "json, junit or sarif report (repeatable; - stdout)", WITH(set_report)},
-    {"strict", 0, NULL, "treat warnings as errors", FLAG(lib.strict)},
     {"quiet", 'q', NULL, "print only errors", FLAG(quiet)},
-    {"input-encoding", 0, "ENC", "read inputs as encoding ENC (iconv name)", STRING(lib.input_encoding)},
     {"datadir", 0, "DIR", "take schema/ and transforms/ from DIR", STRING(lib.datadir)},
+    {0}};
+
+static const option CHECK[] = { /* validate, convert */
+    {"strict", 0, NULL, "treat warnings as errors", FLAG(lib.strict)},
+    {"input-encoding", 0, "ENC", "read inputs as encoding ENC (iconv name)", STRING(lib.input_encoding)},
+    {0}};
+
+static const option IMPORT[] = {
+    {"from", 0, "FORM", "text or html (default: by extension, else by content)", WITH(set_form)},
+    {"lang", 0, "TAG", "Perso-Arabic text's language: fa (default), fa-AF, prs, ps", STRING(import.lang)},
+    {"output", 'o', "DIR", "output folder", STRING(batch.outdir)},
+    {"force", 'f', NULL, "replace existing drafts", FLAG(batch.force)},
     {0}};
 
 static const option CONVERT[] = {
@@ -183,13 +200,22 @@ static const command COMMANDS[] = {
      "Check each document: well-formedness, schema/analysis.xsd, then the rules\n"
      "(oxus rules lists them). Diagnostics go to standard error as\n"
      "FILE:LINE:COL: error: MESSAGE [RULE].\n",
-     {BATCH, HELP}, run_validate, 0},
+     {BATCH, CHECK, HELP}, run_validate, 0},
     {"convert", "convert --to FMT PATH...", "validate, then convert to {formats}",
      "--to FORMAT[,FORMAT...] [-o DIR] [OPTION]... PATH...",
      "Validate each document, then convert it to each FORMAT ({formats}).\n"
      "Outputs go to DIR/<path relative to PATH, without .xml>.<tei.xml|jats.xml|txt>;\n"
      "one input and one format with no -o go to standard output.\n",
-     {CONVERT, BATCH, HELP}, run_convert, 0},
+     {CONVERT, BATCH, CHECK, HELP}, run_convert, 0},
+    {"import", "import PATH...", "a first draft of the encoding of a published analysis",
+     "[--from text|html] [--lang TAG] [-o DIR] [--force] [OPTION]... PATH...",
+     "Make a first draft of the encoding of each published analysis (UTF-8 text as a\n"
+     "page saved as text, or the publisher's HTML page). The draft validates; claims,\n"
+     "actors and responses are left to the encoder (its opening comment lists what\n"
+     "remains); what could not be placed is a comment in it and a warning here.\n"
+     "Drafts go to DIR/<path relative to PATH, extension replaced by .xml>; one input\n"
+     "without -o goes to standard output. In folders: *.txt, *.html, *.htm.\n",
+     {IMPORT, BATCH, HELP}, run_import, 0},
     {"normalize", "normalize [-i] FILE...", "fill in calendar/Gregorian forms of dates", "[-i] [OPTION]... FILE...",
      "Fill in the calendar, iso and gregorian attributes of dates from their\n"
      "printed text, changing nothing else. Writes to standard output, or with\n"
@@ -445,6 +471,7 @@ static int dispatch(int argc, char **argv)
         c.cmd = cmd->name;
         c.lib.version = OXUS_OPTIONS_VERSION;
         c.batch.version = OXUS_BATCH_OPTIONS_VERSION;
+        c.import.version = OXUS_IMPORT_OPTIONS_VERSION;
         c.lib.datadir = getenv("OXUS_DATADIR");
         c.to = OXUS_CAL_GREGORIAN;
         int first = 0, rc = parse(&c, cmd, argc - 1, argv + 1, &first);

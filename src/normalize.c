@@ -24,15 +24,13 @@ static oxus_severity severity(const char *rule)
     return OXUS_SEV_ERROR;
 }
 
-/* Appends ' name="value"' to ins and sets the attribute in the tree. When
- * memory runs out, libxml2 2.9 can make an attribute without a name and
- * say nothing: the document is then marked. */
+/* Appends ' name="value"' to ins and sets the attribute in the tree; the
+ * document is marked when memory ran out. */
 static size_t add_attr(oxus_doc *doc, xmlNodePtr node, char *ins, size_t w, size_t n, const char *name,
                        const char *value)
 {
     int k = snprintf(ins + w, w < n ? n - w : 0, " %s=\"%s\"", name, value);
-    xmlAttrPtr a = xmlSetProp(node, BAD_CAST name, BAD_CAST value);
-    if (!a || !a->name) doc->oom = 1;
+    if (oxus__set_prop(node, NULL, name, value) < 0) doc->oom = 1;
     return k > 0 ? w + (size_t)k : w;
 }
 
@@ -47,7 +45,12 @@ static int complete(oxus_doc *doc, xmlNodePtr node, char *ins, size_t n, size_t 
     char why[600], msg[1024];
     size_t w = 0;
     ins[0] = '\0';
-    if (oxus__date_fill(node, &v, why, sizeof why) < 0) {
+    int rc = oxus__date_fill(node, &v, why, sizeof why);
+    if (rc == OXUS_ENOMEM) {
+        doc->oom = 1;
+        return 0;
+    }
+    if (rc < 0) {
         (*left)++;
         if (!doc->rules_checked && oxus__date_incomplete(node, msg, sizeof msg))
             oxus__diag_node(doc, node, NULL, severity("date-incomplete"), "date-incomplete", "%s", msg);

@@ -16,9 +16,9 @@
  * exports exactly the functions declared here. Within one N, a program
  * built against an older oxus.h runs unchanged with a newer library:
  *  - functions and enum values are only added, never changed or removed;
- *  - oxus_options and oxus_batch_options, which the caller allocates, begin
- *    with `version`: set it to OXUS_OPTIONS_VERSION or
- *    OXUS_BATCH_OPTIONS_VERSION. A new field is added at the end together
+ *  - oxus_options, oxus_batch_options and oxus_import_options, which the
+ *    caller allocates, begin with `version`: set it to OXUS_OPTIONS_VERSION,
+ *    OXUS_BATCH_OPTIONS_VERSION or OXUS_IMPORT_OPTIONS_VERSION. A new field is added at the end together
  *    with a new version number; the library reads only the fields the
  *    caller's version has (the others take their defaults) and refuses, with
  *    OXUS_EUSAGE, version 0 and a version newer than its own;
@@ -234,8 +234,9 @@ typedef struct {
 /* Compiles the schema. opts may be NULL (every default). Thread-safe to use afterwards from any number of
  * threads; free it with oxus_ctx_free once every user is done.
  *
- * Global effects: the first call sets up libxml2 and libxslt for the whole
- * process, once (context.c, init_process), and these stay in force after
+ * Global effects: the first call (of this or of oxus_import) sets up
+ * libxml2 and libxslt for the whole process, once (context.c,
+ * init_process), and these stay in force after
  * oxus_ctx_free, for every user of the two libraries in the process:
  *   - xmlInitParser(), and an external-entity loader
  *     (xmlSetExternalEntityLoader) that refuses every URL and opens local
@@ -359,6 +360,59 @@ size_t oxus_doc_nwarnings(const oxus_doc *doc);
 void oxus_doc_free(oxus_doc *doc);
 
 /* ------------------------------------------------------------------ */
+/* Importing (import.c): a published analysis to a first draft         */
+/* ------------------------------------------------------------------ */
+
+/* What the capture is. */
+typedef enum {
+    OXUS_FROM_AUTO = 0, /* HTML if the bytes begin (after a byte order mark
+                           and whitespace) with '<', else text */
+    OXUS_FROM_TEXT,     /* UTF-8 plain text: the page saved or copied as text */
+    OXUS_FROM_HTML      /* the publisher's web page (a WordPress-style article) */
+} oxus_import_from;
+
+/* The layout of oxus_import_options the library reads; see "ABI". */
+#define OXUS_IMPORT_OPTIONS_VERSION 1
+
+typedef struct {
+    unsigned version;       /* OXUS_IMPORT_OPTIONS_VERSION */
+    oxus_import_from from;
+    const char *lang;       /* BCP 47 tag for text in Perso-Arabic script
+                               ("fa-AF", "prs", "ps"); NULL: "fa". Text in
+                               Latin script is "en". */
+    const char *capture_id; /* the capture's identifier in the archive (its
+                               file name): provenance/capture/@id, and the
+                               title when none is printed; NULL: none */
+    const char *name;       /* what diagnostics call the input; NULL:
+                               capture_id, or "<input>" */
+} oxus_import_options;
+
+/* Turns the n bytes of a published analysis, as its publisher put it out
+ * (the seed's layout, in English or Dari; text or HTML), into a draft
+ * analysis document under vocabulary 1.1 that validates: the title, the
+ * publisher and author from the by-line, the PDF edition, sections and
+ * headings (those printed only in the table of contents, run into a
+ * paragraph or supplied marked so), paragraphs, lists, quotations, the
+ * conclusion, the suggestions as printed, the references split into their
+ * parts with their dates read, [n] as citations, languages by script, and
+ * the capture's provenance (id, form, SHA-256). Claims, actors and
+ * responses are left to the encoder: the draft begins with a comment
+ * listing what the encoder must still do, and what could not be placed is
+ * kept in the draft as a comment naming its line, and warned about.
+ *
+ * *out receives the draft (malloc'ed, NUL-terminated; the caller frees
+ * it) and *len its length; *diags a document holding only diagnostics,
+ * at the input's lines (rule "import"): warnings, or the error that
+ * stopped the import. The caller frees *diags with oxus_doc_free whatever
+ * the result. Returns 0 (a draft, perhaps with warnings), OXUS_EINVALID
+ * (no draft: the input is empty, binary, not UTF-8, larger than 32 MB or
+ * has no text), OXUS_EUSAGE (opts->lang is not a BCP 47 tag) or
+ * OXUS_ENOMEM. Time and memory are linear in n (memory about 15 times n);
+ * thread-safe. */
+int oxus_import(char **out, size_t *len, oxus_doc **diags, const void *bytes, size_t n,
+                const oxus_import_options *opts);
+
+/* ------------------------------------------------------------------ */
 /* New documents (skeleton.c)                                          */
 /* ------------------------------------------------------------------ */
 
@@ -403,8 +457,9 @@ void oxus_install_signal_cleanup(void);
 /* Batches (batch.c): many documents over a pool of threads            */
 /* ------------------------------------------------------------------ */
 
-/* The layout of oxus_batch_options the library reads; see "ABI". */
-#define OXUS_BATCH_OPTIONS_VERSION 1
+/* The layout of oxus_batch_options the library reads; see "ABI". Version
+ * 2 added `import`. */
+#define OXUS_BATCH_OPTIONS_VERSION 2
 
 typedef struct {
     unsigned version;       /* OXUS_BATCH_OPTIONS_VERSION */
@@ -417,6 +472,13 @@ typedef struct {
     int force;              /* replace existing outputs */
     int incremental;        /* skip inputs whose outputs are newer than the
                                input, the schema and the stylesheets */
+    /* version 2 */
+    const oxus_import_options *import; /* not NULL: import each input
+                               (oxus_import; capture_id and name are each
+                               input's own, and a form left to AUTO follows
+                               the extension .txt, .html or .htm) instead of
+                               validating it, validate the draft, and write it
+                               to outdir as <rel without extension>.xml */
 } oxus_batch_options;
 
 /* What happened to one input; valid only during the callback. */

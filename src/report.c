@@ -174,8 +174,10 @@ int report_open(report **out, const char *spec)
             {"schema", OXUS_SEV_ERROR, "the document does not follow schema/analysis.xsd"},
             {"io", OXUS_SEV_ERROR, "the document or an output could not be read or written, or memory ran out"},
             {"transform", OXUS_SEV_ERROR, "a stylesheet failed on the document"},
-            {"encode", OXUS_SEV_ERROR, "the output encoding cannot represent a character"}};
-        for (size_t i = 0; i < count + 5; i++) {
+            {"encode", OXUS_SEV_ERROR, "the output encoding cannot represent a character"},
+            {"import", OXUS_SEV_WARNING, "oxus import could not place part of a capture (an error: could not read it)"}};
+        size_t nextra = sizeof extra / sizeof *extra;
+        for (size_t i = 0; i < count + nextra; i++) {
             const oxus_rule *ru = i < count ? &rules[i] : &extra[i - count];
             fputs(i ? ",{\"id\":" : "{\"id\":", r->out);
             json_str(r->out, ru->id);

@@ -284,38 +284,10 @@ static void check_date(checker *c, xmlNodePtr node)
     oxus__date_check(node, !c->doc->normalized, date_report, c);
 }
 
-/* The schemes a link may have. Every output writes a URL as a link its
- * readers follow (JATS ext-link, TEI ref, HTML renderings of both), and a
- * javascript:, vbscript: or data: link runs code when followed; doi: and
- * urn: name publications and editions (RFC 3986 section 3.1, RFC 8141). */
-static const char *const SCHEMES[] = {"http", "https", "ftp", "mailto", "doi", "urn"};
-
-/* The scheme a browser would see in u, as the WHATWG URL parser reads it
- * (C0 controls and spaces around the URL dropped, tabs and newlines
- * anywhere removed), lowercased into buf; "" if there is none. */
-static void browser_scheme(const char *u, char *buf, size_t size)
-{
-    size_t w = 0;
-    while (*u && (unsigned char)*u <= ' ') u++;
-    for (; *u && w + 1 < size; u++) {
-        if (*u == '\t' || *u == '\n' || *u == '\r') continue;
-        if (*u == ':') {
-            buf[w] = '\0';
-            return;
-        }
-        if (!(isalnum((unsigned char)*u) || ((*u == '+' || *u == '-' || *u == '.') && w > 0))) break;
-        buf[w++] = (char)tolower((unsigned char)*u);
-    }
-    buf[0] = '\0';
-}
-
 static void check_scheme(checker *c, xmlNodePtr node, const char *name, const char *url)
 {
     char scheme[64];
-    browser_scheme(url, scheme, sizeof scheme);
-    if (!scheme[0] || !isalpha((unsigned char)scheme[0])) return; /* relative: url-syntax says so */
-    for (size_t i = 0; i < sizeof SCHEMES / sizeof *SCHEMES; i++)
-        if (strcmp(scheme, SCHEMES[i]) == 0) return;
+    if (!oxus__url_bad_scheme(url, scheme, sizeof scheme)) return;
     REPORT(c, node, name, "url-scheme",
            "the URL scheme '%s:' is not allowed in a link (only http, https, ftp, mailto, doi and urn): "
            "readers following a %s: link could run code", scheme, scheme);
@@ -362,13 +334,13 @@ static int has_descendant(xmlNodePtr node, const char *name)
 
 /* 1 if any text below node is not whitespace, or there is a citation (a
  * paragraph holding only "[3]" is not empty). */
-static int has_content(xmlNodePtr node)
+int oxus__has_content(xmlNodePtr node)
 {
     for (xmlNodePtr n = node->children; n; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             for (const xmlChar *p = n->content; p && *p; p++)
                 if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') return 1;
-        } else if (n->type == XML_ELEMENT_NODE && (oxus__is(n, "cite") || has_content(n))) {
+        } else if (n->type == XML_ELEMENT_NODE && (oxus__is(n, "cite") || oxus__has_content(n))) {
             return 1;
         }
     }
@@ -377,7 +349,7 @@ static int has_content(xmlNodePtr node)
 
 static void check_empty(checker *c, xmlNodePtr node)
 {
-    if (!has_content(node))
+    if (!oxus__has_content(node))
         REPORT(c, node, NULL, "empty-text", "empty %s", node->name[0] == 'p' ? "paragraph" : (const char *)node->name);
 }
 
@@ -629,7 +601,7 @@ static void check_series(checker *c, xmlNodePtr n)
 
 static void check_rights(checker *c, xmlNodePtr n)
 {
-    int text = has_content(n);
+    int text = oxus__has_content(n);
     if (token_is(attr(n, "status", NULL), "not-stated")) {
         if (text || xmlHasProp(n, BAD_CAST "holder") || xmlHasProp(n, BAD_CAST "year"))
             REPORT(c, n, "status", "rights-statement", "status=\"not-stated\" says the source states no rights, "

@@ -1,5 +1,5 @@
 /*
- * run.c - `oxus validate` and `oxus convert`: the formats, the reports and
+ * run.c - `oxus validate`, `oxus convert` and `oxus import`: the formats, the reports and
  * the inputs checked against each other before anything is opened for
  * writing (a report must not replace an input, another report or an
  * output; outputs must not land among the inputs), then the batch, its
@@ -13,6 +13,10 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/* What oxus import reads in folders. */
+static const char *const CAPTURES[] = {".txt", ".html", ".htm", NULL};
+static const char *const DRAFTS[] = {".xml", NULL};
 
 typedef struct {
     cli *c;
@@ -79,7 +83,7 @@ static const char *status_of(run *r, const oxus_result *res)
     if (res->status == OXUS_EWRITE) return r->unwritable++, "unwritable";
     if (res->status < 0) return r->invalid++, "invalid";
     r->valid++;
-    return r->c->batch.convert ? "converted" : "valid";
+    return r->c->batch.import ? "imported" : r->c->batch.convert ? "converted" : "valid";
 }
 
 static void on_result(void *data, const oxus_result *res)
@@ -171,7 +175,16 @@ static int conflict(const cli *c, const char *what, const char *path, const char
     return usage_error(c, msg, path);
 }
 
-/* A report must not be an input (a file given, a *.xml below a folder
+/* Whether a path below an input folder is named like an input. */
+static int named_like_input(const cli *c, const char *path)
+{
+    size_t n = strlen(path);
+    for (const char *const *s = c->batch.import ? CAPTURES : DRAFTS; *s; s++)
+        if (n > strlen(*s) && strcmp(path + n - strlen(*s), *s) == 0) return 1;
+    return 0;
+}
+
+/* A report must not be an input (a file given, a document below a folder
  * given, the --files-from list, a stylesheet) or possibly an output. */
 static int check_report_path(const cli *c, const char *file, char **paths, int npaths, oxus_ctx *ctx,
                              const size_t *idx, size_t n)
@@ -182,8 +195,7 @@ static int check_report_path(const cli *c, const char *file, char **paths, int n
         struct stat st;
         if (strcmp(paths[i], "-") == 0 || stat(paths[i], &st) < 0) continue;
         char *dir = S_ISDIR(st.st_mode) ? path_canonical(paths[i]) : NULL;
-        if (S_ISDIR(st.st_mode) ? dir && path_below(canon, dir) && strlen(canon) > 4 &&
-                                      strcmp(canon + strlen(canon) - 4, ".xml") == 0
+        if (S_ISDIR(st.st_mode) ? dir && path_below(canon, dir) && named_like_input(c, canon)
                                 : path_same(file, paths[i]))
             rc = conflict(c, "--report", file, "would replace an input (a report must not be a document)");
         free(dir);
@@ -193,8 +205,8 @@ static int check_report_path(const cli *c, const char *file, char **paths, int n
     for (size_t i = 0; i < c->transforms.n && rc == 0; i++)
         if (path_same(file, c->transforms.v[i])) rc = conflict(c, "--report", file, "would replace a stylesheet");
     char *out = c->batch.outdir ? path_canonical(c->batch.outdir) : NULL;
-    for (size_t i = 0; out && i < n && rc == 0; i++) {
-        const char *sfx = oxus_ctx_format_suffix(ctx, idx[i]);
+    for (size_t i = 0; out && i < (c->batch.import ? 1 : n) && rc == 0; i++) {
+        const char *sfx = c->batch.import ? ".xml" : oxus_ctx_format_suffix(ctx, idx[i]);
         size_t lc = strlen(canon), ls = strlen(sfx);
         if (path_below(canon, out) && lc > ls && strcmp(canon + lc - ls, sfx) == 0)
             rc = conflict(c, "--report", file, "is in the output folder and named like an output");
@@ -289,9 +301,14 @@ static void summary(const run *r)
     if (r->unwritable) snprintf(extra, sizeof extra, ", %zu unwritable", r->unwritable);
     if (r->skipped)
         snprintf(extra + strlen(extra), sizeof extra - strlen(extra), ", %zu up to date", r->skipped);
-    fprintf(stderr, "oxus: %zu document%s checked: %zu valid, %zu invalid, %zu unreadable%s; %zu error%s, %zu warning%s\n",
-            r->docs, r->docs == 1 ? "" : "s", r->valid, r->invalid, r->unreadable, extra, r->errors,
-            r->errors == 1 ? "" : "s", r->warnings, r->warnings == 1 ? "" : "s");
+    if (r->c->batch.import)
+        fprintf(stderr, "oxus: %zu capture%s imported: %zu draft%s, %zu refused, %zu unreadable%s; %zu error%s, %zu warning%s\n",
+                r->docs, r->docs == 1 ? "" : "s", r->valid, r->valid == 1 ? "" : "s", r->invalid, r->unreadable, extra,
+                r->errors, r->errors == 1 ? "" : "s", r->warnings, r->warnings == 1 ? "" : "s");
+    else
+        fprintf(stderr, "oxus: %zu document%s checked: %zu valid, %zu invalid, %zu unreadable%s; %zu error%s, %zu warning%s\n",
+                r->docs, r->docs == 1 ? "" : "s", r->valid, r->invalid, r->unreadable, extra, r->errors,
+                r->errors == 1 ? "" : "s", r->warnings, r->warnings == 1 ? "" : "s");
 }
 
 static int batch(run *r, oxus_ctx *ctx, inputs_spec *spec)
@@ -336,21 +353,25 @@ static int run_batch(cli *c, int argc, char **argv)
     if (c->batch.convert && (rc = setup_formats(c, ctx, &idx, &n)) != 0) goto done;
     c->batch.formats = idx;
     c->batch.nformats = n;
-    inputs_spec spec = {argv, argc, c->files_from, c->nul, c->shard_k, c->shard_n, c->batch.outdir, NULL, 0};
-    if (c->batch.convert && !c->batch.outdir) {
-        if (n != 1 || !one_document(&spec)) {
-            rc = usage_error(c, "%s", "several inputs or formats need -o DIR");
+    inputs_spec spec = {argv, argc, c->files_from, c->nul, c->shard_k, c->shard_n, c->batch.outdir, NULL, 0, NULL, NULL};
+    if (c->batch.import) {
+        spec.input_suffixes = CAPTURES;
+        spec.none_found = "no captures found under this folder (no *.txt, *.html or *.htm file in it)";
+    }
+    if ((c->batch.convert || c->batch.import) && !c->batch.outdir) {
+        if ((!c->batch.import && n != 1) || !one_document(&spec)) {
+            rc = usage_error(c, "%s", c->batch.import ? "several inputs need -o DIR" : "several inputs or formats need -o DIR");
             goto done;
         }
         r.single_stdout = 1;
     }
-    if (!(suffixes = calloc(n + 1, sizeof *suffixes))) {
+    if (!(suffixes = calloc(n + 2, sizeof *suffixes))) {
         rc = usage_error(c, "%s", "out of memory");
         goto done;
     }
     for (size_t i = 0; i < n; i++) suffixes[i] = oxus_ctx_format_suffix(ctx, idx[i]);
-    spec.output_suffixes = suffixes;
-    spec.nsuffixes = n;
+    spec.output_suffixes = c->batch.import ? DRAFTS : suffixes;
+    spec.nsuffixes = c->batch.import ? 1 : n;
     if ((rc = check_outdir(c, argv, argc)) || (rc = check_reports(&r, argv, argc, ctx, idx, n)) ||
         (rc = open_reports(&r)))
         goto done;
@@ -370,5 +391,18 @@ int run_validate(cli *c, int argc, char **argv) { return run_batch(c, argc, argv
 int run_convert(cli *c, int argc, char **argv)
 {
     c->batch.convert = 1;
+    return run_batch(c, argc, argv);
+}
+
+int run_import(cli *c, int argc, char **argv)
+{
+    char *out = NULL;
+    size_t len;
+    oxus_doc *probe = NULL;
+    /* the library says which tags it takes */
+    if (c->import.lang && oxus_import(&out, &len, &probe, "", 0, &c->import) == OXUS_EUSAGE)
+        return usage_error(c, "invalid --lang '%s' (a BCP 47 tag: fa, fa-AF, prs, ps)", c->import.lang);
+    oxus_doc_free(probe);
+    c->batch.import = &c->import;
     return run_batch(c, argc, argv);
 }

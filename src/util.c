@@ -16,6 +16,35 @@ char *oxus__strdup(const char *s)
     return p;
 }
 
+int oxus__set_prop(xmlNodePtr node, xmlNsPtr ns, const char *name, const char *value)
+{
+    xmlAttrPtr a = xmlSetNsProp(node, ns, BAD_CAST name, BAD_CAST value);
+    return !a || !a->name || (value && *value && (!a->children || !a->children->content)) ? -1 : 0;
+}
+
+int oxus__reserve(void **p, size_t *cap, size_t need, void *(*resize)(void *, size_t))
+{
+    if (need <= *cap) return 0;
+    size_t c = *cap ? *cap : 256;
+    while (c < need) c *= 2;
+    void *np = resize(*p, c);
+    if (!np) return -1;
+    *p = np;
+    *cap = c;
+    return 0;
+}
+
+int oxus__grow(void **p, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap) return 0;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *np = realloc(*p, c * size);
+    if (!np) return -1;
+    *p = np;
+    *cap = c;
+    return 0;
+}
+
 char *oxus__path_join(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/valgrind.sh OXUS: runs the oxus binary OXUS under valgrind memcheck
 # (`make valgrind`) over the samples, the conversions, the hostile inputs of
-# tests/hostile/make.py, the date reader and normalize.
+# tests/hostile/make.py, the date reader, normalize and import.
 #
 # oxus's own exit status does not matter here (1 or 2 is right for hostile
 # input); a run fails only if valgrind reports an error: an invalid read or
@@ -134,6 +134,15 @@ vg "validate tests/invalid/" validate tests/invalid/
 # 5. normalize, also of dates it cannot fill (reported with the reason).
 vg "normalize samples/minimal.xml" normalize samples/minimal.xml
 vg "normalize tests/invalid/date-*.xml (dates it cannot fill)" normalize tests/invalid/date-*.xml
+
+# 6. import: the test captures (and the seed, where it is), a refused one, -j 2.
+I=$TMP/import
+mkdir -p "$I"
+cp tests/import/*.txt tests/import/*.html "$I/"
+seed=${OXUS_SEED:-$(cd .. && pwd)/shared/seed/000_d3a42f1e4eaf35cb.txt}
+[ -f "$seed" ] && cp "$seed" "$I/"
+printf 'not\0text' >"$I/binary.txt"
+vg "import -j 2 ($(ls "$I" | wc -l) captures)" import -j 2 -o "$TMP/drafts" "$I"
 
 echo "valgrind: $runs runs, $clean clean, $bad with valgrind errors${failed_names:+: ${failed_names[*]}}"
 [ "$bad" = 0 ]

@@ -265,7 +265,8 @@
 
   <!-- The label $key in the language $lang ("en", "fa" or "ps"; default
        $label-lang): the one table of the words oxus adds to a document,
-       shared by text.xsl and html.xsl. A key without a word in $lang gets
+       shared by tei.xsl, text.xsl and html.xsl (html.xsl drops the colon a
+       label ends with where it lays the label out itself). A key without a word in $lang gets
        the English one, so that nothing is left unlabelled; a key not in
        the table gives nothing. Labels that introduce a value end with
        their colon (the colon of the language: ":" also in Persian and
@@ -307,6 +308,45 @@
             <xsl:when test="$key = 'transliteration'">آوانویسی:</xsl:when>
             <xsl:when test="$key = 'sic'">کذا؛ درست:</xsl:when>
             <xsl:when test="$key = 'comma'">،</xsl:when>
+            <xsl:when test="$key = 'genre'">نوع</xsl:when>
+            <xsl:when test="$key = 'actors'">اشخاص و نهادها</xsl:when>
+            <xsl:when test="$key = 'encoding'">دربارهٔ این رمزگذاری</xsl:when>
+            <xsl:when test="$key = 'capture'">برگرفته از</xsl:when>
+            <xsl:when test="$key = 'encoder'">رمزگذار</xsl:when>
+            <xsl:when test="$key = 'reviewer'">بازبین</xsl:when>
+            <xsl:when test="$key = 'tool'">ابزار</xsl:when>
+            <xsl:when test="$key = 'changes'">تغییرات</xsl:when>
+            <xsl:when test="$key = 'source-of'">منبع</xsl:when>
+            <xsl:when test="$key = 'claim'">ادعا</xsl:when>
+            <xsl:when test="$key = 'claimant'">از</xsl:when>
+            <xsl:when test="$key = 'reported'">نقل غیرمستقیم</xsl:when>
+            <xsl:when test="$key = 'quoted'">نقل قول مستقیم</xsl:when>
+            <xsl:when test="$key = 'asserted'">مطرح‌شده</xsl:when>
+            <xsl:when test="$key = 'disputed'">مورد مناقشه</xsl:when>
+            <xsl:when test="$key = 'denied'">ردشده</xsl:when>
+            <xsl:when test="$key = 'confirmed'">تأییدشده</xsl:when>
+            <xsl:when test="$key = 'deny'">رد از سوی</xsl:when>
+            <xsl:when test="$key = 'dispute'">اعتراض از سوی</xsl:when>
+            <xsl:when test="$key = 'confirm'">تأیید از سوی</xsl:when>
+            <xsl:when test="$key = 'evidence'">سند</xsl:when>
+            <xsl:when test="$key = 'sic-mark'">کذا</xsl:when>
+            <xsl:when test="$key = 'read'">درست</xsl:when>
+            <xsl:when test="$key = 'supplied'">افزودهٔ رمزگذار</xsl:when>
+            <xsl:when test="$key = 'not-before'">نه پیش از</xsl:when>
+            <xsl:when test="$key = 'not-after'">نه پس از</xsl:when>
+            <xsl:when test="$key = 'not-a-link'">پیوند نیست</xsl:when>
+            <xsl:when test="$key = 'gap-text'">متن</xsl:when>
+            <xsl:when test="$key = 'gap-link'">پیوند</xsl:when>
+            <xsl:when test="$key = 'gap-image'">تصویر</xsl:when>
+            <xsl:when test="$key = 'gap-table'">جدول</xsl:when>
+            <xsl:when test="$key = 'gap-other'">مطلب</xsl:when>
+            <xsl:when test="$key = 'cited-at'">ارجاع در</xsl:when>
+            <xsl:when test="$key = 'state'">کشور</xsl:when>
+            <xsl:when test="$key = 'government'">حکومت</xsl:when>
+            <xsl:when test="$key = 'organization'">نهاد</xsl:when>
+            <xsl:when test="$key = 'group'">گروه</xsl:when>
+            <xsl:when test="$key = 'person'">شخص</xsl:when>
+            <xsl:when test="$key = 'media'">رسانه</xsl:when>
           </xsl:choose>
         </xsl:when>
         <xsl:when test="$lang = 'ps'">
@@ -338,6 +378,45 @@
             <xsl:when test="$key = 'transliteration'">لاتیني لیکدود:</xsl:when>
             <xsl:when test="$key = 'sic'">همداسې؛ سم:</xsl:when>
             <xsl:when test="$key = 'comma'">،</xsl:when>
+            <xsl:when test="$key = 'genre'">ډول</xsl:when>
+            <xsl:when test="$key = 'actors'">کسان او بنسټونه</xsl:when>
+            <xsl:when test="$key = 'encoding'">د دې کوډ کولو په اړه</xsl:when>
+            <xsl:when test="$key = 'capture'">اخیستل شوی له</xsl:when>
+            <xsl:when test="$key = 'encoder'">کوډ کوونکی</xsl:when>
+            <xsl:when test="$key = 'reviewer'">بیاکتونکی</xsl:when>
+            <xsl:when test="$key = 'tool'">وسیله</xsl:when>
+            <xsl:when test="$key = 'changes'">بدلونونه</xsl:when>
+            <xsl:when test="$key = 'source-of'">سرچینه</xsl:when>
+            <xsl:when test="$key = 'claim'">ادعا</xsl:when>
+            <xsl:when test="$key = 'claimant'">د</xsl:when>
+            <xsl:when test="$key = 'reported'">نامستقیم نقل</xsl:when>
+            <xsl:when test="$key = 'quoted'">مستقیم نقل قول</xsl:when>
+            <xsl:when test="$key = 'asserted'">وړاندې شوې</xsl:when>
+            <xsl:when test="$key = 'disputed'">پرې شخړه</xsl:when>
+            <xsl:when test="$key = 'denied'">رد شوې</xsl:when>
+            <xsl:when test="$key = 'confirmed'">تایید شوې</xsl:when>
+            <xsl:when test="$key = 'deny'">رد د</xsl:when>
+            <xsl:when test="$key = 'dispute'">اعتراض د</xsl:when>
+            <xsl:when test="$key = 'confirm'">تایید د</xsl:when>
+            <xsl:when test="$key = 'evidence'">سند</xsl:when>
+            <xsl:when test="$key = 'sic-mark'">کذا</xsl:when>
+            <xsl:when test="$key = 'read'">سم</xsl:when>
+            <xsl:when test="$key = 'supplied'">د کوډ کوونکي زیات شوی</xsl:when>
+            <xsl:when test="$key = 'not-before'">نه مخکې له</xsl:when>
+            <xsl:when test="$key = 'not-after'">نه وروسته له</xsl:when>
+            <xsl:when test="$key = 'not-a-link'">لینک نه دی</xsl:when>
+            <xsl:when test="$key = 'gap-text'">متن</xsl:when>
+            <xsl:when test="$key = 'gap-link'">لینک</xsl:when>
+            <xsl:when test="$key = 'gap-image'">انځور</xsl:when>
+            <xsl:when test="$key = 'gap-table'">جدول</xsl:when>
+            <xsl:when test="$key = 'gap-other'">مطلب</xsl:when>
+            <xsl:when test="$key = 'cited-at'">حواله په</xsl:when>
+            <xsl:when test="$key = 'state'">هېواد</xsl:when>
+            <xsl:when test="$key = 'government'">حکومت</xsl:when>
+            <xsl:when test="$key = 'organization'">بنسټ</xsl:when>
+            <xsl:when test="$key = 'group'">ډله</xsl:when>
+            <xsl:when test="$key = 'person'">کس</xsl:when>
+            <xsl:when test="$key = 'media'">رسنۍ</xsl:when>
           </xsl:choose>
         </xsl:when>
       </xsl:choose>
@@ -371,6 +450,45 @@
       <xsl:when test="$key = 'transliteration'">transliteration:</xsl:when>
       <xsl:when test="$key = 'sic'">sic; read:</xsl:when>
       <xsl:when test="$key = 'comma'">,</xsl:when>
+      <xsl:when test="$key = 'genre'">Genre</xsl:when>
+      <xsl:when test="$key = 'actors'">Actors</xsl:when>
+      <xsl:when test="$key = 'encoding'">About this encoding</xsl:when>
+      <xsl:when test="$key = 'capture'">Captured from</xsl:when>
+      <xsl:when test="$key = 'encoder'">Encoder</xsl:when>
+      <xsl:when test="$key = 'reviewer'">Reviewer</xsl:when>
+      <xsl:when test="$key = 'tool'">Tool</xsl:when>
+      <xsl:when test="$key = 'changes'">Changes</xsl:when>
+      <xsl:when test="$key = 'source-of'">Source</xsl:when>
+      <xsl:when test="$key = 'claim'">claim</xsl:when>
+      <xsl:when test="$key = 'claimant'">by</xsl:when>
+      <xsl:when test="$key = 'reported'">reported</xsl:when>
+      <xsl:when test="$key = 'quoted'">quoted</xsl:when>
+      <xsl:when test="$key = 'asserted'">asserted</xsl:when>
+      <xsl:when test="$key = 'disputed'">disputed</xsl:when>
+      <xsl:when test="$key = 'denied'">denied</xsl:when>
+      <xsl:when test="$key = 'confirmed'">confirmed</xsl:when>
+      <xsl:when test="$key = 'deny'">denied by</xsl:when>
+      <xsl:when test="$key = 'dispute'">disputed by</xsl:when>
+      <xsl:when test="$key = 'confirm'">confirmed by</xsl:when>
+      <xsl:when test="$key = 'evidence'">evidence</xsl:when>
+      <xsl:when test="$key = 'sic-mark'">sic</xsl:when>
+      <xsl:when test="$key = 'read'">read</xsl:when>
+      <xsl:when test="$key = 'supplied'">supplied by the encoder</xsl:when>
+      <xsl:when test="$key = 'not-before'">not before</xsl:when>
+      <xsl:when test="$key = 'not-after'">not after</xsl:when>
+      <xsl:when test="$key = 'not-a-link'">not a link</xsl:when>
+      <xsl:when test="$key = 'gap-text'">text</xsl:when>
+      <xsl:when test="$key = 'gap-link'">link</xsl:when>
+      <xsl:when test="$key = 'gap-image'">image</xsl:when>
+      <xsl:when test="$key = 'gap-table'">table</xsl:when>
+      <xsl:when test="$key = 'gap-other'">material</xsl:when>
+      <xsl:when test="$key = 'cited-at'">cited at</xsl:when>
+      <xsl:when test="$key = 'state'">state</xsl:when>
+      <xsl:when test="$key = 'government'">government</xsl:when>
+      <xsl:when test="$key = 'organization'">organization</xsl:when>
+      <xsl:when test="$key = 'group'">group</xsl:when>
+      <xsl:when test="$key = 'person'">person</xsl:when>
+      <xsl:when test="$key = 'media'">media</xsl:when>
     </xsl:choose>
   </xsl:template>
 

@@ -199,81 +199,20 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Fixed labels in the document's language. One table: a row per key,
-       English, Dari/Persian, Pashto. -->
+  <!-- A fixed label in the labels' language $L, from common.xsl's one
+       table of the words oxus adds (template label), without the colon the
+       table ends a label with that introduces a value: the page sets labels
+       apart by its layout (a dt, a heading, a note). -->
   <xsl:template name="html-label">
     <xsl:param name="k"/>
-    <xsl:variable name="row" select="document('')/*/k:labels/k:l[@k = $k]"/>
-    <xsl:choose>
-      <xsl:when test="$L = 'fa' and $row/@fa"><xsl:value-of select="$row/@fa"/></xsl:when>
-      <xsl:when test="$L = 'ps' and $row/@ps"><xsl:value-of select="$row/@ps"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$row/@en"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:variable name="w">
+      <xsl:call-template name="label">
+        <xsl:with-param name="key" select="$k"/>
+        <xsl:with-param name="lang" select="$L"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="substring($w, 1, string-length($w) - (substring($w, string-length($w)) = ':'))"/>
   </xsl:template>
-
-  <k:labels>
-    <k:l k="contents" en="Contents" fa="فهرست مطالب" ps="منځپانګه"/>
-    <k:l k="by" en="By" fa="نویسنده" ps="لیکوال"/>
-    <k:l k="publisher" en="Publisher" fa="ناشر" ps="خپرونکی"/>
-    <k:l k="published" en="Published" fa="تاریخ نشر" ps="د خپرېدو نېټه"/>
-    <k:l k="series" en="Series" fa="سلسله" ps="لړۍ"/>
-    <k:l k="issue" en="issue" fa="شماره" ps="ګڼه"/>
-    <k:l k="source" en="Source" fa="منبع" ps="سرچینه"/>
-    <k:l k="edition" en="Edition" fa="نسخه" ps="نسخه"/>
-    <k:l k="license" en="License" fa="مجوز" ps="جواز"/>
-    <k:l k="rights" en="Rights" fa="حقوق" ps="حقونه"/>
-    <k:l k="rights-not-stated" en="not stated by the source" fa="در منبع ذکر نشده" ps="په سرچینه کې نه دي ښودل شوي"/>
-    <k:l k="keywords" en="Keywords" fa="کلیدواژه‌ها" ps="کلیدي ټکي"/>
-    <k:l k="genre" en="Genre" fa="نوع" ps="ډول"/>
-    <k:l k="abstract" en="Abstract" fa="خلاصه" ps="لنډیز"/>
-    <k:l k="conclusion" en="Conclusion" fa="نتیجه‌گیری" ps="پایله"/>
-    <k:l k="suggestions" en="Suggestions" fa="پیشنهادها" ps="وړاندیزونه"/>
-    <k:l k="references" en="References" fa="مآخذ" ps="مآخذونه"/>
-    <k:l k="actors" en="Actors" fa="اشخاص و نهادها" ps="کسان او بنسټونه"/>
-    <k:l k="encoding" en="About this encoding" fa="دربارهٔ این رمزگذاری" ps="د دې کوډ کولو په اړه"/>
-    <k:l k="capture" en="Captured from" fa="برگرفته از" ps="اخیستل شوی له"/>
-    <k:l k="encoder" en="Encoder" fa="رمزگذار" ps="کوډ کوونکی"/>
-    <k:l k="reviewer" en="Reviewer" fa="بازبین" ps="بیاکتونکی"/>
-    <k:l k="tool" en="Tool" fa="ابزار" ps="وسیله"/>
-    <k:l k="changes" en="Changes" fa="تغییرات" ps="بدلونونه"/>
-    <k:l k="to" en="to" fa="خطاب به" ps="مخاطب"/>
-    <k:l k="source-of" en="Source" fa="منبع" ps="سرچینه"/>
-    <k:l k="claim" en="claim" fa="ادعا" ps="ادعا"/>
-    <k:l k="claimant" en="by" fa="از" ps="د"/>
-    <k:l k="reported" en="reported" fa="نقل غیرمستقیم" ps="نامستقیم نقل"/>
-    <k:l k="quoted" en="quoted" fa="نقل قول مستقیم" ps="مستقیم نقل قول"/>
-    <k:l k="asserted" en="asserted" fa="مطرح‌شده" ps="وړاندې شوې"/>
-    <k:l k="disputed" en="disputed" fa="مورد مناقشه" ps="پرې شخړه"/>
-    <k:l k="denied" en="denied" fa="ردشده" ps="رد شوې"/>
-    <k:l k="confirmed" en="confirmed" fa="تأییدشده" ps="تایید شوې"/>
-    <k:l k="deny" en="denied by" fa="رد از سوی" ps="رد د"/>
-    <k:l k="dispute" en="disputed by" fa="اعتراض از سوی" ps="اعتراض د"/>
-    <k:l k="confirm" en="confirmed by" fa="تأیید از سوی" ps="تایید د"/>
-    <k:l k="evidence" en="evidence" fa="سند" ps="سند"/>
-    <k:l k="sic" en="sic" fa="کذا" ps="کذا"/>
-    <k:l k="read" en="read" fa="درست" ps="سم"/>
-    <k:l k="supplied" en="supplied by the encoder" fa="افزودهٔ رمزگذار" ps="د کوډ کوونکي زیات شوی"/>
-    <k:l k="translation" en="translation" fa="ترجمه" ps="ژباړه"/>
-    <k:l k="transliteration" en="transliteration" fa="آوانویسی" ps="آوانویسي"/>
-    <k:l k="not-before" en="not before" fa="نه پیش از" ps="نه مخکې له"/>
-    <k:l k="not-after" en="not after" fa="نه پس از" ps="نه وروسته له"/>
-    <k:l k="not-a-link" en="not a link" fa="پیوند نیست" ps="لینک نه دی"/>
-    <k:l k="gap-text" en="text" fa="متن" ps="متن"/>
-    <k:l k="gap-link" en="link" fa="پیوند" ps="لینک"/>
-    <k:l k="gap-image" en="image" fa="تصویر" ps="انځور"/>
-    <k:l k="gap-table" en="table" fa="جدول" ps="جدول"/>
-    <k:l k="gap-other" en="material" fa="مطلب" ps="مطلب"/>
-    <k:l k="not-captured" en="not captured" fa="ثبت نشده" ps="نه دی ثبت شوی"/>
-    <k:l k="illegible" en="illegible" fa="ناخوانا" ps="نالوستونکی"/>
-    <k:l k="omitted" en="omitted by the encoder" fa="حذف‌شده از سوی رمزگذار" ps="د کوډ کوونکي له خوا پرېښودل شوی"/>
-    <k:l k="cited-at" en="cited at" fa="ارجاع در" ps="حواله په"/>
-    <k:l k="state" en="state" fa="کشور" ps="هېواد"/>
-    <k:l k="government" en="government" fa="حکومت" ps="حکومت"/>
-    <k:l k="organization" en="organization" fa="نهاد" ps="بنسټ"/>
-    <k:l k="group" en="group" fa="گروه" ps="ډله"/>
-    <k:l k="person" en="person" fa="شخص" ps="کس"/>
-    <k:l k="media" en="media" fa="رسانه" ps="رسنۍ"/>
-  </k:labels>
 
   <!-- ============================================================ -->
   <!-- The page                                                      -->
@@ -1101,7 +1040,7 @@
     <span class="ox-add corr">
       <xsl:text> [</xsl:text>
       <bdi><xsl:call-template name="html-label-lang"/>
-        <xsl:call-template name="html-label"><xsl:with-param name="k" select="'sic'"/></xsl:call-template>
+        <xsl:call-template name="html-label"><xsl:with-param name="k" select="'sic-mark'"/></xsl:call-template>
         <xsl:text>, </xsl:text>
         <xsl:call-template name="html-label"><xsl:with-param name="k" select="'read'"/></xsl:call-template>
         <xsl:text>:</xsl:text>

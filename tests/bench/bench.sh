@@ -262,4 +262,6 @@ if [ "$failed" != 0 ]; then
     exit 1
 fi
 echo "results and logs: ${res#$root/}"
+echo
+"$here/import-bench.sh" "$oxus" || rc=$?
 exit $rc

@@ -27,6 +27,7 @@
  * known one is unfixed).
  */
 #include "oxus.h"
+#include "fuzz_common.h"
 
 #include <libxml/parser.h>
 #include <limits.h>
@@ -35,10 +36,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#ifndef OXUS_FUZZ_ROOT
-#define OXUS_FUZZ_ROOT "."
-#endif
 
 static oxus_ctx *ctx, *ctx_legacy;
 static size_t formats[3], formats_legacy[3];
@@ -72,16 +69,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *datadir = getenv("OXUS_DATADIR");
-    if (!datadir || !*datadir) datadir = OXUS_FUZZ_ROOT;
-    const char *tmp = getenv("TMPDIR");
-    if (!tmp || !*tmp) tmp = "/tmp";
-    snprintf(dir, sizeof dir, "%s/oxus-fuzz-XXXXXX", tmp);
-    if (!mkdtemp(dir)) {
-        perror("fuzz_pipeline: mkdtemp");
-        exit(2);
-    }
-    snprintf(file, sizeof file, "%s/input.xml", dir);
+    const char *datadir = fuzz_datadir();
+    fuzz_tmpfile("fuzz", dir, file, "input.xml");
     atexit(cleanup);
     const char *nc = getenv("OXUS_FUZZ_NO_NORMALIZE_CHECK");
     check_normalize = !(nc && *nc && strcmp(nc, "0") != 0);

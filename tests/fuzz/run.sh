@@ -8,26 +8,30 @@
 #                  (tests/fuzz/fuzz_pipeline.c)
 #   fuzz_dates     oxus_date_parse under every hint, then conversions and
 #                  round trips (tests/fuzz/fuzz_dates.c)
+#   fuzz_import    oxus_import of text and HTML, each draft validated and
+#                  imported twice (tests/fuzz/fuzz_import.c)
 #
 # Everything goes under build/fuzz/: the harnesses, the library objects
 # (the Makefile's LIB_SRC, built with -fsanitize=fuzzer-no-link,address,
-# undefined), the corpora corpus-pipeline/ and corpus-dates/ (seeded from
-# samples/, tests/invalid/, tests/compat/ (1.0 documents to upgrade) and
-# tests/fuzz/seeds/pipeline/ (DTDs, entities,
-# UTF-16, legacy encodings, dates to normalize), and from the printed dates
-# of tests/dates/parse.tsv; kept between runs so that they grow), logs/ and
+# undefined), the corpora corpus-pipeline/, corpus-dates/ and corpus-import/
+# (seeded from samples/, tests/invalid/, tests/compat/ (1.0 documents to
+# upgrade) and tests/fuzz/seeds/pipeline/ (DTDs, entities, UTF-16, legacy
+# encodings, dates to normalize), from the printed dates of
+# tests/dates/parse.tsv, and from the captures of tests/import/,
+# tests/fuzz/seeds/import/ and $OXUS_SEED; kept between runs so that they
+# grow), logs/ and
 # artifacts/, where libFuzzer writes the input that made a harness fail.
 #
 # Regression inputs: every file in tests/fuzz/regressions/ is run first,
-# through fuzz_dates if its name starts with "dates", through fuzz_pipeline
-# if it starts with "pipeline", through both otherwise. Save a reproducer
-# there (renamed accordingly) once its bug is understood.
+# through fuzz_dates if its name starts with "dates", fuzz_pipeline if
+# "pipeline", fuzz_import if "import", through all three otherwise. Save a
+# reproducer there (renamed accordingly) once its bug is understood.
 #
 # Exit status: 0 if every regression input passed and no fuzzer found a
 # crash, a leak, a timeout or an out-of-memory; 1 otherwise (the reproducer
 # is printed); 2 if the harnesses could not be built.
 #
-# Environment: FUZZ_CC (clang), FUZZERS ("pipeline dates"; "" to build and
+# Environment: FUZZ_CC (clang), FUZZERS ("pipeline dates import"; "" to build and
 # replay the regression inputs only), FUZZ_ARGS (more
 # libFuzzer options for the fuzzing runs), OXUS_DATADIR (the folder holding
 # schema/ and transforms/; default: this source tree),
@@ -44,7 +48,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 2
 OUT=build/fuzz
 CC=${FUZZ_CC:-clang}
-FUZZERS=${FUZZERS-pipeline dates}
+FUZZERS=${FUZZERS-pipeline dates import}
 PKGS="libxml-2.0 libxslt libexslt"
 
 die() { echo "fuzz: $*" >&2; exit 2; }
@@ -63,7 +67,8 @@ LIB_SRC=$(sed -e ':a' -e '/\\$/N; s/\\\n/ /; ta' Makefile |
 [ -n "$LIB_SRC" ] || die "no LIB_SRC in the Makefile"
 for f in $LIB_SRC; do [ -f "$f" ] || die "LIB_SRC names $f, which does not exist"; done
 
-mkdir -p "$OUT/obj" "$OUT/logs" "$OUT/artifacts" "$OUT/tmp" "$OUT/corpus-pipeline" "$OUT/corpus-dates" ||
+mkdir -p "$OUT/obj" "$OUT/logs" "$OUT/artifacts" "$OUT/tmp" "$OUT/corpus-pipeline" "$OUT/corpus-dates" \
+    "$OUT/corpus-import" ||
     die "cannot create $OUT"
 
 # ---- build -------------------------------------------------------------
@@ -107,7 +112,7 @@ for p in $pids; do
 done
 [ $build_failed = 0 ] || die "the library did not build"
 
-for name in pipeline dates; do
+for name in pipeline dates import; do
     bin=$OUT/fuzz_$name
     # shellcheck disable=SC2086
     if ! $CC $BIN_FLAGS "tests/fuzz/fuzz_$name.c" $OBJS $PKG_LIBS -lpthread -o "$bin" 2>"$OUT/logs/build-$name.log"; then
@@ -134,7 +139,14 @@ if [ -f tests/dates/parse.tsv ]; then
         m=$((m + 1))
     done <tests/dates/parse.tsv
 fi
-echo "fuzz: seeds: $n documents in $OUT/corpus-pipeline, $m printed dates in $OUT/corpus-dates"
+OXUS_SEED=${OXUS_SEED:-$(cd .. && pwd)/shared/seed/000_d3a42f1e4eaf35cb.txt} # as tests/run.sh finds it
+c=0
+for f in tests/import/*.txt tests/import/*.html tests/fuzz/seeds/import/* ${OXUS_SEED:-}; do
+    [ -f "$f" ] || continue
+    cp "$f" "$OUT/corpus-import/seed-$(basename "$f")" && c=$((c + 1))
+done
+echo "fuzz: seeds: $n documents in $OUT/corpus-pipeline, $m printed dates in $OUT/corpus-dates," \
+    "$c captures in $OUT/corpus-import"
 
 export TMPDIR=$ROOT/$OUT/tmp   # fuzz_pipeline's per-process folder goes here
 rm -rf "$TMPDIR"/oxus-fuzz-*   # left behind by harnesses that crashed
@@ -153,7 +165,8 @@ if [ ${#regressions[@]} -gt 0 ]; then
         case "$(basename "$f")" in
         dates*) targets=dates ;;
         pipeline*) targets=pipeline ;;
-        *) targets="pipeline dates" ;;
+        import*) targets=import ;;
+        *) targets="pipeline dates import" ;;
         esac
         for t in $targets; do
             log=$OUT/logs/regression-$t-$(basename "$f").log
@@ -178,7 +191,8 @@ for name in $FUZZERS; do
     case "$name" in
     pipeline) opts="-max_len=65536 -dict=tests/fuzz/xml.dict" ;;
     dates) opts="-max_len=256" ;;
-    *) die "unknown fuzzer '$name' (pipeline, dates)" ;;
+    import) opts="-max_len=65536 -dict=tests/fuzz/import.dict" ;;
+    *) die "unknown fuzzer '$name' (pipeline, dates, import)" ;;
     esac
     log=$OUT/logs/fuzz-$name.log
     start=$(date +%s)

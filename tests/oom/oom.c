@@ -30,6 +30,15 @@
  * the same too unless the allocation was libxml2's or libxslt's own (libxslt
  * then sometimes compiles a stylesheet short without a word: counted apart).
  *
+ * A FILE ending .txt, .html or .htm is a capture, imported (oxus_import)
+ * with the same properties: OXUS_ENOMEM, or the draft and diagnostics of
+ * the run without failure.
+ *
+ * With -B, a child that gives no result within -t SECONDS (default 30)
+ * has hung: a failure, unless the allocation that failed was libxml2's
+ * own (its HTML parser 2.9.14 then loops for ever on some pages: counted
+ * apart, as its crashes are).
+ *
  * Options: -e N: every failure point up to N, then every S-th (-s S) or
  * P more, evenly spread (-p P); default: every one. -c P: P points of
  * compiling the context, evenly spread (default: every one). -n N: only
@@ -42,6 +51,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlmemory.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +62,7 @@
 
 static long count, fail_at;
 static int injected, own_only, forked;
-static int theirs;   /* the failed allocation was libxml2's or libxslt's own */
+static volatile sig_atomic_t theirs; /* the failed allocation was libxml2's or libxslt's own */
 static int left_out; /* and a conversion silently gave less for it */
 
 void __sanitizer_print_stack_trace(void);
@@ -286,6 +296,87 @@ static const char *run_context(void *arg)
     return why;
 }
 
+/* ---- one capture through the importer -------------------------------------- */
+
+/* A FILE ending .txt, .html or .htm is a capture: imported (oxus_import)
+ * instead of loaded. The same properties hold: with -A, a failed allocation
+ * gives OXUS_ENOMEM or the draft and diagnostics of the run without failure;
+ * with -B, an import that succeeds gives that draft and those diagnostics,
+ * unless the failed allocation was libxml2's own and the capture a page
+ * (its HTML parser then sometimes stops short without a word: counted
+ * apart). A text capture is held to it whoever's allocation failed. */
+static int is_capture(const char *file)
+{
+    const char *dot = strrchr(file, '.');
+    return dot && (!strcmp(dot, ".txt") || !strcmp(dot, ".html") || !strcmp(dot, ".htm"));
+}
+
+typedef struct {
+    int rc;
+    char *out, *diags;
+    size_t len;
+    int failed; /* the failed allocation was the importer's run's */
+} imported;
+
+typedef struct {
+    char *bytes;
+    size_t n;
+    const char *file;
+    imported ref;
+    int html; /* read as a page (the draft's provenance says so) */
+} import_job;
+
+static void import_capture(const import_job *j, imported *o)
+{
+    memset(o, 0, sizeof *o);
+    oxus_doc *diags = NULL;
+    oxus_import_options opts = {.version = OXUS_IMPORT_OPTIONS_VERSION, .capture_id = "capture"};
+    long before = count;
+    o->rc = oxus_import(&o->out, &o->len, &diags, j->bytes, j->n, &opts);
+    o->failed = injected && before < fail_at && fail_at <= count;
+    long saved = fail_at;
+    fail_at = 0;
+    if (diags) o->diags = diag_text(diags);
+    oxus_doc_free(diags);
+    fail_at = saved;
+}
+
+static const char *run_import(void *arg)
+{
+    import_job *j = arg;
+    imported got;
+    import_capture(j, &got);
+    const imported *ref = &j->ref;
+    int same = got.rc == ref->rc && got.len == ref->len && (!got.len || !memcmp(got.out, ref->out, got.len)) &&
+               !strcmp(got.diags ? got.diags : "", ref->diags ? ref->diags : "");
+    const char *why = NULL;
+    if (!got.failed || same || got.rc == OXUS_ENOMEM) why = NULL;
+    else if (got.rc == 0 && theirs && j->html) left_out = 1;
+    else if (got.rc == 0) why = "imported with another draft or other diagnostics than the run without failure";
+    else if (own_only) why = "another result than the run without failure, and no out-of-memory error";
+    if (why) fprintf(stderr, "result %d (expected %d)\ndiagnostics:\n%sexpected:\n%s", got.rc, ref->rc,
+                     got.diags ? got.diags : "", ref->diags ? ref->diags : "");
+    free(got.out);
+    free(got.diags);
+    return why;
+}
+
+static char *slurp(const char *file, size_t *n)
+{
+    FILE *f = fopen(file, "rb");
+    size_t cap = 4096;
+    char *s = f ? malloc(cap) : NULL;
+    *n = 0;
+    for (size_t got; s && (got = fread(s + *n, 1, cap - *n, f)) > 0;)
+        if ((*n += got) == cap) {
+            char *t = realloc(s, cap *= 2);
+            if (!t) free(s);
+            s = t;
+        }
+    if (f) fclose(f);
+    return s;
+}
+
 /* ---- running a job ------------------------------------------------------------ */
 
 
@@ -329,6 +420,18 @@ static const char *run_here(job_fn job, void *arg, long n)
     return why;
 }
 
+static unsigned hang_secs = 30; /* -t */
+
+/* A child that ran out of time: a hang inside libxml2 after its own
+ * failed allocation is counted apart (exit 6); any other, a failure. */
+static void on_hang(int sig)
+{
+    (void)sig;
+    static const char msg[] = "PROPERTY no result in the time allowed (-t): it hung\n";
+    if (!theirs && write(STDERR_FILENO, msg, sizeof msg - 1) < 0) _exit(4);
+    _exit(theirs ? 6 : 3);
+}
+
 /* The job in a child process writing its log to `log`; its pid. */
 static pid_t start_child(job_fn job, void *arg, long n, const char *log)
 {
@@ -337,6 +440,8 @@ static pid_t start_child(job_fn job, void *arg, long n, const char *log)
     pid_t pid = fork();
     if (pid == 0) {
         if (!freopen(log, "w", stderr)) _exit(4);
+        signal(SIGALRM, on_hang);
+        alarm(hang_secs);
         const char *why = run_here(job, arg, n);
         if (why) fprintf(stderr, "PROPERTY %s\n", why);
         fflush(stderr);
@@ -346,7 +451,7 @@ static pid_t start_child(job_fn job, void *arg, long n, const char *log)
 }
 
 /* A child's verdict: 0 acceptable, 1 not (msg says why), 2 a failure
- * inside libxml2 or libxslt. */
+ * inside libxml2 or libxslt (a crash, a hang, or less output). */
 static int finish_child(pid_t pid, long n, const char *log, char *msg, size_t size)
 {
     int st;
@@ -363,7 +468,7 @@ static int finish_child(pid_t pid, long n, const char *log, char *msg, size_t si
         return 1;
     }
     if (code == 0 && verdict == 0) return 0;
-    if (verdict == 2 || (code == 5 && verdict == 0)) return 2;
+    if (verdict == 2 || ((code == 5 || code == 6) && verdict == 0)) return 2;
     snprintf(msg, size, "allocation %ld: exit %d, a sanitizer report in oxus", n, code);
     return 1;
 }
@@ -426,7 +531,7 @@ static void sweep(const char *what, job_fn job, void *arg, long total, long ever
         else if (++n == every && stride > 1) n += offset % stride; /* where this file's spread starts */
     }
     printf("%s %s: %ld allocations, %ld failure points tried", t.bad ? "FAIL" : "ok", what, total, t.tried);
-    if (forked) printf(", %ld crashed or gave less inside libxml2 or libxslt", t.upstream);
+    if (forked) printf(", %ld crashed, hung or gave less inside libxml2 or libxslt", t.upstream);
     printf("\n");
     if (t.bad) failures++;
     else passes++;
@@ -447,10 +552,11 @@ int main(int argc, char **argv)
         else if (i + 1 < argc && !strcmp(argv[i], "-n")) only = atol(argv[++i]);
         else if (i + 1 < argc && !strcmp(argv[i], "-l")) logdir = argv[++i];
         else if (i + 1 < argc && !strcmp(argv[i], "-j")) jobs = atoi(argv[++i]);
+        else if (i + 1 < argc && !strcmp(argv[i], "-t")) hang_secs = (unsigned)atoi(argv[++i]);
         else break;
     }
-    if (argc - i < 2 || stride < 1 || ctx_stride < 1 || own_only == forked || jobs < 1 || jobs > 64) {
-        fprintf(stderr, "usage: %s -A|-B [-e N] [-s STRIDE] [-c STRIDE] [-n N] [-l LOGDIR] DATADIR FILE...\n", argv[0]);
+    if (argc - i < 2 || stride < 1 || ctx_stride < 1 || own_only == forked || jobs < 1 || jobs > 64 || hang_secs < 1) {
+        fprintf(stderr, "usage: %s -A|-B [-e N] [-s STRIDE] [-c STRIDE] [-n N] [-t SECONDS] [-l LOGDIR] DATADIR FILE...\n", argv[0]);
         return 2;
     }
     xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup); /* before libxml2 allocates anything */
@@ -469,6 +575,23 @@ int main(int argc, char **argv)
     sweep("compiling the context", run_context, &cj, ctx_total, 0, ctx_stride, 0, logdir);
     free_outcome(&cj.ref);
     for (long k = 0; i < argc; i++, k++) {
+        if (is_capture(argv[i])) {
+            import_job j = {NULL, 0, argv[i], {0}};
+            if (!(j.bytes = slurp(argv[i], &j.n))) {
+                fprintf(stderr, "oom: cannot read %s\n", argv[i]);
+                return 2;
+            }
+            count = 0;
+            fail_at = 0;
+            import_capture(&j, &j.ref);
+            j.html = j.ref.out && strstr(j.ref.out, " form=\"html\"") != NULL;
+            long s = points && count > every ? (count - every) / points + 1 : stride;
+            sweep(argv[i], run_import, &j, count, every ? every : count, s, 7919 * k, logdir);
+            free(j.bytes);
+            free(j.ref.out);
+            free(j.ref.diags);
+            continue;
+        }
         doc_job j = {ctx, fmt, argv[i], {{0}}};
         count = 0;
         fail_at = 0;

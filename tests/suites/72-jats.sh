@@ -135,8 +135,15 @@ if need_cmd "pandoc reads the JATS" pandoc; then
         ok "pandoc --citeproc on the seed: 17 of 17 titles, 14 of 14 dated references with their year" ||
         no "pandoc on the seed: $(cat "$TMP/seedcount")"
     pandoc -f jats -s -t html "$A/afghanistan-tajikistan.jats.xml" >"$TMP/seed.html"
-    if grep -q '<html[^>]* lang=""' "$TMP/seed.html"; then
-        skip "pandoc -s -t html carries the article's language: pandoc $(pandoc --version | head -1 | cut -d' ' -f2) reads no language from JATS (README, JATS)"
+    # pandoc 2.17 (Debian 12's) reads no language from JATS at all (its
+    # reader's parseMetadata takes no xml:lang; README, JATS): there the
+    # check is that the article states its language where a JATS reader
+    # looks for it; any other pandoc must carry it through.
+    pv=$(pandoc --version | head -1 | cut -d' ' -f2)
+    if grep -q '<html[^>]* lang=""' "$TMP/seed.html" && case $pv in 2.17.*) true ;; *) false ;; esac; then
+        grep -q '<article [^>]*xml:lang="en"' "$A/afghanistan-tajikistan.jats.xml" &&
+            ok "the seed's JATS states its language on article (pandoc $pv reads no language from JATS)" ||
+            no "the seed's JATS article has no xml:lang"
     else
         grep -q '<html[^>]* lang="en"' "$TMP/seed.html" && ok "pandoc -s -t html carries the article's language" ||
             no "pandoc html language" "$TMP/seed.html"

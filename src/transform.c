@@ -230,6 +230,14 @@ const char *oxus__stylesheet_method(xsltStylesheetPtr xsl)
 /* Applying                                                            */
 /* ------------------------------------------------------------------ */
 
+/* Whether the NULL-terminated name, value, ... list sets parameter name. */
+static int has_param(const char **params, const char *name)
+{
+    for (size_t i = 0; params && params[i] && params[i + 1]; i += 2)
+        if (strcmp(params[i], name) == 0) return 1;
+    return 0;
+}
+
 static int apply(oxus_doc *doc, oxus_format *f, xmlChar **buf, int *len)
 {
     if (!security) return oxus__fail(OXUS_ENOMEM, "out of memory setting up XSLT security");
@@ -244,6 +252,11 @@ static int apply(oxus_doc *doc, oxus_format *f, xmlChar **buf, int *len)
     xmlSetStructuredErrorFunc(doc, oxus__xml_error);
     oxus__allow_local_files(1); /* document(): the security check decides */
     if (f->params) xsltQuoteUserParams(tc, f->params);
+    /* tei.xsl names the oxus that made the file (encodingDesc/appInfo);
+     * its default serves xsltproc, and --param oxus-version wins */
+    if (!has_param(f->params, "oxus-version") &&
+        xsltQuoteOneUserParam(tc, BAD_CAST "oxus-version", BAD_CAST OXUS_VERSION) != 0)
+        doc->oom = 1;
     xmlDocPtr res = xsltApplyStylesheetUser(f->xsl, doc->xml, NULL, NULL, NULL, tc);
     oxus__allow_local_files(0);
     oxus__errors_off();

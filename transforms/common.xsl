@@ -23,7 +23,11 @@
   - Links: which URLs may become links readers follow (template
     link-safe).
   - Languages: the English names of language tags (template
-    language-name).
+    language-name); the direction a language is written in (template
+    language-direction).
+  - Labels: the fixed words the outputs add ("By:", "In this issue",
+    "[link not captured]"), in the document's language (template label,
+    $label-lang): one table for text.xsl and html.xsl.
   - Portable EXSLT: str:padding (template padding). Each EXSLT or oxus
     function a stylesheet calls has a fallback in XSLT 1.0, chosen with
     function-available(), so every XSLT 1.0 processor (Saxon-HE too, which
@@ -218,6 +222,155 @@
       <xsl:when test="$code = 'ar'">Arabic</xsl:when>
       <xsl:when test="$code = 'ur'">Urdu</xsl:when>
       <xsl:when test="$code = 'zh'">Chinese</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "rtl" if the language tag $code is written right to left, else
+       "ltr". A script subtag decides first (fa-Latn, a transliteration, is
+       left to right; ku-Arab right to left); else the primary language:
+       Arabic, Persian and Dari, Pashto, Urdu, Sindhi, Uyghur, Central
+       Kurdish, Dhivehi, Syriac, Hebrew, Yiddish (the languages whose
+       default script, in CLDR's likely subtags, is Arabic, Hebrew, Syriac
+       or Thaana). Case is ignored (BCP 47). -->
+  <xsl:template name="language-direction">
+    <xsl:param name="code"/>
+    <xsl:variable name="c" select="concat('-', translate($code, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), '-')"/>
+    <xsl:variable name="primary" select="substring-before(substring($c, 2), '-')"/>
+    <xsl:choose>
+      <xsl:when test="contains($c, '-arab-') or contains($c, '-hebr-') or contains($c, '-syrc-')
+                      or contains($c, '-thaa-') or contains($c, '-nkoo-') or contains($c, '-adlm-')">rtl</xsl:when>
+      <xsl:when test="string-length(substring-before(substring-after(substring($c, 2), '-'), '-')) = 4">ltr</xsl:when>
+      <xsl:when test="contains('|ar|fa|prs|pes|ps|pbt|pus|ur|sd|ug|ckb|dv|syr|he|yi|', concat('|', $primary, '|'))">rtl</xsl:when>
+      <xsl:otherwise>ltr</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- Labels                                                        -->
+  <!-- ============================================================ -->
+
+  <!-- The language of the fixed labels: "fa" for Persian and Dari (one
+       set of labels: the words are the same in Afghanistan and Iran), "ps"
+       for Pashto, "en" for every other language (the document's language
+       is its root xml:lang). -->
+  <xsl:variable name="label-lang">
+    <xsl:variable name="p" select="translate(substring-before(concat(/*/@xml:lang, '-'), '-'),
+                                   'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:choose>
+      <xsl:when test="$p = 'fa' or $p = 'prs' or $p = 'pes'">fa</xsl:when>
+      <xsl:when test="$p = 'ps' or $p = 'pbt' or $p = 'pus'">ps</xsl:when>
+      <xsl:otherwise>en</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- The label $key in the language $lang ("en", "fa" or "ps"; default
+       $label-lang): the one table of the words oxus adds to a document,
+       shared by text.xsl and html.xsl. A key without a word in $lang gets
+       the English one, so that nothing is left unlabelled; a key not in
+       the table gives nothing. Labels that introduce a value end with
+       their colon (the colon of the language: ":" also in Persian and
+       Pashto); the caller adds the space. "comma" is the separator of a
+       list of names (Arabic comma in Persian and Pashto). The Persian and Pashto words
+       are the ones such publications print (تاریخ نشر, منابع) or plain
+       equivalents. -->
+  <xsl:template name="label">
+    <xsl:param name="key"/>
+    <xsl:param name="lang" select="$label-lang"/>
+    <xsl:variable name="w">
+      <xsl:choose>
+        <xsl:when test="$lang = 'fa'">
+          <xsl:choose>
+            <xsl:when test="$key = 'by'">نویسنده:</xsl:when>
+            <xsl:when test="$key = 'publisher'">ناشر:</xsl:when>
+            <xsl:when test="$key = 'published'">تاریخ نشر:</xsl:when>
+            <xsl:when test="$key = 'series'">سلسله:</xsl:when>
+            <xsl:when test="$key = 'issue'">شماره</xsl:when>
+            <xsl:when test="$key = 'issn'">ISSN</xsl:when>
+            <xsl:when test="$key = 'source'">منبع:</xsl:when>
+            <xsl:when test="$key = 'edition'">نسخه</xsl:when>
+            <xsl:when test="$key = 'license'">مجوز:</xsl:when>
+            <xsl:when test="$key = 'rights'">حقوق:</xsl:when>
+            <xsl:when test="$key = 'rights-not-stated'">منبع حقوقی را ذکر نمی‌کند</xsl:when>
+            <xsl:when test="$key = 'keywords'">کلیدواژه‌ها:</xsl:when>
+            <xsl:when test="$key = 'abstract'">چکیده</xsl:when>
+            <xsl:when test="$key = 'contents'">در این شماره</xsl:when>
+            <xsl:when test="$key = 'conclusion'">نتیجه‌گیری</xsl:when>
+            <xsl:when test="$key = 'suggestions'">پیشنهادها</xsl:when>
+            <xsl:when test="$key = 'references'">منابع</xsl:when>
+            <xsl:when test="$key = 'quoted-from'">منبع:</xsl:when>
+            <xsl:when test="$key = 'to'">خطاب به:</xsl:when>
+            <xsl:when test="$key = 'link-not-captured'">پیوند ثبت نشده</xsl:when>
+            <xsl:when test="$key = 'not-captured'">ثبت نشده</xsl:when>
+            <xsl:when test="$key = 'illegible'">ناخوانا</xsl:when>
+            <xsl:when test="$key = 'omitted'">حذف‌شده</xsl:when>
+            <xsl:when test="$key = 'translation'">ترجمه:</xsl:when>
+            <xsl:when test="$key = 'transliteration'">آوانویسی:</xsl:when>
+            <xsl:when test="$key = 'sic'">کذا؛ درست:</xsl:when>
+            <xsl:when test="$key = 'comma'">،</xsl:when>
+          </xsl:choose>
+        </xsl:when>
+        <xsl:when test="$lang = 'ps'">
+          <xsl:choose>
+            <xsl:when test="$key = 'by'">لیکوال:</xsl:when>
+            <xsl:when test="$key = 'publisher'">خپرونکی:</xsl:when>
+            <xsl:when test="$key = 'published'">د خپرېدو نېټه:</xsl:when>
+            <xsl:when test="$key = 'series'">لړۍ:</xsl:when>
+            <xsl:when test="$key = 'issue'">ګڼه</xsl:when>
+            <xsl:when test="$key = 'issn'">ISSN</xsl:when>
+            <xsl:when test="$key = 'source'">سرچینه:</xsl:when>
+            <xsl:when test="$key = 'edition'">نسخه</xsl:when>
+            <xsl:when test="$key = 'license'">جواز:</xsl:when>
+            <xsl:when test="$key = 'rights'">حقونه:</xsl:when>
+            <xsl:when test="$key = 'rights-not-stated'">سرچینه حقونه نه یادوي</xsl:when>
+            <xsl:when test="$key = 'keywords'">کلیدي کلمې:</xsl:when>
+            <xsl:when test="$key = 'abstract'">لنډیز</xsl:when>
+            <xsl:when test="$key = 'contents'">په دې ګڼه کې</xsl:when>
+            <xsl:when test="$key = 'conclusion'">پایله</xsl:when>
+            <xsl:when test="$key = 'suggestions'">وړاندیزونه</xsl:when>
+            <xsl:when test="$key = 'references'">سرچینې</xsl:when>
+            <xsl:when test="$key = 'quoted-from'">سرچینه:</xsl:when>
+            <xsl:when test="$key = 'to'">مخاطب:</xsl:when>
+            <xsl:when test="$key = 'link-not-captured'">لینک نه دی ثبت شوی</xsl:when>
+            <xsl:when test="$key = 'not-captured'">نه دی ثبت شوی</xsl:when>
+            <xsl:when test="$key = 'illegible'">نه لوستل کېږي</xsl:when>
+            <xsl:when test="$key = 'omitted'">پرېښودل شوی</xsl:when>
+            <xsl:when test="$key = 'translation'">ژباړه:</xsl:when>
+            <xsl:when test="$key = 'transliteration'">لاتیني لیکدود:</xsl:when>
+            <xsl:when test="$key = 'sic'">همداسې؛ سم:</xsl:when>
+            <xsl:when test="$key = 'comma'">،</xsl:when>
+          </xsl:choose>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="string($w) != ''"><xsl:value-of select="$w"/></xsl:when>
+      <xsl:when test="$key = 'by'">By:</xsl:when>
+      <xsl:when test="$key = 'publisher'">Publisher:</xsl:when>
+      <xsl:when test="$key = 'published'">Published:</xsl:when>
+      <xsl:when test="$key = 'series'">Series:</xsl:when>
+      <xsl:when test="$key = 'issue'">issue</xsl:when>
+      <xsl:when test="$key = 'issn'">ISSN</xsl:when>
+      <xsl:when test="$key = 'source'">Source:</xsl:when>
+      <xsl:when test="$key = 'edition'">Edition</xsl:when>
+      <xsl:when test="$key = 'license'">License:</xsl:when>
+      <xsl:when test="$key = 'rights'">Rights:</xsl:when>
+      <xsl:when test="$key = 'rights-not-stated'">not stated by the source</xsl:when>
+      <xsl:when test="$key = 'keywords'">Keywords:</xsl:when>
+      <xsl:when test="$key = 'abstract'">Abstract</xsl:when>
+      <xsl:when test="$key = 'contents'">In this issue</xsl:when>
+      <xsl:when test="$key = 'conclusion'">Conclusion</xsl:when>
+      <xsl:when test="$key = 'suggestions'">Suggestions</xsl:when>
+      <xsl:when test="$key = 'references'">References</xsl:when>
+      <xsl:when test="$key = 'quoted-from'">Source:</xsl:when>
+      <xsl:when test="$key = 'to'">to:</xsl:when>
+      <xsl:when test="$key = 'link-not-captured'">link not captured</xsl:when>
+      <xsl:when test="$key = 'not-captured'">not captured</xsl:when>
+      <xsl:when test="$key = 'illegible'">illegible</xsl:when>
+      <xsl:when test="$key = 'omitted'">omitted</xsl:when>
+      <xsl:when test="$key = 'translation'">translation:</xsl:when>
+      <xsl:when test="$key = 'transliteration'">transliteration:</xsl:when>
+      <xsl:when test="$key = 'sic'">sic; read:</xsl:when>
+      <xsl:when test="$key = 'comma'">,</xsl:when>
     </xsl:choose>
   </xsl:template>
 

@@ -17,7 +17,8 @@
 
   From common.xsl: the root rule, $md, the keys "reference", "actor" and
   "number", reference numbers (template reference-number), padding,
-  $has-node-set, $has-padding.
+  $has-node-set, $has-padding, the labels (template label) and the
+  direction of a language (template language-direction).
 
   Parameters
   - width  the longest line, in characters (default 72). Lines are filled
@@ -32,42 +33,70 @@
            which the hanging indents of lists and references still leave room
            for text; a fractional width is rounded down.
 
+  - bidi     "isolate" (default) or "none": see Direction below.
+
   Layout
   - Title block: the title and subtitle, underlined with "="; then one line each
-    (wrapped, continuation lines aligned under the value) for
-    "By:" (the authors, as printed, in order), "Publisher:" (with its
-    abbreviation), "Published:" (the printed date and, in parentheses, the
-    Gregorian date), "Series:" (with "issue N"), "Source:" (the description
-    and <url>), "Edition (format):" for each other edition (its printed note
-    and <url>, or "(no address given)"), "License:" and "Keywords:".  Labels are
-    in English whatever the language of the analysis, so that programs and
-    people can find them.
+    (wrapped, continuation lines aligned under the value) for the authors
+    (as printed, in order), the publisher (with its abbreviation), the
+    publication date (as printed, then the Gregorian date in brackets), the
+    series (issue, ISSN), the source (description and <url>), each other
+    edition (its printed note and <url>, or "[link not captured]"), the
+    license, the rights and the keywords.
+  - Labels: the fixed words ("By:", "Publisher:", "In this issue",
+    "[link not captured]", ...) are in the document's language, English,
+    Persian/Dari or Pashto (English for any other), from the table of
+    common.xsl (template label), which html.xsl uses too.
   - "Abstract", if there is one.
-  - "In this issue": the table of contents derived from the section headings,
-    numbered as the headings are, then the conclusion, suggestions and
-    references (their headings as printed, or Conclusion / Suggestions /
-    References when the source prints none).
-  - Sections: numbered headings ("1.", "1.1.", ...) underlined with "=" (top
-    level) or "-" (subsections), as long as the heading's longest line. A
-    heading that already starts with a printed number ("1.1 The northern rail
-    link") is not numbered again, here or in the table of contents.
-    Paragraphs are wrapped; blocks are separated by one blank line.
-  - Lists: "  • " or "  1. " with hanging indents. A blockquote is indented by
-    four spaces and followed by "(Source: [N])" when it names its reference.
-  - Inline markup is dropped and its text kept (claims, mentions, quantities,
-    dates, emphasis, foreign words); quotation marks are part of the printed
-    text. A citation is "[N]", N being the position of the cited reference in
-    the list. A link prints as "text <url>" (just the url when the text is the
-    url).
-  - Suggestions: numbered "1.", "2.", ... with, below each, the names of its
+  - "In this issue": a bulleted list of the section headings (nested ones
+    indented; run-in headings, which are part of their paragraph, left
+    out), then the conclusion, suggestions and references (their headings
+    as printed, or the label when the source prints none).
+  - Sections: the heading as printed (no numbers: a number the source
+    prints is part of the heading), underlined with "=" (top level) or "-"
+    (subsections), as long as the heading's longest line. A heading the
+    source does not print above its section (taken from the table of
+    contents, or supplied by the encoder) is in brackets; a run-in heading
+    starts its first paragraph, as printed. Paragraphs are wrapped;
+    blocks are separated by one blank line.
+  - Lists: "  • " or "  1. " (a list printed numbered) with hanging
+    indents. A blockquote is indented by four spaces and followed by
+    "(Source: [N])" when it names its reference.
+  - Inline markup is dropped and its text kept (claims, responses,
+    mentions, quantities, emphasis, foreign words); quotation marks are part
+    of the printed text. A citation is "[N]", N being the position of the
+    cited reference in the list. A link prints as "text <url>" (just the
+    url when the text is the url).
+  - What the encoder adds is in brackets: the Gregorian date right after a
+    printed date of another calendar, and after every date of a reference
+    or the title block ("۲۰ عقرب ۱۴۰۰ [2021-11-11]"; never at the end of
+    the entry, where it would read as the address after an "available
+    at"); supplied words ("[the]"); a correction after the printed error
+    ("Kharog [sic; read: Khorugh]"); a translation or transliteration
+    after the title ("[translation: ...]"); material lost in capture
+    ("[link not captured]", "[illegible: two words; ...]"). No line is
+    broken inside a date or its gloss, nor inside "[link not captured]".
+  - Suggestions: as printed: bulleted "  • ", numbered "  N. " (the printed
+    number) or plain paragraphs, with, below each, the names of its
     addressees: "(to: Islamic Emirate of Afghanistan, government of
-    Tajikistan)" (each actor's first name, the one in the analysis's language).
+    Tajikistan)" (each actor's first name, the one in the analysis's
+    language).
   - References: "[N] " and the entry exactly as printed (whitespace
-    normalized), followed for dated entries by the Gregorian dates in
-    parentheses: "(2021-11-11)"; a date that is not the publication date is
-    labelled with its type: "(updated 2024-02-29, accessed 2024-04-02)". An
-    "available at" label without an address stays as printed.
+    normalized). An "available at" label without an address stays as
+    printed, followed by "[link not captured]" where the capture lost it.
   - The text ends with a single newline; no line ends with a space.
+
+  Direction (bidi=isolate)
+  - A run in another direction than the text around it (an element whose
+    xml:lang is written the other way: a Persian title in an English
+    paragraph, "VOA Dari" in a Persian reference) is enclosed in U+2068
+    FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE (UAX #9); so is
+    each line of each reference after its "[N] " label (or its indent),
+    so that an entry takes the direction of its first strong character,
+    whatever the label. A newline ends every isolate (each line of a text
+    file is a paragraph to the bidi algorithm), so an isolate that a line
+    break cuts is closed at the end of the line and opened again at the
+    start of the next. Isolates take no column. bidi=none writes none.
   Output depends only on the input and the width (no dates of "now").
 -->
 <xsl:stylesheet version="1.0"
@@ -82,6 +111,7 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:param name="width" select="72"/>
+  <xsl:param name="bidi" select="'isolate'"/>
 
   <!-- The root rule, $root, $md, the keys "reference" and "actor",
        reference numbers, languages, padding (and the whitespace rule of
@@ -115,23 +145,28 @@
   <xsl:variable name="zmark" select="'&#xFDD1;'"/>
   <xsl:variable name="zwfill" select="'&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;&#xFDD1;'"/>
 
-  <!-- The number of each section of the body ("2.1"), as k:s elements
-       keyed (key "number") by generate-id(): made in one walk down the
-       sections, where xsl:number
-       level="multiple" would count, for every section, the sections before
-       it and before each of its ancestors. -->
-  <xsl:variable name="section-numbers">
-    <xsl:apply-templates select="/a:analysis/a:body/a:section" mode="number"/>
-  </xsl:variable>
+  <!-- ============================================================ -->
+  <!-- Direction and unbreakable runs                                -->
+  <!-- ============================================================ -->
 
-  <xsl:template match="a:section" mode="number">
-    <xsl:param name="prefix" select="''"/>
-    <xsl:variable name="n" select="concat($prefix, position())"/>
-    <k:s id="{generate-id()}"><xsl:value-of select="$n"/></k:s>
-    <xsl:apply-templates select="a:section" mode="number">
-      <xsl:with-param name="prefix" select="concat($n, '.')"/>
-    </xsl:apply-templates>
-  </xsl:template>
+  <!-- Unicode bidi isolates (UAX #9): FIRST STRONG ISOLATE and POP
+       DIRECTIONAL ISOLATE. With bidi=none there are none. -->
+  <xsl:variable name="isolate" select="$bidi != 'none'"/>
+  <xsl:variable name="FSI" select="substring('&#x2068;', 1, number($isolate))"/>
+  <xsl:variable name="PDI" select="substring('&#x2069;', 1, number($isolate))"/>
+
+  <!-- A space no line may break at (inside a date and before its
+       Gregorian gloss): a noncharacter while lines are filled, a space
+       again in the output. It takes a column, as the space it stands
+       for. -->
+  <xsl:variable name="keep" select="'&#xFDD2;'"/>
+
+  <!-- ", " between the items of a list of names, in the document's
+       language -->
+  <xsl:variable name="sep">
+    <xsl:call-template name="label"><xsl:with-param name="key" select="'comma'"/></xsl:call-template>
+    <xsl:text> </xsl:text>
+  </xsl:variable>
 
   <!-- ============================================================ -->
   <!-- Document                                                      -->
@@ -147,6 +182,15 @@
     <xsl:apply-templates select="a:conclusion"/>
     <xsl:apply-templates select="a:suggestions"/>
     <xsl:apply-templates select="a:references"/>
+  </xsl:template>
+
+  <!-- "Label: " in the document's language (common.xsl, template label) -->
+  <xsl:template name="label-colon">
+    <xsl:param name="key"/>
+    <xsl:call-template name="label">
+      <xsl:with-param name="key" select="$key"/>
+    </xsl:call-template>
+    <xsl:text> </xsl:text>
   </xsl:template>
 
   <!-- ============================================================ -->
@@ -172,18 +216,18 @@
     <xsl:value-of select="$NL"/>
 
     <xsl:call-template name="field">
-      <xsl:with-param name="label" select="'By: '"/>
+      <xsl:with-param name="key" select="'by'"/>
       <xsl:with-param name="value">
         <xsl:for-each select="$md/a:authors/*">
-          <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
-          <xsl:value-of select="normalize-space(.)"/>
+          <xsl:if test="position() &gt; 1"><xsl:value-of select="$sep"/></xsl:if>
+          <xsl:apply-templates select="." mode="inline"/>
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="field">
-      <xsl:with-param name="label" select="'Publisher: '"/>
+      <xsl:with-param name="key" select="'publisher'"/>
       <xsl:with-param name="value">
-        <xsl:value-of select="normalize-space($md/a:publisher)"/>
+        <xsl:apply-templates select="$md/a:publisher" mode="inline"/>
         <xsl:if test="$md/a:publisher/@abbrev">
           <xsl:value-of select="concat(' (', $md/a:publisher/@abbrev, ')')"/>
         </xsl:if>
@@ -191,27 +235,31 @@
     </xsl:call-template>
     <xsl:for-each select="$md/a:published">
       <xsl:call-template name="field">
-        <xsl:with-param name="label" select="'Published: '"/>
-        <xsl:with-param name="value">
-          <xsl:value-of select="normalize-space(.)"/>
-          <xsl:if test="@gregorian and string(@gregorian) != normalize-space(.)">
-            <xsl:value-of select="concat(' (', @gregorian, ')')"/>
-          </xsl:if>
-        </xsl:with-param>
+        <xsl:with-param name="key" select="'published'"/>
+        <xsl:with-param name="value"><xsl:apply-templates select="." mode="inline"/></xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
     <xsl:for-each select="$md/a:series">
       <xsl:call-template name="field">
-        <xsl:with-param name="label" select="'Series: '"/>
+        <xsl:with-param name="key" select="'series'"/>
         <xsl:with-param name="value">
           <xsl:value-of select="normalize-space(.)"/>
-          <xsl:if test="@issue"><xsl:value-of select="concat(', issue ', @issue)"/></xsl:if>
+          <xsl:if test="@issue">
+            <xsl:value-of select="$sep"/>
+            <xsl:call-template name="label"><xsl:with-param name="key" select="'issue'"/></xsl:call-template>
+            <xsl:value-of select="concat(' ', @issue)"/>
+          </xsl:if>
+          <xsl:if test="@issn">
+            <xsl:value-of select="$sep"/>
+            <xsl:call-template name="label"><xsl:with-param name="key" select="'issn'"/></xsl:call-template>
+            <xsl:value-of select="concat(' ', @issn)"/>
+          </xsl:if>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
     <xsl:for-each select="$md/a:source">
       <xsl:call-template name="field">
-        <xsl:with-param name="label" select="'Source: '"/>
+        <xsl:with-param name="key" select="'source'"/>
         <xsl:with-param name="value">
           <xsl:call-template name="text-and-url">
             <xsl:with-param name="text" select="normalize-space(.)"/>
@@ -222,19 +270,22 @@
     </xsl:for-each>
     <xsl:for-each select="$md/a:edition">
       <xsl:call-template name="field">
-        <xsl:with-param name="label" select="concat('Edition (', @format, '): ')"/>
+        <xsl:with-param name="label">
+          <xsl:call-template name="label"><xsl:with-param name="key" select="'edition'"/></xsl:call-template>
+          <xsl:value-of select="concat(' (', @format, '): ')"/>
+        </xsl:with-param>
         <xsl:with-param name="value">
+          <xsl:variable name="t"><xsl:apply-templates mode="inline"/></xsl:variable>
           <xsl:call-template name="text-and-url">
-            <xsl:with-param name="text" select="normalize-space(.)"/>
+            <xsl:with-param name="text" select="normalize-space($t)"/>
             <xsl:with-param name="url" select="@url"/>
           </xsl:call-template>
-          <xsl:if test="not(@url)"><xsl:text> (no address given)</xsl:text></xsl:if>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
     <xsl:for-each select="$md/a:license">
       <xsl:call-template name="field">
-        <xsl:with-param name="label" select="'License: '"/>
+        <xsl:with-param name="key" select="'license'"/>
         <xsl:with-param name="value">
           <xsl:call-template name="text-and-url">
             <xsl:with-param name="text" select="normalize-space(.)"/>
@@ -243,13 +294,26 @@
         </xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
+    <xsl:for-each select="$md/a:rights">
+      <xsl:call-template name="field">
+        <xsl:with-param name="key" select="'rights'"/>
+        <xsl:with-param name="value">
+          <xsl:choose>
+            <xsl:when test="@status = 'not-stated'">
+              <xsl:call-template name="label"><xsl:with-param name="key" select="'rights-not-stated'"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
     <xsl:if test="$md/a:keywords">
       <xsl:call-template name="field">
-        <xsl:with-param name="label" select="'Keywords: '"/>
+        <xsl:with-param name="key" select="'keywords'"/>
         <xsl:with-param name="value">
           <xsl:for-each select="$md/a:keywords/a:keyword">
-            <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
-            <xsl:value-of select="normalize-space(.)"/>
+            <xsl:if test="position() &gt; 1"><xsl:value-of select="$sep"/></xsl:if>
+            <xsl:apply-templates select="." mode="inline"/>
           </xsl:for-each>
         </xsl:with-param>
       </xsl:call-template>
@@ -267,21 +331,25 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- "Label: value", continuation lines aligned under the value. -->
+  <!-- "Label: value" ($key's label, or $label as given), continuation
+       lines aligned under the value. -->
   <xsl:template name="field">
-    <xsl:param name="label"/>
+    <xsl:param name="key"/>
+    <xsl:param name="label">
+      <xsl:call-template name="label-colon"><xsl:with-param name="key" select="$key"/></xsl:call-template>
+    </xsl:param>
     <xsl:param name="value"/>
     <xsl:if test="normalize-space($value) != ''">
       <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="normalize-space($value)"/>
-        <xsl:with-param name="first" select="$label"/>
+        <xsl:with-param name="first" select="string($label)"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="a:abstract">
     <xsl:call-template name="heading">
-      <xsl:with-param name="text" select="'Abstract'"/>
+      <xsl:with-param name="text"><xsl:call-template name="label"><xsl:with-param name="key" select="'abstract'"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="char" select="'-'"/>
     </xsl:call-template>
     <xsl:apply-templates select="a:p"/>
@@ -291,70 +359,68 @@
   <!-- Table of contents                                             -->
   <!-- ============================================================ -->
 
+  <!-- The headings the reader can go to, as a bulleted list (as such
+       publications print it), nested sections indented; no numbers (the
+       source's own numbers are part of the headings). Run-in headings are
+       part of their paragraphs and not listed. -->
   <xsl:template name="toc">
     <xsl:call-template name="heading">
-      <xsl:with-param name="text" select="'In this issue'"/>
+      <xsl:with-param name="text"><xsl:call-template name="label"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="char" select="'-'"/>
     </xsl:call-template>
     <xsl:value-of select="$NL"/>
-    <xsl:for-each select="a:body//a:section">
-      <xsl:variable name="num"><xsl:call-template name="section-number"/></xsl:variable>
-      <xsl:variable name="text"><xsl:apply-templates select="a:heading" mode="inline"/></xsl:variable>
+    <xsl:for-each select="a:body//a:section[not(a:heading/@printed = 'run-in')]">
+      <xsl:variable name="text">
+        <xsl:call-template name="heading-text">
+          <xsl:with-param name="in-toc" select="true()"/>
+        </xsl:call-template>
+      </xsl:variable>
       <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="normalize-space($text)"/>
-        <xsl:with-param name="indent" select="2 + 3 * count(ancestor::a:section)"/>
-        <xsl:with-param name="first" select="string($num)"/>
+        <xsl:with-param name="indent" select="2 + 2 * count(ancestor::a:section)"/>
+        <xsl:with-param name="first" select="'• '"/>
       </xsl:call-template>
     </xsl:for-each>
     <xsl:for-each select="a:conclusion | a:suggestions | a:references">
-      <xsl:call-template name="wrap">
-        <xsl:with-param name="text"><xsl:call-template name="part-title"/></xsl:with-param>
-        <xsl:with-param name="first" select="'  '"/>
-        <xsl:with-param name="rest" select="'  '"/>
+      <xsl:call-template name="wrap-hanging">
+        <xsl:with-param name="text"><xsl:call-template name="part-title"><xsl:with-param name="in-toc" select="true()"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="indent" select="2"/>
+        <xsl:with-param name="first" select="'• '"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
 
-  <!-- "1. ", "2.1. ", ... followed by a space; empty when the heading
-       already starts with a printed number ("1.1 The northern rail link",
-       "۲. ..."): a first word made only of digits (ASCII, Persian or
-       Arabic-Indic) and dots, with at least one dot. Numbering such a
-       heading again would print "1.1. 1.1 The northern rail link". -->
-  <xsl:template name="section-number">
-    <xsl:variable name="h"><xsl:apply-templates select="a:heading" mode="inline"/></xsl:variable>
-    <xsl:variable name="token" select="substring-before(concat(normalize-space($h), ' '), ' ')"/>
+  <!-- The heading of the current section (or part) as printed; in brackets
+       where the encoder supplied it, and outside the table of contents
+       also where only the table of contents prints it. -->
+  <xsl:template name="heading-text">
+    <xsl:param name="in-toc" select="false()"/>
+    <xsl:variable name="h" select="a:heading"/>
+    <xsl:variable name="t"><xsl:apply-templates select="$h" mode="inline"/></xsl:variable>
     <xsl:choose>
-      <xsl:when test="contains($token, '.')
-                      and translate($token, '0123456789&#x6F0;&#x6F1;&#x6F2;&#x6F3;&#x6F4;&#x6F5;&#x6F6;&#x6F7;&#x6F8;&#x6F9;&#x660;&#x661;&#x662;&#x663;&#x664;&#x665;&#x666;&#x667;&#x668;&#x669;.', '') = ''
-                      and translate($token, '.', '') != ''"/>
-      <xsl:otherwise>
-        <xsl:variable name="g" select="generate-id()"/>
-        <xsl:choose>
-          <xsl:when test="$has-node-set">
-            <xsl:for-each select="exsl:node-set($section-numbers)">
-              <xsl:value-of select="key('number', $g)"/>
-            </xsl:for-each>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:number level="multiple" count="a:section" format="1.1"/>
-          </xsl:otherwise>
-        </xsl:choose>
-        <xsl:text>. </xsl:text>
-      </xsl:otherwise>
+      <xsl:when test="$h/@printed = 'supplied' or ($h/@printed = 'toc' and not($in-toc))">
+        <xsl:value-of select="concat('[', normalize-space($t), ']')"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($t)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <!-- The heading of the conclusion, suggestions or references as printed,
-       or a plain English name when the source prints none. -->
+       or the label in the document's language when the source prints
+       none. -->
   <xsl:template name="part-title">
+    <xsl:param name="in-toc" select="false()"/>
     <xsl:choose>
       <xsl:when test="a:heading">
-        <xsl:variable name="t"><xsl:apply-templates select="a:heading" mode="inline"/></xsl:variable>
-        <xsl:value-of select="normalize-space($t)"/>
+        <xsl:call-template name="heading-text">
+          <xsl:with-param name="in-toc" select="$in-toc"/>
+        </xsl:call-template>
       </xsl:when>
-      <xsl:when test="self::a:conclusion">Conclusion</xsl:when>
-      <xsl:when test="self::a:suggestions">Suggestions</xsl:when>
-      <xsl:otherwise>References</xsl:otherwise>
+      <xsl:otherwise>
+        <xsl:call-template name="label">
+          <xsl:with-param name="key" select="local-name()"/>
+        </xsl:call-template>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -362,32 +428,41 @@
   <!-- Blocks                                                        -->
   <!-- ============================================================ -->
 
+  <!-- A section: its heading underlined with "=" (top level) or "-"; a
+       run-in heading starts its first paragraph, as printed. -->
   <xsl:template match="a:section">
-    <xsl:variable name="num"><xsl:call-template name="section-number"/></xsl:variable>
-    <xsl:variable name="text"><xsl:apply-templates select="a:heading" mode="inline"/></xsl:variable>
-    <xsl:call-template name="heading">
-      <xsl:with-param name="text" select="normalize-space($text)"/>
-      <xsl:with-param name="number" select="string($num)"/>
-      <xsl:with-param name="char">
-        <xsl:choose>
-          <xsl:when test="parent::a:body">=</xsl:when>
-          <xsl:otherwise>-</xsl:otherwise>
-        </xsl:choose>
-      </xsl:with-param>
-    </xsl:call-template>
-    <xsl:apply-templates select="*[not(self::a:heading)]"/>
+    <xsl:variable name="text"><xsl:call-template name="heading-text"/></xsl:variable>
+    <xsl:variable name="runin" select="a:heading[@printed = 'run-in']/following-sibling::*[1][self::a:p]"/>
+    <xsl:choose>
+      <xsl:when test="$runin">
+        <xsl:apply-templates select="$runin">
+          <xsl:with-param name="lead" select="normalize-space($text)"/>
+        </xsl:apply-templates>
+        <xsl:apply-templates select="*[not(self::a:heading)][count(. | $runin) != 1]"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="heading">
+          <xsl:with-param name="text" select="normalize-space($text)"/>
+          <xsl:with-param name="char">
+            <xsl:choose>
+              <xsl:when test="parent::a:body">=</xsl:when>
+              <xsl:otherwise>-</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:apply-templates select="*[not(self::a:heading)]"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <!-- blank line, heading (wrapped, hanging after its number), underline as
-       long as its longest line -->
+  <!-- blank line, heading (wrapped), underline as long as its longest
+       line -->
   <xsl:template name="heading">
     <xsl:param name="text"/>
-    <xsl:param name="number" select="''"/>
     <xsl:param name="char" select="'='"/>
     <xsl:variable name="lines">
-      <xsl:call-template name="wrap-hanging">
+      <xsl:call-template name="wrap">
         <xsl:with-param name="text" select="$text"/>
-        <xsl:with-param name="first" select="$number"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:value-of select="$NL"/>
@@ -439,17 +514,45 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A paragraph; $lead is a run-in heading printed at its start. -->
   <xsl:template match="a:p">
+    <xsl:param name="lead" select="''"/>
     <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
     <xsl:value-of select="$NL"/>
-    <xsl:call-template name="wrap">
-      <xsl:with-param name="text" select="normalize-space($text)"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$isolate and contains($text, $FSI)">
+        <xsl:variable name="lines">
+          <xsl:call-template name="wrap">
+            <xsl:with-param name="text" select="normalize-space(concat($lead, ' ', $text))"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="isolate-lines">
+          <xsl:with-param name="lines" select="string($lines)"/>
+          <xsl:with-param name="skip" select="0"/>
+          <xsl:with-param name="line-isolate" select="false()"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="normalize-space(concat($lead, ' ', $text))"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A claim that takes whole paragraphs prints as those paragraphs. -->
   <xsl:template match="a:claim[a:p]">
     <xsl:apply-templates select="a:p"/>
+  </xsl:template>
+
+  <!-- Material lost as a block: its description in brackets (inline
+       mode, template gap-text), as a paragraph. -->
+  <xsl:template match="a:gap">
+    <xsl:value-of select="$NL"/>
+    <xsl:variable name="t"><xsl:call-template name="gap-text"/></xsl:variable>
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="text" select="normalize-space($t)"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="a:list">
@@ -482,7 +585,8 @@
     <xsl:if test="@source">
       <xsl:call-template name="wrap">
         <xsl:with-param name="text">
-          <xsl:text>(Source: </xsl:text>
+          <xsl:text>(</xsl:text>
+          <xsl:call-template name="label-colon"><xsl:with-param name="key" select="'quoted-from'"/></xsl:call-template>
           <xsl:call-template name="cite-marker">
             <xsl:with-param name="ref" select="@source"/>
           </xsl:call-template>
@@ -501,13 +605,35 @@
     <xsl:apply-templates select="*[not(self::a:heading)]"/>
   </xsl:template>
 
+  <!-- How the suggestions are printed: suggestions/@type; a 1.0 document
+       without it prints them numbered if it gives numbers. -->
+  <xsl:variable name="suggestions-type">
+    <xsl:choose>
+      <xsl:when test="/a:analysis/a:suggestions/@type"><xsl:value-of select="/a:analysis/a:suggestions/@type"/></xsl:when>
+      <xsl:when test="/a:analysis/a:suggestions/a:suggestion/@n">numbered</xsl:when>
+      <xsl:otherwise>bulleted</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- The suggestions as printed: "  • " (bulleted), "  N. " (numbered:
+       the printed number, else the position), or as paragraphs (plain);
+       below each, its addressees: "(to: Islamic Emirate of Afghanistan,
+       government of Tajikistan)", each actor's first name. -->
   <xsl:template match="a:suggestions">
     <xsl:call-template name="heading">
       <xsl:with-param name="text"><xsl:call-template name="part-title"/></xsl:with-param>
     </xsl:call-template>
     <xsl:apply-templates select="a:p"/>
     <xsl:for-each select="a:suggestion">
-      <xsl:variable name="marker" select="concat('  ', position(), '. ')"/>
+      <xsl:variable name="marker">
+        <xsl:choose>
+          <xsl:when test="$suggestions-type = 'numbered'">
+            <xsl:value-of select="concat('  ', normalize-space(@n), substring(position(), 1, number(not(@n)) * 100), '. ')"/>
+          </xsl:when>
+          <xsl:when test="$suggestions-type = 'plain'"/>
+          <xsl:otherwise>  • </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
       <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
       <xsl:variable name="to">
         <xsl:call-template name="actor-names">
@@ -517,17 +643,24 @@
       <xsl:value-of select="$NL"/>
       <xsl:call-template name="wrap-hanging">
         <xsl:with-param name="text" select="normalize-space($text)"/>
-        <xsl:with-param name="first" select="$marker"/>
+        <xsl:with-param name="first" select="string($marker)"/>
       </xsl:call-template>
-      <xsl:call-template name="wrap-hanging">
-        <xsl:with-param name="text" select="concat('(to: ', normalize-space($to), ')')"/>
-        <xsl:with-param name="indent" select="string-length($marker)"/>
-      </xsl:call-template>
+      <xsl:if test="normalize-space($to) != ''">
+        <xsl:call-template name="wrap-hanging">
+          <xsl:with-param name="text">
+            <xsl:text>(</xsl:text>
+            <xsl:call-template name="label-colon"><xsl:with-param name="key" select="'to'"/></xsl:call-template>
+            <xsl:value-of select="concat(normalize-space($to), ')')"/>
+          </xsl:with-param>
+          <xsl:with-param name="indent" select="string-length($marker)"/>
+        </xsl:call-template>
+      </xsl:if>
     </xsl:for-each>
   </xsl:template>
 
   <!-- "a b" -> "first name of a, first name of b" (the id itself when the
-       actor is not declared, so nothing disappears silently). -->
+       actor is not declared, so nothing disappears silently); a name in
+       the other direction than the document's is isolated. -->
   <xsl:template name="actor-names">
     <xsl:param name="ids"/>
     <xsl:if test="$ids != ''">
@@ -539,11 +672,13 @@
       </xsl:variable>
       <xsl:variable name="actor" select="key('actor', $id)"/>
       <xsl:choose>
-        <xsl:when test="$actor"><xsl:value-of select="normalize-space($actor/a:name[1])"/></xsl:when>
+        <xsl:when test="$actor">
+          <xsl:apply-templates select="$actor/a:name[1]" mode="inline"/>
+        </xsl:when>
         <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
       </xsl:choose>
       <xsl:if test="contains($ids, ' ')">
-        <xsl:text>, </xsl:text>
+        <xsl:value-of select="$sep"/>
         <xsl:call-template name="actor-names">
           <xsl:with-param name="ids" select="substring-after($ids, ' ')"/>
         </xsl:call-template>
@@ -555,6 +690,11 @@
   <!-- References                                                    -->
   <!-- ============================================================ -->
 
+  <!-- "[N] " and the entry as printed, each line of the entry after the
+       label (or the indent) between FSI and PDI: every line of a plain
+       text is a paragraph of its own for the bidi algorithm, so each line
+       is isolated, and the entry takes the direction of its first strong
+       character, whatever the label's. -->
   <xsl:template match="a:references">
     <xsl:call-template name="heading">
       <xsl:with-param name="text"><xsl:call-template name="part-title"/></xsl:with-param>
@@ -563,25 +703,62 @@
     <xsl:for-each select="a:reference">
       <xsl:variable name="marker" select="concat('[', position(), '] ')"/>
       <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
-      <xsl:variable name="dates">
-        <xsl:for-each select="a:date[@gregorian]">
-          <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
-          <xsl:if test="@type and @type != 'published'">
-            <xsl:value-of select="concat(@type, ' ')"/>
-          </xsl:if>
-          <xsl:value-of select="@gregorian"/>
-        </xsl:for-each>
-      </xsl:variable>
-      <xsl:call-template name="wrap-hanging">
-        <xsl:with-param name="text">
-          <xsl:value-of select="normalize-space($text)"/>
-          <xsl:if test="$dates != ''">
-            <xsl:value-of select="concat(' (', $dates, ')')"/>
-          </xsl:if>
-        </xsl:with-param>
-        <xsl:with-param name="first" select="$marker"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$isolate">
+          <xsl:variable name="lines">
+            <xsl:call-template name="wrap-hanging">
+              <xsl:with-param name="text" select="normalize-space($text)"/>
+              <xsl:with-param name="first" select="$marker"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:call-template name="isolate-lines">
+            <xsl:with-param name="lines" select="string($lines)"/>
+            <xsl:with-param name="skip" select="string-length($marker)"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="wrap-hanging">
+            <xsl:with-param name="text" select="normalize-space($text)"/>
+            <xsl:with-param name="first" select="$marker"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- Each line of $lines, what follows its first $skip characters between
+       FSI and PDI if $line-isolate. An isolate of a run that the filling
+       broke across lines ($open of them still open at the end of the line
+       before) is closed at the end of each line and opened again at the
+       start of the next: a newline ends every isolate (UAX #9, a paragraph
+       separator), so the rest of the run would otherwise lose it. One step
+       per line; a text with no isolate is not passed here. -->
+  <xsl:variable name="FSIs" select="'&#x2068;&#x2068;&#x2068;&#x2068;&#x2068;&#x2068;&#x2068;&#x2068;'"/>
+  <xsl:variable name="PDIs" select="'&#x2069;&#x2069;&#x2069;&#x2069;&#x2069;&#x2069;&#x2069;&#x2069;'"/>
+
+  <xsl:template name="isolate-lines">
+    <xsl:param name="lines"/>
+    <xsl:param name="skip"/>
+    <xsl:param name="line-isolate" select="true()"/>
+    <xsl:param name="open" select="0"/>
+    <xsl:if test="$lines != ''">
+      <xsl:variable name="line" select="substring-before($lines, $NL)"/>
+      <xsl:variable name="body" select="substring($line, $skip + 1)"/>
+      <xsl:variable name="n" select="string-length($body)"/>
+      <xsl:variable name="still" select="$open + ($n - string-length(translate($body, '&#x2068;', '')))
+                                         - ($n - string-length(translate($body, '&#x2069;', '')))"/>
+      <k:l>
+        <xsl:value-of select="concat(substring($line, 1, $skip), substring($FSI, 1, number($line-isolate)),
+                                     substring($FSIs, 1, $open), $body, substring($PDIs, 1, $still),
+                                     substring($PDI, 1, number($line-isolate)), $NL)"/>
+      </k:l>
+      <xsl:call-template name="isolate-lines">
+        <xsl:with-param name="lines" select="substring-after($lines, $NL)"/>
+        <xsl:with-param name="skip" select="$skip"/>
+        <xsl:with-param name="line-isolate" select="$line-isolate"/>
+        <xsl:with-param name="open" select="$still * ($still &gt; 0)"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============================================================ -->
@@ -629,8 +806,117 @@
     </k:l>
   </xsl:template>
 
-  <xsl:template match="a:*" mode="inline">
+  <!-- A date: as printed, then its Gregorian date in brackets where that
+       reads differently ("۲۰ عقرب ۱۴۰۰ [2021-11-11]"): a date in another
+       calendar, and any date of a reference or the title block (the
+       citation's date in one form); no line breaks inside (see $keep). -->
+  <xsl:template match="a:date | a:published" mode="inline">
+    <xsl:variable name="t" select="normalize-space(.)"/>
+    <k:l>
+      <xsl:value-of select="translate($t, ' ', $keep)"/>
+      <xsl:if test="@gregorian and string(@gregorian) != $t
+                    and (@calendar != 'gregorian' or ancestor::a:reference or parent::a:metadata)">
+        <xsl:value-of select="concat(substring($keep, 1, number($t != '')), '[', @gregorian, ']')"/>
+      </xsl:if>
+    </k:l>
+  </xsl:template>
+
+  <!-- Words the encoder supplies, in brackets. -->
+  <xsl:template match="a:supplied" mode="inline">
+    <xsl:text>[</xsl:text>
     <xsl:apply-templates mode="inline"/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <!-- An error kept as printed, then the correction: "Kharog [sic; read:
+       Khorugh]". -->
+  <xsl:template match="a:sic" mode="inline">
+    <xsl:apply-templates mode="inline"/>
+    <xsl:text> [</xsl:text>
+    <xsl:call-template name="label-colon"><xsl:with-param name="key" select="'sic'"/></xsl:call-template>
+    <xsl:value-of select="concat(normalize-space(@corr), ']')"/>
+  </xsl:template>
+
+  <!-- The encoder's translation or transliteration of the title before
+       it, in brackets and labelled: " [translation: ...]". -->
+  <xsl:template match="a:translation" mode="inline">
+    <xsl:text> [</xsl:text>
+    <xsl:call-template name="label-colon">
+      <xsl:with-param name="key">
+        <xsl:choose>
+          <xsl:when test="@type = 'transliteration'">transliteration</xsl:when>
+          <xsl:otherwise>translation</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="isolated"/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="a:gap" mode="inline">
+    <xsl:call-template name="gap-text"/>
+  </xsl:template>
+
+  <!-- "[link not captured]"; other material: "[not captured: what the
+       encoder says]", "[illegible: two words; ...]", "[omitted: ...]". -->
+  <xsl:template name="gap-text">
+    <xsl:choose>
+      <xsl:when test="@what = 'link'">
+        <xsl:variable name="l">
+          <xsl:call-template name="label"><xsl:with-param name="key" select="'link-not-captured'"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:value-of select="concat(' [', translate($l, ' ', $keep), ']')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text> [</xsl:text>
+        <xsl:call-template name="label">
+          <xsl:with-param name="key">
+            <xsl:choose>
+              <xsl:when test="@reason"><xsl:value-of select="@reason"/></xsl:when>
+              <xsl:otherwise>not-captured</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:if test="@extent or normalize-space(@desc) != ''">
+          <xsl:value-of select="concat(': ', normalize-space(@extent))"/>
+          <xsl:if test="@extent and normalize-space(@desc) != ''">; </xsl:if>
+          <xsl:value-of select="normalize-space(@desc)"/>
+        </xsl:if>
+        <xsl:text>] </xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Any other element: its text; between FSI and PDI when its language
+       runs the other way than the text around it. -->
+  <xsl:template match="a:*" mode="inline">
+    <xsl:choose>
+      <xsl:when test="@xml:lang and $isolate">
+        <xsl:call-template name="isolated"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="isolated">
+    <xsl:variable name="own">
+      <xsl:call-template name="language-direction">
+        <xsl:with-param name="code" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="outer">
+      <xsl:call-template name="language-direction">
+        <xsl:with-param name="code" select="../ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$own != $outer and $isolate">
+        <xsl:value-of select="$FSI"/>
+        <xsl:apply-templates mode="inline"/>
+        <xsl:value-of select="$PDI"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="text()" mode="inline">
@@ -661,14 +947,25 @@
     <k:l>
       <xsl:choose>
         <xsl:when test="$has-wrap">
-          <xsl:value-of select="ox:wrap($text, $w, $first, $rest, $zw)"/>
+          <xsl:value-of select="translate(ox:wrap($text, $w, $first, $rest, $zw), $keep, ' ')"/>
         </xsl:when>
-        <xsl:otherwise>
+        <!-- most text has no unbreakable space to turn back into a space -->
+        <xsl:when test="not(contains($text, $keep))">
           <xsl:call-template name="wrap-xslt">
             <xsl:with-param name="text" select="$text"/>
             <xsl:with-param name="first" select="$first"/>
             <xsl:with-param name="rest" select="$rest"/>
           </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="lines">
+            <xsl:call-template name="wrap-xslt">
+              <xsl:with-param name="text" select="$text"/>
+              <xsl:with-param name="first" select="$first"/>
+              <xsl:with-param name="rest" select="$rest"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:value-of select="translate($lines, $keep, ' ')"/>
         </xsl:otherwise>
       </xsl:choose>
     </k:l>
@@ -687,8 +984,8 @@
       <!-- oxus: the body of wrap, spared a call for every entry -->
       <xsl:when test="$has-padding and $has-wrap">
         <k:l>
-          <xsl:value-of select="ox:wrap($text, $w, concat(str:padding($indent, ' '), $first),
-                                        str:padding($indent + string-length($first), ' '), $zw)"/>
+          <xsl:value-of select="translate(ox:wrap($text, $w, concat(str:padding($indent, ' '), $first),
+                                        str:padding($indent + string-length($first), ' '), $zw), $keep, ' ')"/>
         </k:l>
       </xsl:when>
       <xsl:when test="$has-padding">

@@ -7,8 +7,9 @@ for XML outputs, attribute values (whitespace collapsed).
     content.py SOURCE.xml OUTPUT...
 
 Paragraph text is split at citations and inline elements that outputs may
-render differently (a citation becomes "[3]" or a link), and each piece
-must appear. Prints one line per missing piece; exits 1 if any.
+render differently (a citation becomes "[3]" or a link; a date or a sic
+may be followed by the Gregorian date or the correction), and each piece
+must appear. Bidi isolates (U+2066..U+2069) are ignored. Prints one line per missing piece; exits 1 if any.
 
 What is printed is required; what the encoder added (supplied words,
 translations, a sic's correction, a gap) is not required here: the text
@@ -26,24 +27,29 @@ def norm(s):
 
 def pieces(elem):
     """Text of elem split at citations and links: what must appear verbatim."""
-    out, cur = [], [elem.text or ""]
-    for child in elem:
-        if child.tag in (NS + "cite", NS + "supplied", NS + "translation", NS + "gap"):
-            out.append("".join(cur))
-            cur = []
-        elif child.tag in (NS + "link", NS + "sic"):
-            # outputs may add the address after a link, the correction
-            # after a sic: the printed words must appear, as one piece
-            out.append("".join(cur))
-            out.append("".join(child.itertext()))
-            cur = []
-        elif child.find(".//" + NS + "sic") is not None:  # a sic inside: split there too
-            out.append("".join(cur))
-            out.extend(pieces(child))
-            cur = []
-        else:
-            cur.append("".join(child.itertext()))
-        cur.append(child.tail or "")
+    out, cur = [], []
+
+    def walk(e):
+        nonlocal cur
+        cur.append(e.text or "")
+        for child in e:
+            if child.tag in (NS + "cite", NS + "supplied", NS + "translation", NS + "gap"):
+                out.append("".join(cur))
+                cur = []
+            elif child.tag in (NS + "sic", NS + "date"):
+                # outputs may add the correction or the Gregorian date after it
+                out.append("".join(cur))
+                out.append("".join(child.itertext()))
+                cur = []
+            elif child.tag == NS + "link":  # outputs may add the address after it
+                out.append("".join(cur))
+                out.append("".join(child.itertext()))
+                cur = []
+            else:
+                walk(child)
+            cur.append(child.tail or "")
+
+    walk(elem)
     out.append("".join(cur))
     return [norm(p) for p in out if norm(p)]
 
@@ -65,14 +71,33 @@ def required(source):
             need.append(norm(u.text or ""))
     return [n for n in need if n]
 
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+def added(e):
+    """What the encoder adds inside printed text in TEI: a sic's
+    correction, the note giving the reason for a correction or supplied
+    text, and a gap's description. Their text is left out (their tails
+    are printed text), as a sic counts as its printed form."""
+    return e.tag == TEI + "corr" or e.tag == TEI + "desc" and e.get("type") in (
+        "link", "text", "image", "table", "other") or (e.tag == TEI + "note" and e.get("type") == "reason")
+
+def printed_text(e):
+    if not added(e):
+        yield e.text or ""
+        for child in e:
+            yield from printed_text(child)
+    yield e.tail or ""
+
 def text_of(path):
     data = open(path, encoding="utf-8").read()
+    # bidi isolates (U+2066..U+2069) are layout, not text
+    data = re.sub("[\u2066-\u2069]", "", data)
     if path.endswith(".xml"):
         # text, and attribute values: Gregorian dates live in @when and
         # @iso-8601-date, URLs in @target and @xlink:href
         root = ET.fromstring(data.encode())
         attrs = " ".join(v for e in root.iter() for v in e.attrib.values())
-        data = "".join(root.itertext()) + " " + attrs
+        data = "".join(printed_text(root)) + " " + attrs
     return norm(data)
 
 def main():

@@ -23,9 +23,11 @@ PYTHON ?= python3
 PYTHONDIR ?= $(shell $(PYTHON) -c 'import sys, sysconfig; b = sys.argv[1]; \
   d = [p for p in sys.path if p.startswith(b + "/lib/python") and p.endswith("-packages")]; \
   print(d[0] if d else sysconfig.get_path("purelib", "posix_prefix", vars={"base": b}))' '$(PREFIX)')
-# The catalog's entries (catalog.xml), registered with Debian's update-xmlcatalog.
+# The catalog's entries (catalog.xml), registered with Debian's update-xmlcatalog:
+# the namespace (a prefix of the names of the RNG, RNC and Schematron too, so
+# that delegating it delegates them) and each public identifier, separated by |.
 XML_NS = urn:oxus:analysis:1
-XML_PUBLIC_ID = -//oxus//XSD Analysis 1//EN
+XML_PUBLIC_IDS = -//oxus//XSD Analysis 1//EN|-//oxus//RNG Analysis 1//EN|-//oxus//Schematron Analysis 1//EN
 # Refreshes the loader's cache after a real (DESTDIR-less) install as root.
 LDCONFIG ?= ldconfig
 
@@ -45,7 +47,8 @@ LIB_SRC = src/error.c src/util.c src/utf8.c src/diag.c src/read.c src/decode.c s
           src/context.c src/document.c src/validate.c src/rules.c src/identifiers.c src/dates.c src/datenames.c \
           src/dateparse.c src/dateattr.c src/normalize.c src/upgrade.c src/transform.c src/extensions.c src/encode.c \
           src/write.c src/batch.c src/sha256.c src/import.c src/import_text.c src/import_html.c \
-          src/import_labels.c src/import_struct.c src/import_body.c src/import_refs.c src/import_write.c
+          src/import_labels.c src/import_struct.c src/import_body.c src/import_refs.c src/import_write.c \
+          src/skeleton.c
 CLI_SRC = src/main.c src/run.c src/commands.c src/inputs.c src/paths.c src/report.c src/merge.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
@@ -60,7 +63,7 @@ SHLIB = $(BUILD)/liboxus.so.$(VERSION)
 # sanitizer builds leave the runtime's symbols to the program.
 SHLIB_LDFLAGS ?= -Wl,-z,defs
 
-.PHONY: all check test sanitize oom valgrind install uninstall xmlcatalog deps clean bench fuzz run-samples
+.PHONY: all check test sanitize oom valgrind install uninstall xmlcatalog deps clean bench fuzz run-samples schemas
 
 all: $(BUILD)/oxus $(SHLIB)
 
@@ -142,6 +145,16 @@ oom: $(OOM)/oom
 valgrind: $(BUILD)/oxus
 	tests/valgrind.sh $(BUILD)/oxus
 
+# The RELAX NG forms of the schema are made from the XSD (schema/xsd2rng.xsl,
+# then trang for the compact syntax) and kept in the source tree for editors
+# and the install; run this after changing the XSD (tests/suites/86-rng.sh
+# fails until the committed files are this output).
+schemas: schema/analysis.rng schema/analysis.rnc
+schema/analysis.rng: schema/analysis.xsd schema/xml.xsd schema/xsd2rng.xsl
+	xsltproc schema/xsd2rng.xsl schema/analysis.xsd >$@.tmp && mv $@.tmp $@
+schema/analysis.rnc: schema/analysis.rng
+	trang -I rng -O rnc schema/analysis.rng $@.tmp.rnc && mv $@.tmp.rnc $@
+
 run-samples: $(BUILD)/oxus
 	$(BUILD)/oxus validate samples/
 	$(BUILD)/oxus convert --to tei,jats,text,html -o $(BUILD)/samples-out --force samples/
@@ -158,7 +171,7 @@ fuzz:
 DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libxml2-utils xsltproc \
            jing valgrind clang libclang-rt-14-dev python3 time parallel groff-base \
            xml-core slurm-wlm munge libsaxonhe-java default-jre-headless \
-           libxml-commons-resolver1.1-java pandoc strace chromium fonts-noto-core
+           libxml-commons-resolver1.1-java pandoc strace chromium fonts-noto-core trang
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
@@ -178,6 +191,9 @@ INSTALLED = $(BINDIR)/oxus $(LIBDIR)/liboxus.so.$(VERSION) $(LIBDIR)/$(SONAME) $
             $(LIBDIR)/liboxus.a $(INCLUDEDIR)/oxus.h $(PKGCONFIGDIR)/oxus.pc \
             $(MANDIR)/oxus.1 $(MAN3DIR)/liboxus.3 $(PYTHONDIR)/oxus.py
 
+# The schema's other forms, for editors (README, "In an editor").
+SCHEMAS = schema/analysis.rng schema/analysis.rnc schema/analysis.sch schema/schemas.xml
+
 install: all
 	@[ -n "$(PYTHONDIR)" ] || { echo "$(PYTHON) not found: set PYTHONDIR=FOLDER for python/oxus.py"; exit 2; }
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
@@ -189,7 +205,7 @@ install: all
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/liboxus.so
 	install -m 644 $(BUILD)/liboxus.a $(DESTDIR)$(LIBDIR)/
 	install -m 644 src/oxus.h $(DESTDIR)$(INCLUDEDIR)/
-	install -m 644 schema/*.xsd $(DESTDIR)$(DATADIR)/schema/
+	install -m 644 schema/*.xsd $(SCHEMAS) $(DESTDIR)$(DATADIR)/schema/
 	install -m 644 transforms/*.xsl $(DESTDIR)$(DATADIR)/transforms/
 	install -m 644 catalog.xml $(DESTDIR)$(DATADIR)/
 	sed 's/@VERSION@/$(VERSION)/' src/oxus.1 >$(DESTDIR)$(MANDIR)/oxus.1
@@ -219,8 +235,9 @@ xmlcatalog:
 	@command -v update-xmlcatalog >/dev/null || { echo "no update-xmlcatalog: catalog not registered (README: XML_CATALOG_FILES)"; exit 0; }; \
 	[ -w /etc/xml ] || { echo "/etc/xml not writable: catalog not registered (README: XML_CATALOG_FILES)"; exit 0; }; \
 	[ "$(XMLCATALOG_ACTION)" = --add ] || [ -e /etc/xml/oxus.xml ] || exit 0; \
-	for type in uri public; do \
-	  if [ $$type = uri ]; then id='$(XML_NS)'; else id='$(XML_PUBLIC_ID)'; fi; \
+	ids='uri=$(XML_NS)|public=$(subst |,|public=,$(XML_PUBLIC_IDS))'; IFS='|'; \
+	for entry in $$ids; do \
+	  type=$${entry%%=*}; id=$${entry#*=}; \
 	  if [ "$(XMLCATALOG_ACTION)" = --add ]; then \
 	    update-xmlcatalog --add --package oxus --local $(DATADIR)/catalog.xml --type $$type --id "$$id" && \
 	    update-xmlcatalog --add --root --package oxus --type $$type --id "$$id"; \

@@ -25,7 +25,9 @@ while it works, so a thread pool validates on every core.
 
 Errors: Error (and its subclasses DateError and InvalidDocument) carries the
 library's message and code. validate() never raises for a bad document: its
-Report says what is wrong, as the command line's report does.
+Report says what is wrong, as the command line's report does. When the
+library runs out of memory, any call raises MemoryError: a check that could
+not run never passes a document, nor fails it.
 """
 
 import contextlib
@@ -47,9 +49,6 @@ OK, EINVALID, EIO, EUSAGE, ENOMEM, EEXISTS, EWRITE = 0, -1, -2, -3, -4, -5, -6
 CALENDARS = ("gregorian", "solar-hijri", "lunar-hijri")
 """The calendar names the library reads and writes (also accepted:
 persian, jalali, shamsi, hijri-shamsi, islamic, hijri-qamari)."""
-
-FORMATS = ("tei", "jats", "text", "html")
-"""The built-in output formats: TEI P5, JATS 1.4, plain text and HTML5."""
 
 
 class Error(Exception):
@@ -116,6 +115,7 @@ _SIGNATURES = {
     "oxus_date_format": (None, [ctypes.c_char_p, ctypes.POINTER(_Date)]),
     "oxus_date_parse": (_INT, [ctypes.POINTER(_Date), _STR, _INT, ctypes.c_char_p, _SIZE]),
     "oxus_rules": (ctypes.POINTER(_Rule), [ctypes.POINTER(_SIZE)]),
+    "oxus_format_names": (ctypes.POINTER(_STR), []),
     "oxus_ctx_new": (_INT, [ctypes.POINTER(_P), ctypes.POINTER(_Options)]),
     "oxus_ctx_free": (None, [_P]),
     "oxus_ctx_datadir": (_STR, [_P]),
@@ -181,8 +181,25 @@ def _text(b):
 
 
 def _fail(code, exc=Error):
-    """Raises exc with the message of the library's last error on this thread."""
-    raise exc(_text(_lib.oxus_errmsg()) or "liboxus error %d" % code, code)
+    """Raises exc with the message of the library's last error on this
+    thread; MemoryError when the library ran out of memory."""
+    message = _text(_lib.oxus_errmsg()) or "liboxus error %d" % code
+    if code == ENOMEM:
+        raise MemoryError(message)
+    raise exc(message, code)
+
+
+def _format_names():
+    names, arr, i = [], _lib.oxus_format_names(), 0
+    while arr[i] is not None:
+        names.append(_text(arr[i]))
+        i += 1
+    return tuple(names)
+
+
+FORMATS = _format_names()
+"""The built-in output formats, as the library names them (oxus_format_names:
+"tei", "jats", "text", "html")."""
 
 
 def _path(p):
@@ -437,12 +454,15 @@ class Context:
     def validate(self, path):
         """Validates the document at `path` (str, bytes or path-like):
         well-formedness, the schema, then the rules. Returns a Report; a bad
-        or unreadable document is not an exception."""
+        or unreadable document is not an exception, but running out of
+        memory is (MemoryError): the document was not fully checked."""
         with self._using():
             doc, rc = self._load(path)
             try:
                 if rc == OK:
                     rc = _lib.oxus_doc_validate(doc, self._ptr)
+                if rc == ENOMEM:  # a check that could not run: neither valid nor invalid
+                    _fail(rc)
                 return _report(doc, path, rc)
             finally:
                 _lib.oxus_doc_free(doc)
@@ -475,7 +495,7 @@ class Context:
                     finally:
                         _free(out)
             if rc == ENOMEM:
-                raise MemoryError()
+                _fail(rc)
             raise InvalidDocument(_report(doc, path, rc))
         finally:
             _lib.oxus_doc_free(doc)

@@ -205,6 +205,101 @@ class Validate(WithContext):
         self.assertTrue(oxus.validate(pathlib.Path(SAMPLES[0])).valid)
 
 
+class _Proxy:
+    """A library whose named functions are replaced, the others real."""
+
+    def __init__(self, lib, **replaced):
+        self._lib, self._replaced = lib, replaced
+
+    def __getattr__(self, name):
+        return self._replaced[name] if name in self._replaced else getattr(self._lib, name)
+
+
+class _Fn:
+    """A stand-in for a C function: the module sets its types, calls it."""
+
+    restype = argtypes = None
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __call__(self, *args):
+        return self.fn(*args)
+
+
+class OutOfMemory(unittest.TestCase):
+    """Out of memory in the library is MemoryError, never a verdict on the
+    document: the checks did not all run. The library's allocation failures
+    are simulated by its functions returning ENOMEM, as they do then
+    (tests/oom checks that they do)."""
+
+    def check(self, **replaced):
+        real = oxus._lib
+        oxus._lib = _Proxy(real, **replaced)
+        try:
+            with oxus.Context() as ctx:
+                with self.assertRaises(MemoryError):
+                    ctx.validate(SAMPLES[0])
+                with self.assertRaises(MemoryError):
+                    ctx.convert(SAMPLES[0], "text")
+        finally:
+            oxus._lib = real
+
+    def test_validating(self):
+        self.check(oxus_doc_validate=_Fn(lambda doc, ctx: oxus.ENOMEM))
+
+    def test_loading(self):
+        """oxus_doc_load returns ENOMEM with a document holding what it
+        reported so far."""
+        load = oxus._lib.oxus_doc_load
+
+        def failing(out, ctx, path, name):
+            load(out, ctx, path, name)
+            return oxus.ENOMEM
+        self.check(oxus_doc_load=_Fn(failing))
+
+    def test_rewriting(self):
+        real = oxus._lib
+        oxus._lib = _Proxy(real, oxus_doc_normalize=_Fn(lambda doc, changed, left: oxus.ENOMEM))
+        try:
+            with self.assertRaises(MemoryError):
+                oxus.Context().normalize(SAMPLES[0])
+        finally:
+            oxus._lib = real
+
+
+class Formats(unittest.TestCase):
+    def test_formats_are_the_librarys(self):
+        """FORMATS is the library's list (oxus_format_names): a library
+        that names other formats gives those."""
+        import importlib.util
+        real_cdll = ctypes.CDLL
+        names = [b"tei", b"epub", None]
+
+        def cdll(path, *args, **kwargs):
+            lib = real_cdll(path, *args, **kwargs)
+            return _Proxy(lib, oxus_format_names=_Fn(lambda: names)) if path else lib
+
+        spec = importlib.util.spec_from_file_location("oxus_copy", oxus.__file__)
+        copy = importlib.util.module_from_spec(spec)
+        ctypes.CDLL = cdll
+        try:
+            spec.loader.exec_module(copy)
+        finally:
+            ctypes.CDLL = real_cdll
+        self.assertEqual(copy.FORMATS, ("tei", "epub"))
+
+    def test_formats_are_the_commands(self):
+        """The same names `oxus convert --help` lists (the command asks the
+        same library)."""
+        oxus_bin = os.environ.get("OXUS") or os.path.join(ROOT, "build", "oxus")
+        # (the program brings its own sanitizer runtime under make sanitize)
+        env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
+        help_text = subprocess.run([oxus_bin, "convert", "--help"], capture_output=True, text=True, env=env).stdout
+        listed = re.search(r"comma-separated formats: ([a-z, ]+)", help_text).group(1)
+        self.assertEqual(oxus.FORMATS, tuple(listed.split(", ")))
+
+
 def xsltproc(fmt, path, *params):
     args = ["xsltproc"]
     for name, value in params:

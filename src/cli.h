@@ -6,7 +6,7 @@
  *              --help texts and the dispatcher all read them
  *   run.c      validate, convert and import: inputs, outputs and reports checked
  *              against each other, the batch, the summary
- *   commands.c normalize, upgrade, date, rules, report merge
+ *   commands.c normalize, upgrade, date, rules, new, report merge
  *   inputs.c   PATH arguments, --files-from and --shard, enumerated lazily
  *   paths.c    what a path names (same file, below a folder), for the checks
  *   report.c   JSON, JUnit and SARIF reports; escaping for them and for
@@ -49,6 +49,7 @@ typedef struct cli {
     oxus_import_options import; /* import --from, --lang */
     int in_place;             /* normalize -i */
     oxus_calendar from, to;   /* date --calendar, --to */
+    const char *lang;         /* new --lang */
 } cli;
 
 /* main.c: prints "oxus CMD: MESSAGE" and the pointer to --help; returns
@@ -65,6 +66,7 @@ int run_normalize(cli *c, int argc, char **argv);
 int run_upgrade(cli *c, int argc, char **argv);
 int run_date(cli *c, int argc, char **argv);
 int run_rules(cli *c, int argc, char **argv);
+int run_new(cli *c, int argc, char **argv);
 int run_report(cli *c, int argc, char **argv);
 
 /* inputs.c: PATH arguments, --files-from and --shard, enumerated lazily.

@@ -1,6 +1,6 @@
 /*
  * commands.c - the commands besides validate and convert: normalize,
- * upgrade, date, rules and report merge. Each gets its operands after the options (main.c
+ * upgrade, date, rules, new and report merge. Each gets its operands after the options (main.c
  * has parsed those) and returns the exit status.
  */
 #define _GNU_SOURCE
@@ -139,6 +139,27 @@ int run_rules(cli *c, int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         printf("%-18s %-8s %s\n", rules[i].id, severity_name(rules[i].severity), rules[i].description);
     return 0;
+}
+
+/* new: the library's skeleton, written as convert writes its outputs
+ * (a temporary file, then a rename), and never over an existing file. */
+int run_new(cli *c, int argc, char **argv)
+{
+    if (argc != 1) return usage_error(c, "%s", argc ? "give one FILE" : "no FILE given");
+    char *text = NULL;
+    size_t len = 0;
+    int rc = oxus_skeleton(&text, &len, c->lang);
+    if (rc == OXUS_EUSAGE) return usage_error(c, "%s", oxus_errmsg());
+    if (rc == 0 && strcmp(argv[0], "-") == 0) fwrite(text, 1, len, stdout); /* main checks the write */
+    else if (rc == 0) rc = oxus_write_atomic(argv[0], text, len, 0);
+    free(text);
+    if (rc == OXUS_EEXISTS) {
+        fputs("oxus new: ", stderr);
+        term_str(stderr, argv[0]);
+        fputs(" exists: oxus new never replaces a file\n", stderr);
+        return EXIT_USAGE;
+    }
+    return rc < 0 ? library_error(c, rc) : 0;
 }
 
 int run_report(cli *c, int argc, char **argv)

@@ -172,6 +172,10 @@ static const option DATE[] = {
     {"to", 't', "CAL", "print in this calendar", WITH(set_to_calendar)},
     {0}};
 
+static const option NEW[] = {
+    {"lang", 'l', "TAG", "the main language, a BCP 47 tag (default: und)", STRING(lang)},
+    {0}};
+
 static const option REPORT[] = {
     {"report", 0, "FMT[=FILE]", "json, junit or sarif report (repeatable; - stdout)", WITH(set_report)},
     {0}};
@@ -240,6 +244,14 @@ static const command COMMANDS[] = {
      "2021-03-21/2022-03-20, '15-22 February 2014' gives 2014-02-15/2014-02-22.\n"
      "A TEXT that starts with '-' goes after '--'.\n",
      {DATE, HELP}, run_date, 1},
+    {"new", "new [--lang TAG] FILE", "write a new, empty analysis to fill in", "[--lang TAG] FILE",
+     "Write FILE, a new analysis in version 1.1 with the parts every analysis\n"
+     "has, empty, each with a comment saying what goes there, and <?xml-model?>\n"
+     "instructions naming the schema and the rules through the XML catalog.\n"
+     "oxus validate reports the title, heading and paragraph as empty until\n"
+     "they are filled. An existing FILE is never replaced (exit 2); - writes\n"
+     "to standard output.\n",
+     {NEW, HELP}, run_new, 0},
     {"rules", "rules", "list the rules with their ids and severities", "",
      "List every rule: id, severity, description.\n", {HELP}, run_rules, 0},
     {"report", "report merge FILE...", "merge JSON-lines reports into JUnit or SARIF",

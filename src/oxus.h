@@ -413,6 +413,23 @@ int oxus_import(char **out, size_t *len, oxus_doc **diags, const void *bytes, si
                 const oxus_import_options *opts);
 
 /* ------------------------------------------------------------------ */
+/* New documents (skeleton.c)                                          */
+/* ------------------------------------------------------------------ */
+
+/* A new, empty analysis in version 1.1 (what `oxus new` writes): the parts
+ * every analysis has (title, publisher, authors, one section with a heading
+ * and a paragraph), each empty with a comment saying what goes there, and
+ * <?xml-model?> instructions naming the schema and the Schematron by their
+ * catalog names (urn:oxus:analysis:1, urn:oxus:analysis:1:sch). `lang` is
+ * the main language, a BCP 47 tag, set as the root's xml:lang and listed in
+ * metadata/languages; NULL leaves it "und" (undetermined). The schema
+ * accepts the result; the rules report its empty title, heading and
+ * paragraph (empty-text) until they are filled. *out is malloc'ed (the
+ * caller frees it), *len its length. OXUS_EUSAGE for a tag that is not
+ * well-formed, OXUS_ENOMEM. Thread-safe. */
+int oxus_skeleton(char **out, size_t *len, const char *lang);
+
+/* ------------------------------------------------------------------ */
 /* Writing (write.c)                                                   */
 /* ------------------------------------------------------------------ */
 

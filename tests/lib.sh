@@ -80,3 +80,22 @@ suite.run(Lines())
 PY
     )
 }
+# analysis_documents DIR: the analysis documents of the repository, one path
+# a line: the samples, tests/valid, tests/compat, the tests/invalid cases whose
+# header says "xsd: accept" or "xsd: reject", the skeleton `oxus new` writes
+# and, where the binary has `oxus import`, the drafts it makes of the
+# captures in tests/import and the seed (written into DIR). What the schema
+# suites (86-rng, 87-schematron) compare their validators on.
+analysis_documents() {
+    ls samples/*.xml tests/valid/*.xml
+    find tests/compat -name '*.xml' | sort
+    grep -l -E '^ *xsd: *(accept|reject) *$' tests/invalid/*.xml
+    mkdir -p "$1"
+    "$OXUS" new --lang fa-AF "$1/new-skeleton.xml" >/dev/null 2>&1 && echo "$1/new-skeleton.xml"
+    "$OXUS" import --help >/dev/null 2>&1 || return 0
+    local c
+    for c in tests/import/*.txt tests/import/*.html "$OXUS_SEED"; do
+        [ -f "$c" ] && "$OXUS" import -q -o "$1" "$c" >/dev/null 2>&1
+    done
+    find "$1" -name '*.xml' ! -name new-skeleton.xml 2>/dev/null | sort
+}

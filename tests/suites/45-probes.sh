@@ -298,7 +298,9 @@ run "$P/o" "$P/e" "$OXUS" validate "$Y/in/link.xml"
 [ $rc = 0 ] && ok "symlinks: a PATH that is a link is followed" || no "symlink PATH: exit $rc" "$P/e"
 
 # --- the CLI from tables: --help and the man page list the same options ---
-for cmd in validate convert import normalize upgrade date rules report; do
+cmds=$("$OXUS" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z]*\) .*/\1/p')
+[ "$(wc -w <<<"$cmds")" -ge 8 ] && ok "cli: oxus --help lists the commands ($(echo $cmds))" || no "cli: commands in --help: $cmds"
+for cmd in $cmds; do
     "$OXUS" $cmd --help | sed -nE 's/^ +(-[A-Za-z0-9], )?(--[a-z0-9-]+).*/\1\2/p' | tr -d ' ,' |
         sed -E 's/^(-[A-Za-z0-9])(--)/\1\n\2/' | sort >"$P/help-$cmd"
     python3 - src/oxus.1 "$cmd" >"$P/man-$cmd" <<'PY'

@@ -12,9 +12,10 @@ make -s BUILD="$BUILD" install DESTDIR="$D" PREFIX=/opt/oxus >"$TMP/inst" 2>&1 &
     echo "ok make install" || { echo "FAIL make install"; sed 's/^/    /' "$TMP/inst" | head -5; }
 VERSION=$("$OXUS" --version | sed 's/^oxus //')
 MAJOR=${VERSION%%.*}
-for f in bin/oxus share/oxus/schema/analysis.xsd share/oxus/schema/xml.xsd share/oxus/transforms/tei.xsl \
-    share/oxus/transforms/jats.xsl share/oxus/transforms/text.xsl share/oxus/transforms/common.xsl \
-    share/oxus/catalog.xml share/man/man1/oxus.1 \
+for f in bin/oxus share/oxus/schema/analysis.xsd share/oxus/schema/xml.xsd share/oxus/schema/analysis.rng \
+    share/oxus/schema/analysis.rnc share/oxus/schema/analysis.sch share/oxus/schema/schemas.xml \
+    share/oxus/transforms/tei.xsl share/oxus/transforms/jats.xsl share/oxus/transforms/text.xsl \
+    share/oxus/transforms/common.xsl share/oxus/catalog.xml share/man/man1/oxus.1 \
     share/man/man3/liboxus.3 lib/liboxus.so.$VERSION lib/liboxus.a include/oxus.h lib/pkgconfig/oxus.pc; do
     [ -f "$P/$f" ] && echo "ok installed $f" || echo "FAIL not installed: $f"
 done
@@ -114,6 +115,12 @@ XML_CATALOG_FILES=$TMP/empty-catalog.xml xmllint --noout --schema urn:oxus:analy
 got=$(XML_CATALOG_FILES=$CAT xmlcatalog "$CAT" "-//oxus//XSD Analysis 1//EN")
 [ "$(cd "$(dirname "$CAT")" && realpath "${got#file://}")" = "$P/share/oxus/schema/analysis.xsd" ] &&
     ok "the public identifier resolves to the installed XSD" || no "public identifier resolves to '$got'"
+
+XML_CATALOG_FILES=$CAT xmllint --noout --relaxng urn:oxus:analysis:1:rng samples/minimal.xml >"$TMP/x" 2>&1 &&
+    ok "the installed catalog gives the installed RNG by its name" || no "RNG through the installed catalog" "$TMP/x"
+got=$(XML_CATALOG_FILES=$CAT xmlcatalog "$CAT" urn:oxus:analysis:1:sch | tail -1)
+[ "$(cd "$(dirname "$CAT")" && realpath "${got#file://}")" = "$P/share/oxus/schema/analysis.sch" ] &&
+    ok "the installed catalog gives the installed Schematron by its name" || no "urn:oxus:analysis:1:sch resolves to '$got'"
 
 # --- the man pages: they format cleanly, carry the version, and man 3
 # describes every function of oxus.h ---

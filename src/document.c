@@ -104,6 +104,29 @@ const oxus_diag *oxus_doc_diag(const oxus_doc *doc, size_t i)
     return i < doc->ndiags ? &doc->diags[i] : NULL;
 }
 
+static size_t count_ids(xmlNodePtr node)
+{
+    size_t n = 0;
+    for (; node; node = node->next)
+        if (node->type == XML_ELEMENT_NODE)
+            n += (xmlHasNsProp(node, BAD_CAST "id", NULL) != NULL) + count_ids(node->children);
+    return n;
+}
+
+size_t oxus__doc_ids(oxus_doc *doc)
+{
+    if (!doc->nids_known && doc->xml) {
+        doc->nids = count_ids(xmlDocGetRootElement(doc->xml));
+        doc->nids_known = 1;
+    }
+    return doc->nids;
+}
+
+void oxus__reserve_ids(xmlDocPtr xml, size_t n)
+{
+    if (xml && !xml->ids && n > 256) xml->ids = xmlHashCreate(n > INT_MAX ? INT_MAX : (int)n);
+}
+
 void oxus_doc_free(oxus_doc *doc)
 {
     if (!doc) return;

@@ -174,16 +174,51 @@ static void wrap(buffer *out, const xmlChar *text, long width, const xmlChar *fi
     }
 }
 
-/* ox:wrap(text, width, first, rest, zero-width): text filled into lines of
- * at most width visible characters, the first line after the prefix first
- * and the others after rest; zero-width lists the characters that take no
- * column. */
+/* Whether the n bytes at c are one of the characters of chars. */
+static int has_char(const xmlChar *chars, const xmlChar *c, size_t n)
+{
+    for (size_t i = 0, m; chars[i]; i += m) {
+        utf8_next(chars + i, &m);
+        if (m == n && memcmp(chars + i, c, n) == 0) return 1;
+    }
+    return 0;
+}
+
+/* translate(lines, keep, ' ') on the lines in out, in place: the first
+ * character of keep becomes a space, the others are dropped. text.xsl holds
+ * the words of an unbreakable run together with one such character and
+ * turns it back into a space after filling; done here, it spares libxml2's
+ * translate(), which looks every character of a paragraph up in a string. */
+static void unkeep(buffer *out, const xmlChar *keep)
+{
+    if (out->failed || !out->p || !keep[0]) return;
+    size_t n0, w = 0;
+    utf8_next(keep, &n0);
+    for (size_t i = 0, n; i < out->len; i += n) {
+        utf8_next(out->p + i, &n);
+        if (n == n0 && memcmp(out->p + i, keep, n) == 0) {
+            out->p[w++] = ' ';
+        } else if (!has_char(keep + n0, out->p + i, n)) {
+            memmove(out->p + w, out->p + i, n);
+            w += n;
+        }
+    }
+    out->len = w;
+    out->p[w] = '\0';
+}
+
+/* ox:wrap(text, width, first, rest, zero-width[, keep]): text filled into
+ * lines of at most width visible characters, the first line after the
+ * prefix first and the others after rest; zero-width lists the characters
+ * that take no column. With keep, the lines then pass through
+ * translate(lines, keep, ' ') (see unkeep). */
 static void fn_wrap(xmlXPathParserContextPtr ctxt, int nargs)
 {
-    if (nargs != 5) {
+    if (nargs != 5 && nargs != 6) {
         xmlXPathSetArityError(ctxt);
         return;
     }
+    xmlChar *keep = nargs == 6 ? xmlXPathPopString(ctxt) : NULL;
     xmlChar *zw = xmlXPathPopString(ctxt);
     xmlChar *rest = xmlXPathPopString(ctxt);
     xmlChar *first = xmlXPathPopString(ctxt);
@@ -191,11 +226,14 @@ static void fn_wrap(xmlXPathParserContextPtr ctxt, int nargs)
     xmlChar *text = xmlXPathPopString(ctxt);
     buffer out = {0};
     zw_set scratch;
-    if (!xmlXPathCheckError(ctxt) && zw && rest && first && text && isfinite(width) &&
-        fabs(width) < 1e9)
+    if (!xmlXPathCheckError(ctxt) && zw && rest && first && text && (keep || nargs == 5) &&
+        isfinite(width) && fabs(width) < 1e9) {
         wrap(&out, text, (long)floor(width), first, rest, zw_for(zw, &scratch));
-    else if (!xmlXPathCheckError(ctxt))
+        if (keep) unkeep(&out, keep);
+    } else if (!xmlXPathCheckError(ctxt)) {
         xmlXPathSetTypeError(ctxt);
+    }
+    xmlFree(keep);
     xmlFree(zw);
     xmlFree(rest);
     xmlFree(first);

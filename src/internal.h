@@ -76,6 +76,9 @@ struct oxus_doc {
     /* Incomplete dates are reported once: by the rules, or by normalize
      * when it runs first (it says why it could not complete them). */
     int rules_checked, normalized;
+    /* oxus__doc_ids: elements with an id, counted once (0: not yet) */
+    size_t nids;
+    int nids_known;
 };
 
 /* error.c */
@@ -103,6 +106,19 @@ void oxus__watch_memory(void *data, xmlErrorPtr err);
 size_t oxus__tag_offset(oxus_doc *doc, xmlNodePtr node);
 void oxus__locate(oxus_doc *doc, xmlNodePtr node, const char *attr, int *line,
                   int *col);
+
+/* document.c: the number of elements of the tree with an attribute id (in
+ * no namespace), counted on first use. libxml2 2.9 grows a hash table only
+ * to 16,384 buckets, and interns the keys of a table made with a dictionary
+ * in a dictionary that stops growing at 4,608: a table for this many ids,
+ * made without the dictionary, keeps look-ups and insertions constant time
+ * where a default one makes them linear in the ids (quadratic in all). */
+size_t oxus__doc_ids(oxus_doc *doc);
+
+/* document.c: gives xml (the input, or a result being built) an id table
+ * of n buckets without the dictionary, when it has none yet and n is more
+ * than libxml2's default table holds well. */
+void oxus__reserve_ids(xmlDocPtr xml, size_t n);
 
 /* document.c: an empty document named `name`, to hold diagnostics; NULL
  * when out of memory. */

@@ -248,7 +248,14 @@ typedef struct {
  *     no writing files, no creating folders, no network, reading local files
  *     only below the input's folder;
  *   - libxslt's generic error function (xsltSetGenericErrorFunc), which
- *     oxus turns into diagnostics or the message of oxus_errmsg().
+ *     oxus turns into diagnostics or the message of oxus_errmsg();
+ *   - the first time a document with more than 256 ids is converted,
+ *     libxml2's node callbacks (xmlRegisterNodeDefault) are switched on,
+ *     the callbacks themselves left as they were: during each conversion of
+ *     such a document, the converting thread's callback gives the result
+ *     document an id table sized for the input (libxml2 2.9's own grows too
+ *     little, and a conversion writing many xml:id would take quadratic
+ *     time), then hands back to the callback it found.
  * Besides, on every thread that calls the library, libxml2's per-thread
  * generic and structured error handlers are set so that nothing is printed
  * (the library never prints). */

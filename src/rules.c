@@ -100,18 +100,6 @@ static const char *attr(xmlNodePtr n, const char *name, const xmlChar *ns)
 /* Collecting ids and references                                       */
 /* ------------------------------------------------------------------ */
 
-/* The number of elements with an id: libxml2 2.9 grows a hash table only up
- * to 4,096 buckets (xmlHashGrow refuses more than 16,384, and grows eightfold),
- * after which every look-up walks a chain as long as a 4,096th of the ids;
- * a table created with as many buckets as ids never needs to grow. */
-static size_t count_ids(xmlNodePtr node)
-{
-    size_t n = 0;
-    for (; node; node = node->next)
-        if (node->type == XML_ELEMENT_NODE) n += (attr(node, "id", NULL) != NULL) + count_ids(node->children);
-    return n;
-}
-
 /* 1 if a token attribute's value is `word` (XSD collapses the whitespace
  * around a token before comparing; so does this). */
 static int token_is(const char *v, const char *word)
@@ -696,7 +684,7 @@ int oxus__rules_check(oxus_doc *doc, int links_only)
         walk(&c, root);
         goto done;
     }
-    size_t nids = count_ids(root);
+    size_t nids = oxus__doc_ids(doc); /* tables sized for them: see there */
     int size = nids < 64 ? 64 : nids > INT_MAX / 2 ? INT_MAX / 2 : (int)nids;
     c.ids = xmlHashCreate(size);
     c.refno = xmlHashCreate(size);

@@ -14,6 +14,8 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
+
 #include <libexslt/exslt.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -238,6 +240,36 @@ static int has_param(const char **params, const char *name)
     return 0;
 }
 
+/* The result document's id table. Each xml:id a stylesheet writes (and
+ * each id of an HTML result) goes into it as the attribute is made, and
+ * libxslt makes the result document inside xsltApplyStylesheetUser: so
+ * libxml2's node-creation callback, set on this thread for the length of
+ * one application, gives the first document created there (the result) a
+ * table for as many ids as the input has, and then steps aside
+ * (oxus__doc_ids says why a default table makes this quadratic). */
+static _Thread_local size_t result_ids;
+static _Thread_local xmlRegisterNodeFunc outer_hook;
+
+/* The thread's callback: xmlRegisterNodeDefault() sets the main thread's
+ * (libxml2 2.9 keeps one per thread, and its setter writes the global
+ * one). */
+static void set_hook(xmlRegisterNodeFunc f) { xmlRegisterNodeDefaultValue = f; }
+
+/* Switches libxml2's node callbacks on for the process, leaving the main
+ * thread's callback as it was; from then on every node made or freed costs
+ * a look-up of its thread's callbacks (2% of a conversion), so only once a
+ * document needs it. */
+static void callbacks_on(void) { xmlRegisterNodeDefault(xmlRegisterNodeDefault(NULL)); }
+
+static void on_new_node(xmlNodePtr node)
+{
+    if (node->type == XML_DOCUMENT_NODE || node->type == XML_HTML_DOCUMENT_NODE) {
+        set_hook(outer_hook);
+        oxus__reserve_ids((xmlDocPtr)node, result_ids);
+    }
+    if (outer_hook) outer_hook(node);
+}
+
 static int apply(oxus_doc *doc, oxus_format *f, xmlChar **buf, int *len)
 {
     if (!security) return oxus__fail(OXUS_ENOMEM, "out of memory setting up XSLT security");
@@ -257,7 +289,16 @@ static int apply(oxus_doc *doc, oxus_format *f, xmlChar **buf, int *len)
     if (!has_param(f->params, "oxus-version") &&
         xsltQuoteOneUserParam(tc, BAD_CAST "oxus-version", BAD_CAST OXUS_VERSION) != 0)
         doc->oom = 1;
+    result_ids = oxus__doc_ids(doc);
+    int hooked = result_ids > 256;
+    if (hooked) {
+        static pthread_once_t once = PTHREAD_ONCE_INIT;
+        pthread_once(&once, callbacks_on);
+        outer_hook = xmlRegisterNodeDefaultValue;
+        set_hook(on_new_node);
+    }
     xmlDocPtr res = xsltApplyStylesheetUser(f->xsl, doc->xml, NULL, NULL, NULL, tc);
+    if (hooked) set_hook(outer_hook);
     oxus__allow_local_files(0);
     oxus__errors_off();
     current = NULL;

@@ -5,6 +5,8 @@
  */
 #include "internal.h"
 
+#include <limits.h>
+
 #include <stdlib.h>
 
 /* Errors while compiling the schema are the installation's fault, not the
@@ -48,6 +50,9 @@ int oxus__schema_compile(xmlSchemaPtr *out, const char *path)
 
 static int schema_check(oxus_doc *doc, const oxus_ctx *ctx)
 {
+    /* XSD validation registers every ID in the document's id table: one
+     * made for them (oxus__doc_ids says why) */
+    oxus__reserve_ids(doc->xml, oxus__doc_ids(doc));
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(ctx->schema);
     if (!vc) return doc->oom = 1, OXUS_ENOMEM;
     xmlSchemaSetValidStructuredErrors(vc, oxus__xml_error, doc);

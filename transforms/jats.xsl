@@ -999,23 +999,16 @@
     <xsl:param name="ids"/>
     <xsl:param name="seen" select="' '"/>
     <xsl:if test="$ids != ''">
-      <xsl:variable name="first">
-        <xsl:choose>
-          <xsl:when test="contains($ids, ' ')"><xsl:value-of select="substring-before($ids, ' ')"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$ids"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
+      <!-- strings made by expressions, not by instructions: a variable
+           with content is a result tree fragment, which costs libxslt a
+           document of its own at every step -->
+      <xsl:variable name="first" select="substring-before(concat($ids, ' '), ' ')"/>
       <xsl:variable name="new" select="not(contains($seen, concat(' ', $first, ' '))) and
                                        (key('actor', $first) or key('reference', $first) or key('claim', $first))"/>
       <xsl:if test="$new"><xsl:value-of select="concat($first, ' ')"/></xsl:if>
       <xsl:call-template name="existing-ids">
         <xsl:with-param name="ids" select="substring-after($ids, ' ')"/>
-        <xsl:with-param name="seen">
-          <xsl:choose>
-            <xsl:when test="$new"><xsl:value-of select="concat($seen, $first, ' ')"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="$seen"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
+        <xsl:with-param name="seen" select="concat($seen, substring(concat($first, ' '), 1, $new * (string-length($first) + 1)))"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>

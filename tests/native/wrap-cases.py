@@ -4,7 +4,7 @@
 Writes N random cases (fixed seed) plus hand-picked edge cases for
 text.xsl's line filling: words of Latin and Persian letters, zero-width
 characters (ZWNJ, bidi marks, Arabic vowel signs, combining accents) and
-U+FDD1 inside words, single and double spaces, leading and trailing
+U+FDD1 and U+FDD2 (text.xsl's $keep, made a space after filling) inside words, single and double spaces, leading and trailing
 spaces, words wider than a line, and line prefixes wider than a line.
 check-wrap.xsl fills each with ox:wrap and with the XSLT fallback and compares.
 """
@@ -27,6 +27,8 @@ def word(rng):
             w.append(rng.choice(ZW))
         elif r < 0.11:
             w.append('\ufdd1')
+        elif r < 0.12:
+            w.append('\ufdd2')  # text.xsl's $keep, holding words together
         else:
             w.append(rng.choice(LETTERS))
     return ''.join(w)

@@ -1211,6 +1211,44 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The direction of each language tag of the document, as the string
+       "|=ltr|fa=rtl|en=ltr|...": the empty tag (no language) first, then
+       each tag once (EXSLT set:distinct; without it, each occurrence).
+       $directions is looked up with expressions, not templates:
+         substring-before(substring-after($directions, concat('|', TAG, '=')), '|')
+       since calling language-direction for every element with xml:lang
+       (twice: its own language and the one around it) cost tei.xsl more in
+       template calls and result tree fragments (callgrind: 3% of its
+       instructions) than this table, built once. (Not in common.xsl:
+       libxslt evaluates every global variable of a stylesheet, used or not,
+       and the other outputs ask few directions.) A tag
+       holding "|" or "=" (no valid one does) is left out, so that it cannot
+       spoil the look-up of another; a stylesheet calls language-direction
+       for such a tag itself. -->
+  <xsl:variable name="direction-table">
+    <xsl:text>|=</xsl:text>
+    <xsl:call-template name="language-direction"><xsl:with-param name="code" select="''"/></xsl:call-template>
+    <xsl:text>|</xsl:text>
+    <xsl:choose>
+      <xsl:when test="function-available('set:distinct')">
+        <xsl:for-each select="set:distinct(//@xml:lang[not(contains(., '|') or contains(., '='))])">
+          <xsl:value-of select="concat(., '=')"/>
+          <xsl:call-template name="language-direction"><xsl:with-param name="code" select="."/></xsl:call-template>
+          <xsl:text>|</xsl:text>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="//@xml:lang[not(contains(., '|') or contains(., '='))]">
+          <xsl:value-of select="concat(., '=')"/>
+          <xsl:call-template name="language-direction"><xsl:with-param name="code" select="."/></xsl:call-template>
+          <xsl:text>|</xsl:text>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="directions" select="string($direction-table)"/>
+
+
   <!-- The xml:lang of $of (default: the current node), and
        rendition="#rtl" or "#ltr" (tagsDecl; Guidelines 2.3.4 and 1.3.1.1.3,
        att.global.rendition) where its language is written in the other
@@ -1222,19 +1260,34 @@
     <xsl:param name="of" select="."/>
     <xsl:for-each select="$of/@xml:lang">
       <xsl:copy-of select="."/>
-      <xsl:variable name="own">
-        <xsl:call-template name="language-direction">
-          <xsl:with-param name="code" select="."/>
-        </xsl:call-template>
-      </xsl:variable>
-      <xsl:variable name="outer">
-        <xsl:call-template name="language-direction">
-          <xsl:with-param name="code" select="../../ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
-        </xsl:call-template>
-      </xsl:variable>
-      <xsl:if test="$own != $outer">
-        <xsl:attribute name="rendition">#<xsl:value-of select="$own"/></xsl:attribute>
-      </xsl:if>
+      <xsl:variable name="code" select="string(.)"/>
+      <xsl:variable name="outer-code" select="string(../../ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
+      <xsl:choose>
+        <!-- the same tag: the same direction -->
+        <xsl:when test="$code = $outer-code"/>
+        <!-- $directions (see there) -->
+        <xsl:when test="not(contains(concat($code, $outer-code), '|') or contains(concat($code, $outer-code), '='))">
+          <xsl:variable name="own" select="substring-before(substring-after($directions, concat('|', $code, '=')), '|')"/>
+          <xsl:if test="$own != substring-before(substring-after($directions, concat('|', $outer-code, '=')), '|')">
+            <xsl:attribute name="rendition">#<xsl:value-of select="$own"/></xsl:attribute>
+          </xsl:if>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="own">
+            <xsl:call-template name="language-direction">
+              <xsl:with-param name="code" select="$code"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:variable name="outer">
+            <xsl:call-template name="language-direction">
+              <xsl:with-param name="code" select="$outer-code"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:if test="$own != $outer">
+            <xsl:attribute name="rendition">#<xsl:value-of select="$own"/></xsl:attribute>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 

@@ -28,8 +28,10 @@
 #
 # Environment: BENCH_SEED (default 20240601), BENCH_JOBS (default nproc),
 # BENCH_B_MAX (default 1000), BENCH_SINGLE=0 to skip oxus -j 1,
-# BENCH_RUNS (default 1) to keep the fastest of that many runs of each case
-# but (b), BENCH_SAXON=0 to skip Saxon, SAXON_JAR (default
+# BENCH_RUNS (default 3): rounds of every case but (b), each case keeping
+# its fastest run (rounds, not runs in a row: on a shared machine the speed
+# drifts over minutes, and a ratio's two terms are best measured in the same
+# minutes), BENCH_SAXON=0 to skip Saxon, SAXON_JAR (default
 # /usr/share/java/Saxon-HE.jar), BENCH_STRICT=1 to exit 3 when a target is
 # missed, BENCH_DIR (default build/bench). Needs python3, xmllint, xsltproc
 # and GNU time; java for (s).
@@ -132,31 +134,27 @@ chmod +x "$res/one-process.sh" "$res/per-file.sh"
 failed=0
 measure() { # NAME COMMAND...: "wall-seconds peak-RSS-KB" into $res/NAME.time
     # Wall time from bash's microsecond clock; peak RSS from GNU time (%M,
-    # the largest process of the command's tree). The fastest of
-    # BENCH_RUNS runs (not for (b), which takes minutes).
-    local name=$1 t0 t1 st=0 k=${BENCH_RUNS:-1} r
+    # the largest process of the command's tree). One run; NAME.time keeps
+    # the fastest of the runs so far (the rounds call this again).
+    local name=$1 t0 t1 st=0
     shift
-    [ "$name" = b ] && k=1
     printf '  %-9s ' "$name" >&2
-    rm -f "$res/$name.time"
-    for r in $(seq "$k"); do
-        t0=$EPOCHREALTIME
-        /usr/bin/time -f '%M' -o "$res/$name.rss" "$@" || st=$?
-        t1=$EPOCHREALTIME
-        echo "$t0 $t1 $(tail -1 "$res/$name.rss")" | awk '{printf "%.3f %d\n", $2 - $1, $3}' >"$res/$name.run"
-        if [ ! -f "$res/$name.time" ] || awk -v a="$(cut -d' ' -f1 <"$res/$name.run")" \
-            -v b="$(cut -d' ' -f1 <"$res/$name.time")" 'BEGIN {exit !(a < b)}'; then
-            mv "$res/$name.run" "$res/$name.time"
-        fi
-        [ "$st" = 0 ] || break
-    done
-    rm -f "$res/$name.run"
-    if [ "$st" = 0 ]; then
-        echo "$(cut -d' ' -f1 <"$res/$name.time") s" >&2
-    else
+    t0=$EPOCHREALTIME
+    /usr/bin/time -f '%M' -o "$res/$name.rss" "$@" || st=$?
+    t1=$EPOCHREALTIME
+    if [ "$st" != 0 ]; then
         echo "FAILED with status $st (see $res/$name.* and logs)" >&2
         failed=1
+        return 0
     fi
+    echo "$t0 $t1 $(tail -1 "$res/$name.rss")" | awk '{printf "%.3f %d\n", $2 - $1, $3}' >"$res/$name.run"
+    local this
+    this=$(cut -d' ' -f1 <"$res/$name.run")
+    if [ ! -f "$res/$name.time" ] || awk -v a="$this" -v b="$(cut -d' ' -f1 <"$res/$name.time")" 'BEGIN {exit !(a < b)}'; then
+        mv "$res/$name.run" "$res/$name.time"
+    fi
+    rm -f "$res/$name.run"
+    echo "$this s (fastest $(cut -d' ' -f1 <"$res/$name.time") s)" >&2
 }
 
 echo "corpus: $ndocs documents, $(awk -v b="$nbytes" 'BEGIN {printf "%.1f", b / 1e6}') MB; warming the page cache" >&2
@@ -171,15 +169,8 @@ for _ in $(seq "$jobs"); do spin & done; wait; t2=$EPOCHREALTIME
 capacity=$(awk -v a="$t0" -v b="$t1" -v c="$t2" -v j="$jobs" 'BEGIN {printf "%.2f", j * (b - a) / (c - b)}')
 echo "machine: $jobs busy loops at once ran ${capacity}x as fast as one (ideal ${jobs}x)" >&2
 
-echo "timing:" >&2
-measure d "$res/one-process.sh" parse
-measure a-schema "$res/one-process.sh" schema
-for f in "${formats[@]}"; do measure "a-$f" "$res/one-process.sh" "$f"; done
-measure c "$oxus" convert --datadir "$root" --to "$fmtlist" -j "$jobs" -o "$out_c" --force -q "$docs"
-if [ "${BENCH_SINGLE:-1}" != 0 ]; then
-    measure c1 "$oxus" convert --datadir "$root" --to "$fmtlist" -j 1 -o "$out_c1" --force -q "$docs"
-fi
-measure v "$oxus" validate --datadir "$root" -j "$jobs" -q "$docs"
+rounds=${BENCH_RUNS:-3}
+case $rounds in '' | *[!0-9]* | 0) echo "$0: BENCH_RUNS: $rounds is not a positive number" >&2; exit 2 ;; esac
 # The floors: the same run with stylesheets that copy the document, and
 # with stylesheets that output almost nothing.
 floor=()
@@ -198,9 +189,6 @@ XSL
     floor+=(--transform "$res/copy-$f.xsl")
     empty+=(--transform "$res/empty-$f.xsl")
 done
-measure x "$oxus" convert --datadir "$root" "${floor[@]}" -j "$jobs" -o "$res/out-x" --force -q "$docs"
-measure z "$oxus" convert --datadir "$root" "${empty[@]}" -j "$jobs" -o "$res/out-z" --force -q "$docs"
-measure b "$res/per-file.sh"
 # (s) Saxon-HE, one JVM per stylesheet over one folder holding the corpus
 saxon_jar=${SAXON_JAR:-/usr/share/java/Saxon-HE.jar}
 saxon=0
@@ -208,13 +196,32 @@ if [ "${BENCH_SAXON:-1}" != 0 ] && command -v java >/dev/null && [ -f "$saxon_ja
     saxon=1
     mkdir -p "$res/flat"
     (cd "$docs" && while IFS= read -r f; do ln -s "$docs/$f" "$res/flat/$(echo "$f" | tr / _)"; done <"$list")
-    for f in "${formats[@]}"; do
-        mkdir -p "$res/out-s/$f"
-        measure "s-$f" java -jar "$saxon_jar" -s:"$res/flat" -o:"$res/out-s/$f" -xsl:"$root/transforms/$f.xsl" '!indent=no'
-    done
 elif [ "${BENCH_SAXON:-1}" != 0 ]; then
     echo "note: java or $saxon_jar missing: Saxon-HE not measured" >&2
 fi
+
+rm -f "$res"/*.time
+for round in $(seq "$rounds"); do
+    echo "timing, round $round of $rounds (each case keeps its fastest run):" >&2
+    measure d "$res/one-process.sh" parse
+    measure a-schema "$res/one-process.sh" schema
+    for f in "${formats[@]}"; do measure "a-$f" "$res/one-process.sh" "$f"; done
+    measure c "$oxus" convert --datadir "$root" --to "$fmtlist" -j "$jobs" -o "$out_c" --force -q "$docs"
+    if [ "${BENCH_SINGLE:-1}" != 0 ]; then
+        measure c1 "$oxus" convert --datadir "$root" --to "$fmtlist" -j 1 -o "$out_c1" --force -q "$docs"
+    fi
+    measure v "$oxus" validate --datadir "$root" -j "$jobs" -q "$docs"
+    measure x "$oxus" convert --datadir "$root" "${floor[@]}" -j "$jobs" -o "$res/out-x" --force -q "$docs"
+    measure z "$oxus" convert --datadir "$root" "${empty[@]}" -j "$jobs" -o "$res/out-z" --force -q "$docs"
+    if [ "$saxon" = 1 ]; then
+        for f in "${formats[@]}"; do
+            mkdir -p "$res/out-s/$f"
+            measure "s-$f" java -jar "$saxon_jar" -s:"$res/flat" -o:"$res/out-s/$f" -xsl:"$root/transforms/$f.xsl" '!indent=no'
+        done
+    fi
+done
+# (b) once: it takes minutes
+measure b "$res/per-file.sh"
 
 # Every document must be valid for every tool: the corpus is meant to be.
 n_ok=$(grep -c ' validates$' "$res/a-xmllint.log" || true)
@@ -226,7 +233,7 @@ fi
 python3 - "$res/meta" <<EOF
 import json, sys
 json.dump({"docs": $ndocs, "bytes": $nbytes, "b_docs": $b_docs, "b_bytes": $b_bytes,
-           "formats": "$fmtlist".split(","), "jobs": $jobs, "runs": ${BENCH_RUNS:-1}, "cpus": $(nproc), "capacity": $capacity, "seed": "$seed",
+           "formats": "$fmtlist".split(","), "jobs": $jobs, "runs": $rounds, "cpus": $(nproc), "capacity": $capacity, "seed": "$seed",
            "corpus": "${corpus#$root/}", "oxus_version": """$("$oxus" --version)""",
            "xsltproc_version": """$(xsltproc --version | head -1)""",
            "saxon_version": """$([ "$saxon" = 1 ] && java -cp "$saxon_jar" net.sf.saxon.Version 2>&1 | head -1)""",

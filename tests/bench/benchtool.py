@@ -229,8 +229,9 @@ def table(res):
         print(" - (s) Saxon-HE converts one file at a time (-s:DIR); its JVM's compiler and garbage")
         print("   collector threads use the other cores too. It runs the stylesheets' XSLT fallbacks")
         print("   (no ox:wrap, ox:space, set:distinct, str:padding), as every processor but oxus does.")
-    print(" - Wall times are the fastest of %d run(s) of each case (one of (b)), warm page cache;"
+    print(" - Wall times are the fastest of %d round(s) of every case (one run of (b)), warm page"
           % meta.get("runs", 1))
+    print("   cache; a round runs each case once, so both terms of a ratio meet the same drifts.")
     print("   peak RSS is the largest process of a case (GNU time %M), in MB.")
     with open(os.path.join(res, "ratios.json"), "w") as f:
         json.dump({n: v for n, v, *_ in checks}, f)

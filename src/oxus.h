@@ -48,7 +48,7 @@ extern "C" {
 /* The version, written only here: the Makefile takes the library's file
  * name, its SONAME (liboxus.so.MAJOR) and oxus.pc's version from these. */
 #define OXUS_VERSION_MAJOR 0
-#define OXUS_VERSION_MINOR 1
+#define OXUS_VERSION_MINOR 2
 #define OXUS_VERSION_PATCH 0
 #define OXUS_STR_(x) #x
 #define OXUS_STR(x) OXUS_STR_(x)

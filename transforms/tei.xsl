@@ -185,7 +185,7 @@
        own (src/transform.c); the default is the version these stylesheets
        come with, for xsltproc and Saxon (70-convert.sh checks that they
        agree). -->
-  <xsl:param name="oxus-version" select="'0.1.0'"/>
+  <xsl:param name="oxus-version" select="'0.2.0'"/>
 
   <!-- The root rule, $root, $md, the keys "reference" and "actor",
        reference numbers, the whitespace rule, languages, padding. -->

@@ -5,10 +5,11 @@
  * XSLT 1.0 has no loops and no mutable state, so some things the
  * conversions need take many template steps per node or per line: filling
  * lines up to a width takes a recursive template whose every step copies the
- * rest of the paragraph (quadratic, and most of the cost of text.xsl), and
- * the whitespace rule for text nodes costs a dozen XPath evaluations for each
- * of them (a third of tei.xsl and jats.xsl). oxus does these here, in one
- * pass. Each function computes exactly what the stylesheet's own fallback
+ * rest of the paragraph (quadratic, and most of the cost of text.xsl),
+ * setting the bidi marks of those lines takes a template call per line (a
+ * quarter of what remained of text.xsl), and the whitespace rule for text
+ * nodes costs a dozen XPath evaluations for each of them (a third of
+ * tei.xsl and jats.xsl). oxus does these here, in one pass. Each function computes exactly what the stylesheet's own fallback
  * computes, so xsltproc (which has no oxus functions) and oxus give the same
  * bytes; tests/suites/70-convert.sh and make bench compare the two.
  */
@@ -26,6 +27,10 @@
  * that does not continue the character, and the NUL does not. */
 static uint32_t utf8_next(const xmlChar *s, size_t *n)
 {
+    if (s[0] < 0x80) { /* most characters, without a call */
+        *n = 1;
+        return s[0];
+    }
     unsigned long c;
     *n = oxus_utf8_next((const char *)s, 4, &c);
     if (*n) return (uint32_t)c;
@@ -194,6 +199,23 @@ static void unkeep(buffer *out, const xmlChar *keep)
     if (out->failed || !out->p || !keep[0]) return;
     size_t n0, w = 0;
     utf8_next(keep, &n0);
+    if (!keep[n0]) { /* one character, as text.xsl gives: spans copied whole */
+        const xmlChar *end = out->p + out->len, *from = out->p, *hit = from;
+        while ((hit = memchr(hit, keep[0], (size_t)(end - hit))) != NULL) {
+            if ((size_t)(end - hit) < n0 || memcmp(hit, keep, n0) != 0) {
+                hit++;
+                continue;
+            }
+            memmove(out->p + w, from, (size_t)(hit - from));
+            w += (size_t)(hit - from);
+            out->p[w++] = ' ';
+            from = hit += n0;
+        }
+        memmove(out->p + w, from, (size_t)(end - from));
+        out->len = w + (size_t)(end - from);
+        out->p[out->len] = '\0';
+        return;
+    }
     for (size_t i = 0, n; i < out->len; i += n) {
         utf8_next(out->p + i, &n);
         if (n == n0 && memcmp(out->p + i, keep, n) == 0) {
@@ -241,6 +263,89 @@ static void fn_wrap(xmlXPathParserContextPtr ctxt, int nargs)
     return_string(ctxt, &out);
 }
 
+/* The byte offset of character number `chars` (0-based) of s, or its
+ * length if s has fewer. */
+static size_t skip_chars(const xmlChar *s, size_t len, double chars)
+{
+    size_t i = 0, n;
+    for (double k = 0; i < len && k < chars; k++) {
+        utf8_next(s + i, &n);
+        i += n;
+    }
+    return i;
+}
+
+/* U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, in UTF-8 */
+#define FSI_UTF8 "\xE2\x81\xA8"
+#define PDI_UTF8 "\xE2\x81\xA9"
+
+/* How many times the three-byte character c occurs in the len bytes at s. */
+static size_t count_utf8(const xmlChar *s, size_t len, const char *c)
+{
+    size_t k = 0;
+    for (size_t i = 0; i + 3 <= len; i++)
+        if (s[i] == (xmlChar)c[0] && s[i + 1] == (xmlChar)c[1] && s[i + 2] == (xmlChar)c[2]) k++, i += 2;
+    return k;
+}
+
+static void put_n(buffer *out, const char *c, long times)
+{
+    for (long i = 0; i < times && i < 8; i++) put(out, BAD_CAST c, 3);
+}
+
+/* text.xsl's isolate-lines, one pass instead of a template call per line:
+ * each line of lines (each ending with a newline), its first skip
+ * characters as they are, then first, the FSIs of the isolates still open
+ * from the lines before (at most 8), the rest of the line, the PDIs that
+ * close what is open at its end (at most 8), last, a newline. What follows
+ * the last newline counts as one empty line, as in the template. */
+static void isolate(buffer *out, const xmlChar *lines, double skip, const xmlChar *first,
+                    const xmlChar *last)
+{
+    size_t len = strlen((const char *)lines), pos = 0;
+    size_t nfirst = strlen((const char *)first), nlast = strlen((const char *)last);
+    long open = 0;
+    while (pos < len) {
+        const xmlChar *nl = memchr(lines + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - lines) : pos; /* no newline: an empty line */
+        const xmlChar *line = lines + pos;
+        size_t linelen = end - pos, head = skip_chars(line, linelen, skip);
+        long still = open + (long)count_utf8(line + head, linelen - head, FSI_UTF8) -
+                     (long)count_utf8(line + head, linelen - head, PDI_UTF8);
+        put(out, line, head);
+        put(out, first, nfirst);
+        put_n(out, FSI_UTF8, open);
+        put(out, line + head, linelen - head);
+        put_n(out, PDI_UTF8, still);
+        put(out, last, nlast);
+        put(out, BAD_CAST "\n", 1);
+        open = still > 0 ? still : 0;
+        pos = nl ? end + 1 : len;
+    }
+}
+
+/* ox:isolate(lines, skip, first, last): see isolate. */
+static void fn_isolate(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 4) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *last = xmlXPathPopString(ctxt);
+    xmlChar *first = xmlXPathPopString(ctxt);
+    double skip = xmlXPathPopNumber(ctxt);
+    xmlChar *lines = xmlXPathPopString(ctxt);
+    buffer out = {0};
+    if (!xmlXPathCheckError(ctxt) && lines && first && last && skip >= 0 && skip < 1e9 && skip == floor(skip))
+        isolate(&out, lines, skip, first, last);
+    else if (!xmlXPathCheckError(ctxt))
+        xmlXPathSetTypeError(ctxt);
+    xmlFree(last);
+    xmlFree(first);
+    xmlFree(lines);
+    return_string(ctxt, &out);
+}
+
 static int xml_space(xmlChar c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -274,6 +379,13 @@ static void collapse(buffer *out, const xmlChar *s, int before, int after)
         return;
     }
     if (i > 0 && before) put(out, BAD_CAST " ", 1);
+    /* most text: single spaces between its words, copied in one piece */
+    size_t k = i;
+    while (k < end && (s[k] != ' ' ? !xml_space(s[k]) : !xml_space(s[k + 1]))) k++;
+    if (k == end) {
+        put(out, s + i, end - i);
+        i = end;
+    }
     while (i < end) {
         size_t word = i;
         while (i < end && !xml_space(s[i])) i++;
@@ -334,4 +446,5 @@ void oxus__extensions_register(void)
 {
     xsltRegisterExtModuleFunction(BAD_CAST "wrap", BAD_CAST OXUS_XSLT_NS, fn_wrap);
     xsltRegisterExtModuleFunction(BAD_CAST "space", BAD_CAST OXUS_XSLT_NS, fn_space);
+    xsltRegisterExtModuleFunction(BAD_CAST "isolate", BAD_CAST OXUS_XSLT_NS, fn_isolate);
 }

@@ -1422,17 +1422,20 @@
        (with the text between them) in one person-group (JATS4R). -->
   <xsl:template name="mixed-citation">
     <xsl:variable name="names" select="a:author | a:organization"/>
-    <xsl:variable name="first" select="$names[1]"/>
-    <xsl:variable name="last" select="$names[last()]"/>
-    <xsl:variable name="inside" select="$first/following-sibling::node()[count(. | $last/preceding-sibling::node()) = count($last/preceding-sibling::node())]"/>
+    <!-- the positions, among the entry's child nodes, of its first and
+         last name: a comparison of numbers per node, where a test of
+         membership in the nodes between them (a union, count()) made
+         each entry cost the square of its length -->
+    <xsl:variable name="from" select="count($names[1]/preceding-sibling::node()) + 1"/>
+    <xsl:variable name="to" select="count($names[last()]/preceding-sibling::node()) + 1"/>
     <xsl:for-each select="node()">
       <xsl:choose>
-        <xsl:when test="$first and count(. | $first) = 1">
+        <xsl:when test="$names and position() = $from">
           <person-group person-group-type="author">
-            <xsl:apply-templates select="$first | $inside | $last" mode="mixed"/>
+            <xsl:apply-templates select="../node()[position() &gt;= $from and position() &lt;= $to]" mode="mixed"/>
           </person-group>
         </xsl:when>
-        <xsl:when test="$first and (count(. | $inside) = count($inside) or count(. | $last) = 1)"/>
+        <xsl:when test="$names and position() &gt; $from and position() &lt;= $to"/>
         <xsl:otherwise><xsl:apply-templates select="." mode="mixed"/></xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>

@@ -86,6 +86,13 @@ PY
 "$OXUS" convert -q --no-validate --transform tests/native/check-wrap.xsl --param width=20 "$TMP/cases.xml" 2>/dev/null | sed -n 3,5p >"$TMP/wrap"
 printf 'The quick brown fox\njumps over the lazy\ndog\n' | cmp -s - "$TMP/wrap" && ok "lines filled greedily up to the width" ||
     no "greedy filling" "$TMP/wrap"
+# ox:isolate (text.xsl's isolate-lines, the bidi marks of each line): 508
+# cases (isolate-cases.py), each with and without marks around each line
+python3 tests/native/isolate-cases.py "$TMP/icases.xml" 500
+"$OXUS" convert -q --no-validate --transform tests/native/check-isolate.xsl "$TMP/icases.xml" >"$TMP/iso" 2>"$TMP/e"
+[ "$(head -1 "$TMP/iso")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/iso")" = 1016 ] &&
+    ! grep -q '^DIFFERENT' "$TMP/iso" && ok "ox:isolate equals the XSLT steps on 508 cases, with and without line marks" ||
+    no "ox:isolate differs from the XSLT steps" "$TMP/iso"
 # ox:space (the whitespace rule of tei.xsl and jats.xsl): every text node (and
 # attribute, namespace node, leaf element and root) of
 # the samples and of 2,000 generated mixed-content elements (blocks and

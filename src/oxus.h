@@ -249,7 +249,7 @@ typedef struct {
  *     only below the input's folder;
  *   - libxslt's generic error function (xsltSetGenericErrorFunc), which
  *     oxus turns into diagnostics or the message of oxus_errmsg();
- *   - the first time a document with more than 256 ids is converted,
+ *   - the first time a document with more than 4,096 ids is converted,
  *     libxml2's node callbacks (xmlRegisterNodeDefault) are switched on,
  *     the callbacks themselves left as they were: during each conversion of
  *     such a document, the converting thread's callback gives the result

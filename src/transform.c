@@ -289,8 +289,10 @@ static int apply(oxus_doc *doc, oxus_format *f, xmlChar **buf, int *len)
     if (!has_param(f->params, "oxus-version") &&
         xsltQuoteOneUserParam(tc, BAD_CAST "oxus-version", BAD_CAST OXUS_VERSION) != 0)
         doc->oom = 1;
+    /* below some thousands of ids libxml2's own tables do well, and the
+     * callbacks, once on, cost every node a look-up (callbacks_on) */
     result_ids = oxus__doc_ids(doc);
-    int hooked = result_ids > 256;
+    int hooked = result_ids > 4096;
     if (hooked) {
         static pthread_once_t once = PTHREAD_ONCE_INIT;
         pthread_once(&once, callbacks_on);

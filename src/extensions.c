@@ -9,9 +9,10 @@
  * setting the bidi marks of those lines takes a template call per line (a
  * quarter of what remained of text.xsl), and the whitespace rule for text
  * nodes costs a dozen XPath evaluations for each of them (a third of
- * tei.xsl and jats.xsl). oxus does these here, in one pass. Each function computes exactly what the stylesheet's own fallback
- * computes, so xsltproc (which has no oxus functions) and oxus give the same
- * bytes; tests/suites/70-convert.sh and make bench compare the two.
+ * tei.xsl and jats.xsl). oxus does these here, in one pass. Each function
+ * computes exactly what the stylesheet's own fallback computes, so xsltproc
+ * (which has no oxus functions) and oxus give the same bytes;
+ * tests/suites/70-convert.sh and make bench compare the two.
  */
 #include "internal.h"
 
@@ -179,61 +180,45 @@ static void wrap(buffer *out, const xmlChar *text, long width, const xmlChar *fi
     }
 }
 
-/* Whether the n bytes at c are one of the characters of chars. */
-static int has_char(const xmlChar *chars, const xmlChar *c, size_t n)
+/* translate(lines, keep, ' ') on the lines in out, in place, for keep of
+ * one character: text.xsl holds the words of an unbreakable run together
+ * with it and turns it back into a space after filling; done here, it
+ * spares libxml2's translate(), which looks every character of a paragraph
+ * up in a string. */
+static void unkeep(buffer *out, const xmlChar *keep, size_t n0)
 {
-    for (size_t i = 0, m; chars[i]; i += m) {
-        utf8_next(chars + i, &m);
-        if (m == n && memcmp(chars + i, c, n) == 0) return 1;
+    if (out->failed || !out->p) return;
+    const xmlChar *end = out->p + out->len, *from = out->p, *hit = from;
+    size_t w = 0;
+    while ((hit = memchr(hit, keep[0], (size_t)(end - hit))) != NULL) {
+        if ((size_t)(end - hit) < n0 || memcmp(hit, keep, n0) != 0) {
+            hit++;
+            continue;
+        }
+        memmove(out->p + w, from, (size_t)(hit - from));
+        w += (size_t)(hit - from);
+        out->p[w++] = ' ';
+        from = hit += n0;
     }
-    return 0;
+    memmove(out->p + w, from, (size_t)(end - from));
+    out->len = w + (size_t)(end - from);
+    out->p[out->len] = '\0';
 }
 
-/* translate(lines, keep, ' ') on the lines in out, in place: the first
- * character of keep becomes a space, the others are dropped. text.xsl holds
- * the words of an unbreakable run together with one such character and
- * turns it back into a space after filling; done here, it spares libxml2's
- * translate(), which looks every character of a paragraph up in a string. */
-static void unkeep(buffer *out, const xmlChar *keep)
+/* The length in bytes of s if it is one character, else 0. */
+static size_t one_char(const xmlChar *s)
 {
-    if (out->failed || !out->p || !keep[0]) return;
-    size_t n0, w = 0;
-    utf8_next(keep, &n0);
-    if (!keep[n0]) { /* one character, as text.xsl gives: spans copied whole */
-        const xmlChar *end = out->p + out->len, *from = out->p, *hit = from;
-        while ((hit = memchr(hit, keep[0], (size_t)(end - hit))) != NULL) {
-            if ((size_t)(end - hit) < n0 || memcmp(hit, keep, n0) != 0) {
-                hit++;
-                continue;
-            }
-            memmove(out->p + w, from, (size_t)(hit - from));
-            w += (size_t)(hit - from);
-            out->p[w++] = ' ';
-            from = hit += n0;
-        }
-        memmove(out->p + w, from, (size_t)(end - from));
-        out->len = w + (size_t)(end - from);
-        out->p[out->len] = '\0';
-        return;
-    }
-    for (size_t i = 0, n; i < out->len; i += n) {
-        utf8_next(out->p + i, &n);
-        if (n == n0 && memcmp(out->p + i, keep, n) == 0) {
-            out->p[w++] = ' ';
-        } else if (!has_char(keep + n0, out->p + i, n)) {
-            memmove(out->p + w, out->p + i, n);
-            w += n;
-        }
-    }
-    out->len = w;
-    out->p[w] = '\0';
+    size_t n;
+    if (!s || !s[0]) return 0;
+    utf8_next(s, &n);
+    return s[n] ? 0 : n;
 }
 
 /* ox:wrap(text, width, first, rest, zero-width[, keep]): text filled into
  * lines of at most width visible characters, the first line after the
  * prefix first and the others after rest; zero-width lists the characters
- * that take no column. With keep, the lines then pass through
- * translate(lines, keep, ' ') (see unkeep). */
+ * that take no column. With keep (one character), the lines then pass
+ * through translate(lines, keep, ' ') (see unkeep). */
 static void fn_wrap(xmlXPathParserContextPtr ctxt, int nargs)
 {
     if (nargs != 5 && nargs != 6) {
@@ -248,10 +233,11 @@ static void fn_wrap(xmlXPathParserContextPtr ctxt, int nargs)
     xmlChar *text = xmlXPathPopString(ctxt);
     buffer out = {0};
     zw_set scratch;
-    if (!xmlXPathCheckError(ctxt) && zw && rest && first && text && (keep || nargs == 5) &&
+    size_t nkeep = one_char(keep);
+    if (!xmlXPathCheckError(ctxt) && zw && rest && first && text && (nkeep || nargs == 5) &&
         isfinite(width) && fabs(width) < 1e9) {
         wrap(&out, text, (long)floor(width), first, rest, zw_for(zw, &scratch));
-        if (keep) unkeep(&out, keep);
+        if (nkeep) unkeep(&out, keep, nkeep);
     } else if (!xmlXPathCheckError(ctxt)) {
         xmlXPathSetTypeError(ctxt);
     }

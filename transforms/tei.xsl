@@ -1229,23 +1229,21 @@
     <xsl:text>|=</xsl:text>
     <xsl:call-template name="language-direction"><xsl:with-param name="code" select="''"/></xsl:call-template>
     <xsl:text>|</xsl:text>
+    <xsl:variable name="tags" select="//@xml:lang[not(contains(., '|') or contains(., '='))]"/>
     <xsl:choose>
       <xsl:when test="function-available('set:distinct')">
-        <xsl:for-each select="set:distinct(//@xml:lang[not(contains(., '|') or contains(., '='))])">
-          <xsl:value-of select="concat(., '=')"/>
-          <xsl:call-template name="language-direction"><xsl:with-param name="code" select="."/></xsl:call-template>
-          <xsl:text>|</xsl:text>
-        </xsl:for-each>
+        <xsl:apply-templates select="set:distinct($tags)" mode="direction-entry"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:for-each select="//@xml:lang[not(contains(., '|') or contains(., '='))]">
-          <xsl:value-of select="concat(., '=')"/>
-          <xsl:call-template name="language-direction"><xsl:with-param name="code" select="."/></xsl:call-template>
-          <xsl:text>|</xsl:text>
-        </xsl:for-each>
+        <xsl:apply-templates select="$tags" mode="direction-entry"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
+  <xsl:template match="@xml:lang" mode="direction-entry">
+    <xsl:value-of select="concat(., '=')"/>
+    <xsl:call-template name="language-direction"><xsl:with-param name="code" select="."/></xsl:call-template>
+    <xsl:text>|</xsl:text>
+  </xsl:template>
   <xsl:variable name="directions" select="string($direction-table)"/>
 
 

@@ -947,9 +947,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="text()" mode="inline">
-    <xsl:value-of select="."/>
-  </xsl:template>
 
   <xsl:template match="comment() | processing-instruction()" mode="inline"/>
   <xsl:template match="text() | comment() | processing-instruction()"/>

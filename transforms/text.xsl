@@ -520,6 +520,19 @@
     <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
     <xsl:value-of select="$NL"/>
     <xsl:choose>
+      <!-- oxus: the bodies of wrap and isolate-lines in one expression,
+           spared two calls and a tree fragment for every paragraph -->
+      <xsl:when test="$native-lines">
+        <xsl:variable name="t" select="normalize-space(concat($lead, ' ', $text))"/>
+        <k:l>
+          <xsl:choose>
+            <xsl:when test="$isolate and contains($t, $FSI)">
+              <xsl:value-of select="ox:isolate(ox:wrap($t, $w, '', '', $zw, $keep), 0, '', '')"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="ox:wrap($t, $w, '', '', $zw, $keep)"/></xsl:otherwise>
+          </xsl:choose>
+        </k:l>
+      </xsl:when>
       <xsl:when test="$isolate and contains($text, $FSI)">
         <xsl:variable name="lines">
           <xsl:call-template name="wrap">
@@ -704,6 +717,19 @@
       <xsl:variable name="marker" select="concat('[', position(), '] ')"/>
       <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
       <xsl:choose>
+        <!-- oxus: wrap-hanging and isolate-lines in one expression -->
+        <xsl:when test="$native-lines">
+          <xsl:variable name="lines" select="ox:wrap(normalize-space($text), $w, $marker,
+                                             str:padding(string-length($marker), ' '), $zw, $keep)"/>
+          <k:l>
+            <xsl:choose>
+              <xsl:when test="$isolate">
+                <xsl:value-of select="ox:isolate($lines, string-length($marker), $FSI, $PDI)"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$lines"/></xsl:otherwise>
+            </xsl:choose>
+          </k:l>
+        </xsl:when>
         <xsl:when test="$isolate">
           <xsl:variable name="lines">
             <xsl:call-template name="wrap-hanging">
@@ -737,6 +763,9 @@
   <xsl:variable name="PDIs" select="'&#x2069;&#x2069;&#x2069;&#x2069;&#x2069;&#x2069;&#x2069;&#x2069;'"/>
 
   <xsl:variable name="has-isolate" select="function-available('ox:isolate')"/>
+  <!-- ox:wrap, ox:isolate and str:padding all there (oxus): paragraphs and
+       references are filled and isolated in one expression each -->
+  <xsl:variable name="native-lines" select="$has-wrap and $has-isolate and $has-padding"/>
 
   <xsl:template name="isolate-lines">
     <xsl:param name="lines"/>

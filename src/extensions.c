@@ -7,7 +7,8 @@
  * lines up to a width takes a recursive template whose every step copies the
  * rest of the paragraph (quadratic, and most of the cost of text.xsl),
  * setting the bidi marks of those lines takes a template call per line (a
- * quarter of what remained of text.xsl), and the whitespace rule for text
+ * quarter of what remained of text.xsl), measuring the widest line for an
+ * underline a translate() per line, and the whitespace rule for text
  * nodes costs a dozen XPath evaluations for each of them (a third of
  * tei.xsl and jats.xsl). oxus does these here, in one pass. Each function
  * computes exactly what the stylesheet's own fallback computes, so xsltproc
@@ -332,6 +333,45 @@ static void fn_isolate(xmlXPathParserContextPtr ctxt, int nargs)
     return_string(ctxt, &out);
 }
 
+/* ox:longest(lines, zero-width): text.xsl's longest template (the length
+ * of an underline) in one pass instead of a template call and a
+ * translate() per line, the translate() looking every character up in the
+ * zero-width string: the columns of the widest of the lines, each ending
+ * with a newline (a last line without one does not count, as in the
+ * template), a column being a character not in zero-width. */
+static void fn_longest(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 2) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *zw = xmlXPathPopString(ctxt);
+    xmlChar *lines = xmlXPathPopString(ctxt);
+    zw_set scratch;
+    long longest = 0, v = 0;
+    if (!xmlXPathCheckError(ctxt) && zw && lines) {
+        const zw_set *z = zw_for(zw, &scratch);
+        for (size_t i = 0, n; lines[i]; i += n) {
+            uint32_t c = utf8_next(lines + i, &n);
+            if (c == '\n') {
+                if (v > longest) longest = v;
+                v = 0;
+            } else {
+                v += !zw_has(z, c);
+            }
+        }
+    } else if (!xmlXPathCheckError(ctxt)) {
+        xmlXPathSetTypeError(ctxt);
+    }
+    xmlFree(zw);
+    xmlFree(lines);
+    if (!xmlXPathCheckError(ctxt)) {
+        xmlXPathObjectPtr r = xmlXPathNewFloat((double)longest);
+        if (r) valuePush(ctxt, r);
+        else xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+    }
+}
+
 static int xml_space(xmlChar c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -433,4 +473,5 @@ void oxus__extensions_register(void)
     xsltRegisterExtModuleFunction(BAD_CAST "wrap", BAD_CAST OXUS_XSLT_NS, fn_wrap);
     xsltRegisterExtModuleFunction(BAD_CAST "space", BAD_CAST OXUS_XSLT_NS, fn_space);
     xsltRegisterExtModuleFunction(BAD_CAST "isolate", BAD_CAST OXUS_XSLT_NS, fn_isolate);
+    xsltRegisterExtModuleFunction(BAD_CAST "longest", BAD_CAST OXUS_XSLT_NS, fn_longest);
 }

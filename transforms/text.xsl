@@ -475,7 +475,30 @@
 
   <!-- A line of $char as long as the longest of $lines (each ending with a
        newline). -->
+  <xsl:variable name="has-longest" select="function-available('ox:longest')"/>
+
   <xsl:template name="underline">
+    <xsl:param name="lines"/>
+    <xsl:param name="char"/>
+    <xsl:choose>
+      <!-- oxus: the template longest in one call (ox:longest,
+           src/extensions.c), where each line cost a translate() by $zw -->
+      <xsl:when test="$has-longest and $has-padding">
+        <xsl:variable name="n" select="ox:longest($lines, $zw)"/>
+        <xsl:if test="$n &gt; 0">
+          <xsl:value-of select="concat(str:padding($n, $char), $NL)"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="underline-xslt">
+          <xsl:with-param name="lines" select="$lines"/>
+          <xsl:with-param name="char" select="$char"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="underline-xslt">
     <xsl:param name="lines"/>
     <xsl:param name="char"/>
     <xsl:variable name="len">

@@ -93,6 +93,12 @@ python3 tests/native/isolate-cases.py "$TMP/icases.xml" 500
 [ "$(head -1 "$TMP/iso")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/iso")" = 1016 ] &&
     ! grep -q '^DIFFERENT' "$TMP/iso" && ok "ox:isolate equals the XSLT steps on 508 cases, with and without line marks" ||
     no "ox:isolate differs from the XSLT steps" "$TMP/iso"
+# ox:longest (text.xsl's longest, the width of an underline) on the same
+# lines: the marks in them take no column
+"$OXUS" convert -q --no-validate --transform tests/native/check-longest.xsl "$TMP/icases.xml" >"$TMP/lng" 2>"$TMP/e"
+[ "$(head -1 "$TMP/lng")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/lng")" = 508 ] &&
+    ! grep -q '^DIFFERENT' "$TMP/lng" && ok "ox:longest equals the template longest on 508 cases" ||
+    no "ox:longest differs from the template longest" "$TMP/lng"
 # ox:space (the whitespace rule of tei.xsl and jats.xsl): every text node (and
 # attribute, namespace node, leaf element and root) of
 # the samples and of 2,000 generated mixed-content elements (blocks and

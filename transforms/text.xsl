@@ -845,25 +845,28 @@
   <!-- Inline content: the printed text                              -->
   <!-- ============================================================ -->
 
-  <xsl:template match="a:cite" mode="inline">
-    <xsl:call-template name="cite-marker">
-      <xsl:with-param name="ref" select="@ref"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template name="cite-marker">
-    <xsl:param name="ref"/>
-    <xsl:variable name="r" select="key('reference', $ref)"/>
-    <xsl:text>[</xsl:text>
+  <!-- "[N]" for a citation, and for a blockquote's source (called with
+       $ref), "[?]" for a reference that is not there -->
+  <xsl:template match="a:cite" mode="inline" name="cite-marker">
+    <xsl:param name="ref" select="@ref"/>
     <xsl:choose>
-      <xsl:when test="$r">
+      <!-- the body of reference-number, spared a call and its tests for
+           every citation -->
+      <xsl:when test="$has-node-set and key('reference', $ref)">
+        <xsl:variable name="s" select="string($ref)"/>
+        <xsl:for-each select="exsl:node-set($reference-numbers)">
+          <xsl:value-of select="concat('[', key('number', $s), ']')"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="key('reference', $ref)">
+        <xsl:text>[</xsl:text>
         <xsl:call-template name="reference-number">
           <xsl:with-param name="id" select="$ref"/>
         </xsl:call-template>
+        <xsl:text>]</xsl:text>
       </xsl:when>
-      <xsl:otherwise>?</xsl:otherwise>
+      <xsl:otherwise>[?]</xsl:otherwise>
     </xsl:choose>
-    <xsl:text>]</xsl:text>
   </xsl:template>
 
   <!-- The link's text goes into an element of its own: the text before it

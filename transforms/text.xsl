@@ -981,7 +981,29 @@
     </xsl:choose>
   </xsl:template>
 
+  <xsl:variable name="has-direction" select="function-available('ox:direction')"/>
+
   <xsl:template name="isolated">
+    <xsl:choose>
+      <!-- oxus: the two directions by ox:direction (language-direction in
+           one call, src/extensions.c), where the calls and their tree
+           fragments cost 3 % of this stylesheet -->
+      <xsl:when test="$has-direction">
+        <xsl:choose>
+          <xsl:when test="$isolate and ox:direction(ancestor-or-self::*[@xml:lang][1]/@xml:lang)
+                          != ox:direction(../ancestor-or-self::*[@xml:lang][1]/@xml:lang)">
+            <xsl:value-of select="$FSI"/>
+            <xsl:apply-templates mode="inline"/>
+            <xsl:value-of select="$PDI"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="isolated-xslt"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="isolated-xslt">
     <xsl:variable name="own">
       <xsl:call-template name="language-direction">
         <xsl:with-param name="code" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>

@@ -99,6 +99,14 @@ python3 tests/native/isolate-cases.py "$TMP/icases.xml" 500
 [ "$(head -1 "$TMP/lng")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/lng")" = 508 ] &&
     ! grep -q '^DIFFERENT' "$TMP/lng" && ok "ox:longest equals the template longest on 508 cases" ||
     no "ox:longest differs from the template longest" "$TMP/lng"
+# ox:direction (common.xsl's language-direction): 1,124 tags
+# (direction-cases.py): the right-to-left languages and scripts, case,
+# "_", empty and odd subtags
+python3 tests/native/direction-cases.py "$TMP/dcases.xml" 1000 >/dev/null
+"$OXUS" convert -q --no-validate --transform tests/native/check-direction.xsl "$TMP/dcases.xml" >"$TMP/dir" 2>"$TMP/e"
+[ "$(head -1 "$TMP/dir")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/dir")" = 1124 ] &&
+    ! grep -q '^DIFFERENT' "$TMP/dir" && ok "ox:direction equals the template language-direction on 1,124 tags" ||
+    no "ox:direction differs from the template language-direction" "$TMP/dir"
 # ox:space (the whitespace rule of tei.xsl and jats.xsl): every text node (and
 # attribute, namespace node, leaf element and root) of
 # the samples and of 2,000 generated mixed-content elements (blocks and

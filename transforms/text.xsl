@@ -460,6 +460,29 @@
   <xsl:template name="heading">
     <xsl:param name="text"/>
     <xsl:param name="char" select="'='"/>
+    <xsl:choose>
+      <!-- oxus: wrap and underline as expressions, without their calls
+           and the tree fragment of the lines -->
+      <xsl:when test="$native-lines and $has-longest">
+        <xsl:variable name="lines" select="ox:wrap($text, $w, '', '', $zw, $keep)"/>
+        <xsl:variable name="n" select="ox:longest($lines, $zw)"/>
+        <k:l>
+          <xsl:value-of select="concat($NL, $lines)"/>
+          <xsl:if test="$n &gt; 0"><xsl:value-of select="concat(str:padding($n, $char), $NL)"/></xsl:if>
+        </k:l>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="heading-xslt">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="char" select="$char"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="heading-xslt">
+    <xsl:param name="text"/>
+    <xsl:param name="char"/>
     <xsl:variable name="lines">
       <xsl:call-template name="wrap">
         <xsl:with-param name="text" select="$text"/>

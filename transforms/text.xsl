@@ -915,16 +915,17 @@
   <!-- A date: as printed, then its Gregorian date in brackets where that
        reads differently ("۲۰ عقرب ۱۴۰۰ [2021-11-11]"): a date in another
        calendar, and any date of a reference or the title block (the
-       citation's date in one form); no line breaks inside (see $keep). -->
+       citation's date in one form); no line breaks inside (see $keep).
+       No k:l around it (as a:link has): it builds no tree fragment, so
+       libxslt appends its text to the paragraph's without measuring that
+       again (16,000 dates in a paragraph: linear). -->
   <xsl:template match="a:date | a:published" mode="inline">
     <xsl:variable name="t" select="normalize-space(.)"/>
-    <k:l>
-      <xsl:value-of select="translate($t, ' ', $keep)"/>
-      <xsl:if test="@gregorian and string(@gregorian) != $t
-                    and (@calendar != 'gregorian' or ancestor::a:reference or parent::a:metadata)">
-        <xsl:value-of select="concat(substring($keep, 1, number($t != '')), '[', @gregorian, ']')"/>
-      </xsl:if>
-    </k:l>
+    <xsl:value-of select="translate($t, ' ', $keep)"/>
+    <xsl:if test="@gregorian and string(@gregorian) != $t
+                  and (@calendar != 'gregorian' or ancestor::a:reference or parent::a:metadata)">
+      <xsl:value-of select="concat(substring($keep, 1, number($t != '')), '[', @gregorian, ']')"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- Words the encoder supplies, in brackets. -->

@@ -11,8 +11,9 @@
   and otherwise runs XSLT 1.0 that gives the same text: EXSLT exsl:node-set
   (libxslt, Saxon and Xalan have it) for look-ups in constant time, else
   counting; EXSLT str:padding, else halving (templates padding and
-  wrap-hanging); oxus's ox:wrap (src/extensions.c), else the template
-  wrap-xslt. xsltproc, Saxon-HE and oxus give the same bytes
+  wrap-hanging); oxus's ox:wrap, ox:isolate, ox:longest and ox:direction
+  (src/extensions.c), else the templates wrap-xslt, isolate-lines-xslt,
+  longest and language-direction. xsltproc, Saxon-HE and oxus give the same bytes
   (tests/suites/70-convert.sh and 75-portable.sh compare them).
 
   From common.xsl: the root rule, $md, the keys "reference", "actor" and

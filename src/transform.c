@@ -456,12 +456,20 @@ int oxus_doc_transform(oxus_doc *doc, const oxus_ctx *ctx, size_t index, const c
     int n = 0;
     int rc = apply(doc, f, &buf, &n);
     if (rc < 0) return rc;
-    char *copy = malloc((size_t)n + 1);
-    if (copy) {
+    /* the caller frees with free(): libxml2's buffer itself when libxml2
+     * allocates with malloc (its default), else a copy */
+    xmlFreeFunc free_fn;
+    xmlMallocFunc malloc_fn;
+    xmlReallocFunc realloc_fn;
+    xmlStrdupFunc strdup_fn;
+    int ours = xmlMemGet(&free_fn, &malloc_fn, &realloc_fn, &strdup_fn) == 0 && free_fn == free &&
+               malloc_fn == malloc && realloc_fn == realloc && buf;
+    char *copy = ours ? (char *)buf : malloc((size_t)n + 1);
+    if (copy && !ours) {
         if (n) memcpy(copy, buf, (size_t)n);
         copy[n] = '\0';
     }
-    xmlFree(buf);
+    if (!ours) xmlFree(buf);
     if (!copy) return oxus__fail(OXUS_ENOMEM, "out of memory");
     *out = copy;
     *len = (size_t)n;

@@ -1455,12 +1455,9 @@
        @datingMethod. @calendar only for a date with printed text (it says
        which calendar the text is in). -->
   <xsl:template match="a:date | a:published">
-    <xsl:variable name="g">
-      <xsl:choose>
-        <xsl:when test="@gregorian"><xsl:value-of select="@gregorian"/></xsl:when>
-        <xsl:when test="@calendar = 'gregorian' and @iso"><xsl:value-of select="@iso"/></xsl:when>
-      </xsl:choose>
-    </xsl:variable>
+    <!-- @gregorian, else the @iso of a Gregorian date (a select, not a
+         tree fragment: libxslt builds a document for each of those) -->
+    <xsl:variable name="g" select="string(@gregorian | @iso[not(../@gregorian)][../@calendar = 'gregorian'])"/>
     <date>
       <xsl:choose>
         <xsl:when test="contains($g, '/')">

@@ -1546,11 +1546,10 @@
   </xsl:template>
 
   <xsl:template match="a:reference">
-    <bibl>
-      <!-- applied to the references alone (a:references): their position is
-           their number, where xsl:number would count the references before
-           each one -->
-      <xsl:attribute name="n"><xsl:value-of select="position()"/></xsl:attribute>
+    <!-- applied to the references alone (a:references): their position is
+         their number, where xsl:number would count the references before
+         each one -->
+    <bibl n="{position()}">
       <xsl:call-template name="id-lang"/>
       <xsl:copy-of select="@type"/>
       <xsl:apply-templates/>

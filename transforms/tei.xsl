@@ -1521,14 +1521,17 @@
     </date>
   </xsl:template>
 
+  <!-- A mention: rs pointing to its actor, typed with the actor's kind.
+       The type as an attribute value template in one of two rs, not an
+       xsl:attribute: one whose value is computed costs libxslt a
+       temporary node and its text (callgrind: ~3,000 instructions, 0.3 %
+       of tei.xsl over the mentions). -->
   <xsl:template match="a:mention">
     <xsl:variable name="actor" select="key('actor', @actor)"/>
-    <rs ref="#{@actor}">
-      <xsl:if test="$actor">
-        <xsl:attribute name="type"><xsl:value-of select="$actor/@kind"/></xsl:attribute>
-      </xsl:if>
-      <xsl:apply-templates/>
-    </rs>
+    <xsl:choose>
+      <xsl:when test="$actor"><rs ref="#{@actor}" type="{$actor/@kind}"><xsl:apply-templates/></rs></xsl:when>
+      <xsl:otherwise><rs ref="#{@actor}"><xsl:apply-templates/></rs></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ -->

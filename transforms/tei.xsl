@@ -1126,15 +1126,10 @@
 
   <!-- A claim, block (with p children) or inline: see the header comment. -->
   <xsl:template match="a:claim">
-    <said>
-      <!-- Guidelines 3.3.3: direct="true" for words quoted as spoken, "false"
-           for reported speech -->
-      <xsl:attribute name="direct">
-        <xsl:choose>
-          <xsl:when test="@form = 'quoted'">true</xsl:when>
-          <xsl:otherwise>false</xsl:otherwise>
-        </xsl:choose>
-      </xsl:attribute>
+    <!-- Guidelines 3.3.3: direct="true" for words quoted as spoken, "false"
+         for reported speech (the boolean's string value: an attribute value
+         template costs libxslt less than an xsl:attribute) -->
+    <said direct="{@form = 'quoted'}">
       <xsl:call-template name="printed-marks"/>
       <xsl:attribute name="who">
         <xsl:call-template name="pointers">
@@ -1582,18 +1577,17 @@
         <xsl:attribute name="rend">plain</xsl:attribute>
       </xsl:if>
       <xsl:call-template name="printed-marks"/>
-      <xsl:attribute name="level">
-        <xsl:choose>
-          <xsl:when test="@level"><xsl:value-of select="@level"/></xsl:when>
-          <xsl:otherwise>a</xsl:otherwise>
-        </xsl:choose>
-      </xsl:attribute>
+      <!-- attributes copied or literal, where libxslt can: an xsl:attribute
+           with a computed value costs it a temporary node and text -->
+      <xsl:choose>
+        <xsl:when test="@level"><xsl:copy-of select="@level"/></xsl:when>
+        <xsl:otherwise><xsl:attribute name="level">a</xsl:attribute></xsl:otherwise>
+      </xsl:choose>
       <xsl:choose>
         <xsl:when test="@xml:lang"><xsl:apply-templates select="@xml:lang" mode="lang"/></xsl:when>
         <xsl:otherwise>
-          <xsl:attribute name="xml:lang">
-            <xsl:value-of select="ancestor::*[@xml:lang][1]/@xml:lang"/>
-          </xsl:attribute>
+          <!-- the analysis's xml:lang is required: some ancestor has one -->
+          <xsl:copy-of select="ancestor::*[@xml:lang][1]/@xml:lang"/>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:apply-templates/>

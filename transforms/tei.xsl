@@ -638,18 +638,21 @@
   </xsl:template>
 
   <!-- Declares only the calendars that dates of this document use: a
-       declaration nobody points to would only puzzle a reader. -->
+       declaration nobody points to would only puzzle a reader. The
+       calendars are attributes compared with "=", which stops at the first
+       equal one, where a predicate ($dates[@calendar = ...]) is an
+       expression evaluated at every date. -->
   <xsl:template name="calendarDesc">
-    <xsl:variable name="dates" select="//a:date | $md/a:published"/>
-    <xsl:if test="$dates[@calendar]">
+    <xsl:variable name="calendars" select="//a:date/@calendar | $md/a:published/@calendar"/>
+    <xsl:if test="$calendars">
       <calendarDesc>
-        <xsl:if test="$dates[@calendar = 'gregorian']">
+        <xsl:if test="$calendars = 'gregorian'">
           <calendar xml:id="gregorian">
             <p xml:lang="en"><xsl:call-template name="en-rendition"/>The Gregorian calendar (proleptic before 1582). Dates printed in it
               have @calendar="#gregorian"; @when always gives dates in this calendar.</p>
           </calendar>
         </xsl:if>
-        <xsl:if test="$dates[@calendar = 'solar-hijri']">
+        <xsl:if test="$calendars = 'solar-hijri'">
           <calendar xml:id="solar-hijri">
             <p xml:lang="en"><xsl:call-template name="en-rendition"/>The Solar Hijri calendar of Afghanistan and Iran: solar years counted from
               the Hijra (622 CE), beginning at the March equinox, with the months Hamal/Farvardin
@@ -658,7 +661,7 @@
               calendar.</p>
           </calendar>
         </xsl:if>
-        <xsl:if test="$dates[@calendar = 'lunar-hijri']">
+        <xsl:if test="$calendars = 'lunar-hijri'">
           <calendar xml:id="lunar-hijri">
             <p xml:lang="en"><xsl:call-template name="en-rendition"/>The lunar Hijri (Islamic) calendar, in its tabular form: lunar years
               counted from the Hijra (622 CE). @when-custom gives such dates in ISO form in this

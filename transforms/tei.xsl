@@ -1330,15 +1330,12 @@
        before the element (the text before it ends with one): renderers
        that quote q, soCalled or title level="a" themselves (the TEI
        Stylesheets' HTML makes title level="a" an HTML q, which browsers
-       quote again) then add none. -->
+       quote again) then add none. (Two expressions where there were four:
+       each costs libxslt an XPath context, whatever it computes.) -->
   <xsl:template name="printed-marks">
-    <xsl:variable name="before" select="preceding-sibling::node()[1][self::text()]"/>
-    <xsl:if test="$before">
-      <xsl:variable name="t" select="normalize-space($before)"/>
-      <xsl:if test="contains('«“‘„‹&quot;”', substring($t, string-length($t)))
-                    and string-length($t) &gt; 0">
-        <xsl:attribute name="rend">printed-marks</xsl:attribute>
-      </xsl:if>
+    <xsl:variable name="t" select="normalize-space(preceding-sibling::node()[1][self::text()])"/>
+    <xsl:if test="$t != '' and contains('«“‘„‹&quot;”', substring($t, string-length($t)))">
+      <xsl:attribute name="rend">printed-marks</xsl:attribute>
     </xsl:if>
   </xsl:template>
 

@@ -493,12 +493,14 @@
         </xsl:if>
         <xsl:if test="a:actors/a:actor">
           <particDesc>
-            <xsl:if test="a:actors/a:actor[@kind = 'person']">
+            <!-- tests on the kinds ("=" stops at the first equal one), not
+                 filters of the actors: a predicate is evaluated per actor -->
+            <xsl:if test="a:actors/a:actor/@kind = 'person'">
               <listPerson>
                 <xsl:apply-templates select="a:actors/a:actor[@kind = 'person']"/>
               </listPerson>
             </xsl:if>
-            <xsl:if test="a:actors/a:actor[@kind != 'person']">
+            <xsl:if test="a:actors/a:actor/@kind != 'person'">
               <listOrg>
                 <xsl:apply-templates select="a:actors/a:actor[@kind != 'person']"/>
               </listOrg>

@@ -195,10 +195,16 @@
        validated. -->
   <xsl:template name="link-safe">
     <xsl:param name="url"/>
-    <xsl:variable name="u" select="normalize-space(translate($url, '&#9;&#10;&#13;', ''))"/>
-    <xsl:variable name="scheme" select="translate(substring-before($u, ':'),
-                                        'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
-    <xsl:if test="$scheme = 'http' or $scheme = 'https' or $scheme = 'ftp' or $scheme = 'mailto'">yes</xsl:if>
+    <xsl:choose>
+      <!-- most addresses: what the steps below make of them is plain -->
+      <xsl:when test="starts-with($url, 'http:') or starts-with($url, 'https:')">yes</xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="u" select="normalize-space(translate($url, '&#9;&#10;&#13;', ''))"/>
+        <xsl:variable name="scheme" select="translate(substring-before($u, ':'),
+                                            'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+        <xsl:if test="$scheme = 'http' or $scheme = 'https' or $scheme = 'ftp' or $scheme = 'mailto'">yes</xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ -->

@@ -985,14 +985,35 @@
        file invalid -->
   <xsl:template name="rids">
     <xsl:param name="ids"/>
-    <xsl:variable name="ok">
-      <xsl:call-template name="existing-ids">
-        <xsl:with-param name="ids" select="normalize-space($ids)"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:if test="normalize-space($ok) != ''">
-      <xsl:attribute name="rid"><xsl:value-of select="normalize-space($ok)"/></xsl:attribute>
-    </xsl:if>
+    <xsl:variable name="n" select="normalize-space($ids)"/>
+    <xsl:variable name="a" select="substring-before(concat($n, ' '), ' ')"/>
+    <xsl:variable name="b" select="substring-after($n, ' ')"/>
+    <xsl:choose>
+      <!-- one or two ids (most claims, suggestions and responses): tested
+           here, without the walk of a list, whose tree fragment and
+           recursive calls cost libxslt far more than the look-ups -->
+      <xsl:when test="not(contains($b, ' '))">
+        <xsl:variable name="has-a" select="$a != '' and (key('actor', $a) or key('reference', $a) or key('claim', $a))"/>
+        <xsl:variable name="has-b" select="$b != '' and $b != $a and (key('actor', $b) or key('reference', $b) or key('claim', $b))"/>
+        <xsl:if test="$has-a or $has-b">
+          <xsl:attribute name="rid">
+            <xsl:if test="$has-a"><xsl:value-of select="$a"/></xsl:if>
+            <xsl:if test="$has-a and $has-b"><xsl:text> </xsl:text></xsl:if>
+            <xsl:if test="$has-b"><xsl:value-of select="$b"/></xsl:if>
+          </xsl:attribute>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="ok">
+          <xsl:call-template name="existing-ids">
+            <xsl:with-param name="ids" select="$n"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:if test="normalize-space($ok) != ''">
+          <xsl:attribute name="rid"><xsl:value-of select="normalize-space($ok)"/></xsl:attribute>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="existing-ids">

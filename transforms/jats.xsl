@@ -1447,19 +1447,21 @@
          last name: a comparison of numbers per node, where a test of
          membership in the nodes between them (a union, count()) made
          each entry cost the square of its length -->
-    <xsl:variable name="from" select="count($names[1]/preceding-sibling::node()) + 1"/>
-    <xsl:variable name="to" select="count($names[last()]/preceding-sibling::node()) + 1"/>
-    <xsl:for-each select="node()">
-      <xsl:choose>
-        <xsl:when test="$names and position() = $from">
-          <person-group person-group-type="author">
-            <xsl:apply-templates select="../node()[position() &gt;= $from and position() &lt;= $to]" mode="mixed"/>
-          </person-group>
-        </xsl:when>
-        <xsl:when test="$names and position() &gt; $from and position() &lt;= $to"/>
-        <xsl:otherwise><xsl:apply-templates select="." mode="mixed"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="$names">
+        <xsl:variable name="from" select="count($names[1]/preceding-sibling::node()) + 1"/>
+        <xsl:variable name="to" select="count($names[last()]/preceding-sibling::node()) + 1"/>
+        <!-- three runs of nodes, each applied at once: a test per node
+             (xsl:for-each, xsl:choose) cost libxslt more than the nodes'
+             own templates -->
+        <xsl:apply-templates select="node()[position() &lt; $from]" mode="mixed"/>
+        <person-group person-group-type="author">
+          <xsl:apply-templates select="node()[position() &gt;= $from and position() &lt;= $to]" mode="mixed"/>
+        </person-group>
+        <xsl:apply-templates select="node()[position() &gt; $to]" mode="mixed"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="mixed"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A person's name as printed ("رئیسی، دکتر بهروز"): string-name keeps the

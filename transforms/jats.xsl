@@ -1301,13 +1301,11 @@
       </person-group>
     </xsl:if>
     <xsl:for-each select="a:title[not(@level) or @level = 'a']">
-      <xsl:call-template name="citation-title"/>
+      <xsl:apply-templates select="." mode="mixed"/>
       <xsl:apply-templates select="following-sibling::*[1][self::a:translation]" mode="trans"/>
       <xsl:apply-templates select="following-sibling::*[1][self::a:translation]/following-sibling::*[1][self::a:translation]" mode="trans"/>
     </xsl:for-each>
-    <xsl:for-each select="a:title[@level = 'j' or @level = 'm']">
-      <xsl:call-template name="citation-title"/>
-    </xsl:for-each>
+    <xsl:apply-templates select="a:title[@level = 'j' or @level = 'm']" mode="mixed"/>
     <xsl:for-each select="a:outlet">
       <xsl:choose>
         <xsl:when test="$has-source">
@@ -1318,9 +1316,7 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
-    <xsl:for-each select="a:title[@level = 's']">
-      <xsl:call-template name="citation-title"/>
-    </xsl:for-each>
+    <xsl:apply-templates select="a:title[@level = 's']" mode="mixed"/>
     <!-- Gregorian year/month/day of the publication date: what citation
          software sorts and prints by (element/year.html, @iso-8601-date) -->
     <xsl:variable name="pub" select="a:date[not(@type) or @type = 'published'][1]"/>
@@ -1422,21 +1418,26 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A title in a citation; context: the title. A level "a" title that is
-       part of a book (level "m" title present) is a chapter-title. -->
-  <xsl:template name="citation-title">
-    <xsl:variable name="name">
-      <xsl:choose>
-        <xsl:when test="@level = 'j' or @level = 'm'">source</xsl:when>
-        <xsl:when test="@level = 's'">series</xsl:when>
-        <xsl:when test="../a:title[@level = 'm'] and not(../a:title[@level = 'j'])">chapter-title</xsl:when>
-        <xsl:otherwise>article-title</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:element name="{$name}">
-      <xsl:call-template name="lang"/>
-      <xsl:apply-templates/>
-    </xsl:element>
+  <!-- A title in a citation (element-citation and mixed-citation alike):
+       source for a journal or book, series, and for any other a
+       chapter-title when it is part of a book (a level "m" title present),
+       else an article-title. One template for each, chosen by the
+       priorities, where a name computed into a variable would cost a tree
+       fragment per title. -->
+  <xsl:template match="a:title[@level = 'j' or @level = 'm']" mode="mixed" priority="3">
+    <source><xsl:call-template name="lang"/><xsl:apply-templates/></source>
+  </xsl:template>
+
+  <xsl:template match="a:title[@level = 's']" mode="mixed" priority="2">
+    <series><xsl:call-template name="lang"/><xsl:apply-templates/></series>
+  </xsl:template>
+
+  <xsl:template match="a:title[../a:title[@level = 'm'] and not(../a:title[@level = 'j'])]" mode="mixed" priority="1">
+    <chapter-title><xsl:call-template name="lang"/><xsl:apply-templates/></chapter-title>
+  </xsl:template>
+
+  <xsl:template match="a:title" mode="mixed">
+    <article-title><xsl:call-template name="lang"/><xsl:apply-templates/></article-title>
   </xsl:template>
 
   <!-- mixed-citation: the printed entry with its parts tagged; the authors
@@ -1478,10 +1479,6 @@
 
   <xsl:template match="a:organization" mode="mixed">
     <xsl:apply-templates select="." mode="name"/>
-  </xsl:template>
-
-  <xsl:template match="a:title" mode="mixed">
-    <xsl:call-template name="citation-title"/>
   </xsl:template>
 
   <!-- translations are the encoder's, not printed: element-citation only -->

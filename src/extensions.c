@@ -16,8 +16,11 @@
  */
 #include "internal.h"
 
+#include <libxml/hash.h>
 #include <libxml/xpathInternals.h>
+#include <libxslt/documents.h>
 #include <libxslt/extensions.h>
+#include <libxslt/keys.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -428,9 +431,91 @@ static void fn_space(xmlXPathParserContextPtr ctxt, int nargs)
     return_string(ctxt, &out);
 }
 
+/* The next whitespace-separated token of s at or after *pos (XPath's
+ * whitespace: space, tab, CR, LF), made a string of its own by writing a NUL
+ * after it; NULL when none is left. */
+static xmlChar *next_token(xmlChar *s, size_t len, size_t *pos)
+{
+    size_t i = *pos;
+    while (i < len && xml_space(s[i])) i++;
+    if (i == len) {
+        *pos = len;
+        return NULL;
+    }
+    size_t end = i;
+    while (end < len && !xml_space(s[end])) end++;
+    s[end] = '\0';
+    *pos = end < len ? end + 1 : len;
+    return s + i;
+}
+
+/* Whether key(name, value) is not empty for one of the key names in names,
+ * each NUL-terminated, n of them, in doc. */
+static int keyed(xsltTransformContextPtr tctxt, xsltDocumentPtr doc, xmlChar **names, size_t n,
+                 const xmlChar *value)
+{
+    xsltDocumentPtr old = tctxt->document;
+    tctxt->document = doc;
+    int found = 0;
+    for (size_t k = 0; k < n && !found; k++) {
+        xmlNodeSetPtr set = xsltGetKey(tctxt, names[k], NULL, value);
+        found = set && set->nodeNr > 0;
+    }
+    tctxt->document = old;
+    return found;
+}
+
+/* ox:ids(ids, keys): the ids in the whitespace-separated list ids for which
+ * key(K, id) finds a node of the context node's document for one of the
+ * unprefixed key names K in the whitespace-separated list keys; each once,
+ * in their first order, separated by one space. jats.xsl's existing-ids
+ * template computes the same with a recursive call per id (its @rid lists).
+ * Seen ids are kept in a hash table, so a list of n ids costs n look-ups. */
+static void fn_ids(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 2) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *keys = xmlXPathPopString(ctxt);
+    xmlChar *ids = xmlXPathCheckError(ctxt) ? NULL : xmlXPathPopString(ctxt);
+    xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+    xmlNodePtr node = ctxt->context->node;
+    xsltDocumentPtr doc = tctxt && node && node->doc ? xsltFindDocument(tctxt, node->doc) : NULL;
+    xmlChar *names[8];
+    size_t n = 0, pos = 0, len = keys ? strlen((const char *)keys) : 0;
+    xmlChar *name;
+    while (n < 8 && (name = next_token(keys, len, &pos)) != NULL) names[n++] = name;
+    xmlHashTablePtr seen = xmlHashCreate(0);
+    buffer out = {0};
+    if (xmlXPathCheckError(ctxt)) {
+        /* an argument failed: its error stands */
+    } else if (!ids || !keys || !seen) {
+        out.failed = 1;
+    } else if (!doc || (n == 8 && next_token(keys, len, &pos))) {
+        /* a tree fragment, or more key names than this takes */
+        xmlXPathSetError(ctxt, XPATH_INVALID_OPERAND);
+    } else {
+        size_t ilen = strlen((const char *)ids);
+        pos = 0;
+        xmlChar *id;
+        while (!out.failed && (id = next_token(ids, ilen, &pos)) != NULL) {
+            if (xmlHashLookup(seen, id) || !keyed(tctxt, doc, names, n, id)) continue;
+            if (xmlHashAddEntry(seen, id, ids) < 0) out.failed = 1;
+            if (out.len) put(&out, BAD_CAST " ", 1);
+            put(&out, id, strlen((const char *)id));
+        }
+    }
+    xmlHashFree(seen, NULL);
+    xmlFree(ids);
+    xmlFree(keys);
+    return_string(ctxt, &out);
+}
+
 void oxus__extensions_register(void)
 {
     xsltRegisterExtModuleFunction(BAD_CAST "wrap", BAD_CAST OXUS_XSLT_NS, fn_wrap);
     xsltRegisterExtModuleFunction(BAD_CAST "space", BAD_CAST OXUS_XSLT_NS, fn_space);
     xsltRegisterExtModuleFunction(BAD_CAST "isolate", BAD_CAST OXUS_XSLT_NS, fn_isolate);
+    xsltRegisterExtModuleFunction(BAD_CAST "ids", BAD_CAST OXUS_XSLT_NS, fn_ids);
 }

@@ -185,6 +185,7 @@
   <xsl:variable name="publishing" select="$jats-tagset = 'publishing'"/>
   <xsl:variable name="article-lang" select="string($root/@xml:lang)"/>
   <xsl:variable name="issn" select="normalize-space($md/a:series/@issn)"/>
+  <xsl:variable name="native-ids" select="function-available('ox:ids')"/>
 
   <!-- ============================================================ -->
   <!-- Document                                                      -->
@@ -982,38 +983,34 @@
 
   <!-- @rid listing the ids in $ids that exist in the document (actors,
        claims, references), once each: an IDREF to a missing id would make the
-       file invalid -->
+       file invalid. oxus computes the list natively (ox:ids,
+       src/extensions.c), with the same result as rids-xslt, which any other
+       XSLT processor runs. -->
   <xsl:template name="rids">
     <xsl:param name="ids"/>
-    <xsl:variable name="n" select="normalize-space($ids)"/>
-    <xsl:variable name="a" select="substring-before(concat($n, ' '), ' ')"/>
-    <xsl:variable name="b" select="substring-after($n, ' ')"/>
     <xsl:choose>
-      <!-- one or two ids (most claims, suggestions and responses): tested
-           here, without the walk of a list, whose tree fragment and
-           recursive calls cost libxslt far more than the look-ups -->
-      <xsl:when test="not(contains($b, ' '))">
-        <xsl:variable name="has-a" select="$a != '' and (key('actor', $a) or key('reference', $a) or key('claim', $a))"/>
-        <xsl:variable name="has-b" select="$b != '' and $b != $a and (key('actor', $b) or key('reference', $b) or key('claim', $b))"/>
-        <xsl:if test="$has-a or $has-b">
-          <xsl:attribute name="rid">
-            <xsl:if test="$has-a"><xsl:value-of select="$a"/></xsl:if>
-            <xsl:if test="$has-a and $has-b"><xsl:text> </xsl:text></xsl:if>
-            <xsl:if test="$has-b"><xsl:value-of select="$b"/></xsl:if>
-          </xsl:attribute>
+      <xsl:when test="$native-ids">
+        <xsl:variable name="ok" select="ox:ids($ids, 'actor reference claim')"/>
+        <xsl:if test="$ok != ''">
+          <xsl:attribute name="rid"><xsl:value-of select="$ok"/></xsl:attribute>
         </xsl:if>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="ok">
-          <xsl:call-template name="existing-ids">
-            <xsl:with-param name="ids" select="$n"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:if test="normalize-space($ok) != ''">
-          <xsl:attribute name="rid"><xsl:value-of select="normalize-space($ok)"/></xsl:attribute>
-        </xsl:if>
+        <xsl:call-template name="rids-xslt"><xsl:with-param name="ids" select="$ids"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="rids-xslt">
+    <xsl:param name="ids"/>
+    <xsl:variable name="ok">
+      <xsl:call-template name="existing-ids">
+        <xsl:with-param name="ids" select="normalize-space($ids)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:if test="normalize-space($ok) != ''">
+      <xsl:attribute name="rid"><xsl:value-of select="normalize-space($ok)"/></xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="existing-ids">

@@ -12,7 +12,8 @@
   and otherwise runs XSLT 1.0 that gives the same result tree: EXSLT
   exsl:node-set (libxslt, Saxon and Xalan have it) for look-ups in constant
   time, else counting; oxus's ox:space (src/extensions.c), else the
-  template text-xslt. xsltproc, Saxon-HE and oxus give the same result
+  template text-xslt, and ox:ids, else the template rids-xslt. xsltproc,
+  Saxon-HE and oxus give the same result
   (tests/suites/70-convert.sh and 75-portable.sh compare them).
 
   From common.xsl: the root rule, $root and $md, the keys "reference",
@@ -655,23 +656,28 @@
             <xsl:call-template name="lang"/>
             <xsl:apply-templates/>
           </named-content>
-          <xsl:if test="@type and @type != 'full'"><xsl:value-of select="concat(' (', @type)"/></xsl:if>
-          <xsl:if test="@from or @to">
-            <xsl:value-of select="concat(substring(', ', 1, 2 * (@type and @type != 'full')), substring(' (', 1, 2 * not(@type and @type != 'full')))"/>
-            <xsl:value-of select="concat(@from, '&#8211;', @to)"/>
+          <xsl:if test="@type or @from or @to">
+            <xsl:if test="@type and @type != 'full'"><xsl:value-of select="concat(' (', @type)"/></xsl:if>
+            <xsl:if test="@from or @to">
+              <xsl:value-of select="concat(substring(', ', 1, 2 * (@type and @type != 'full')), substring(' (', 1, 2 * not(@type and @type != 'full')))"/>
+              <xsl:value-of select="concat(@from, '&#8211;', @to)"/>
+            </xsl:if>
+            <xsl:if test="(@type and @type != 'full') or @from or @to"><xsl:text>)</xsl:text></xsl:if>
           </xsl:if>
-          <xsl:if test="(@type and @type != 'full') or @from or @to"><xsl:text>)</xsl:text></xsl:if>
         </xsl:for-each>
         <xsl:text> (</xsl:text>
         <xsl:value-of select="@kind"/>
         <xsl:if test="@of">
+          <xsl:variable name="of" select="key('actor', @of)"/>
           <xsl:text> of </xsl:text>
           <named-content content-type="of">
-            <xsl:if test="key('actor', @of)">
-              <xsl:attribute name="rid"><xsl:value-of select="@of"/></xsl:attribute>
-            </xsl:if>
-            <xsl:value-of select="normalize-space(key('actor', @of)/a:name[1])"/>
-            <xsl:if test="not(key('actor', @of))"><xsl:value-of select="@of"/></xsl:if>
+            <xsl:choose>
+              <xsl:when test="$of">
+                <xsl:attribute name="rid"><xsl:value-of select="@of"/></xsl:attribute>
+                <xsl:value-of select="normalize-space($of/a:name[1])"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="@of"/></xsl:otherwise>
+            </xsl:choose>
           </named-content>
         </xsl:if>
         <xsl:text>)</xsl:text>

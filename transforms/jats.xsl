@@ -237,11 +237,13 @@
     </article>
   </xsl:template>
 
-  <!-- xml:lang of the context element, only where it differs from the
-       language of the element that encloses it -->
-  <xsl:template name="lang">
-    <xsl:if test="@xml:lang and string(@xml:lang) != string(../ancestor-or-self::*[@xml:lang][1]/@xml:lang)">
-      <xsl:copy-of select="@xml:lang"/>
+  <!-- xml:lang of an element, only where it differs from the language of
+       the element that encloses it. Applied to the element's @xml:lang
+       (select="@xml:lang" mode="lang"), so that the many elements without
+       one cost no template call. -->
+  <xsl:template match="@xml:lang" mode="lang">
+    <xsl:if test="string(.) != string(../../ancestor-or-self::*[@xml:lang][1]/@xml:lang)">
+      <xsl:copy-of select="."/>
     </xsl:if>
   </xsl:template>
 
@@ -282,7 +284,7 @@
         <xsl:if test="$series != ''">
           <journal-title-group>
             <journal-title>
-              <xsl:for-each select="$md/a:series"><xsl:call-template name="lang"/></xsl:for-each>
+              <xsl:apply-templates select="$md/a:series/@xml:lang" mode="lang"/>
               <xsl:value-of select="$series"/>
             </journal-title>
           </journal-title-group>
@@ -304,7 +306,7 @@
         <xsl:if test="$publisher != ''">
           <publisher>
             <publisher-name>
-              <xsl:for-each select="$md/a:publisher"><xsl:call-template name="lang"/></xsl:for-each>
+              <xsl:apply-templates select="$md/a:publisher/@xml:lang" mode="lang"/>
               <xsl:apply-templates select="$md/a:publisher/node()"/>
             </publisher-name>
           </publisher>
@@ -321,12 +323,12 @@
       <xsl:call-template name="article-categories"/>
       <title-group>
         <article-title>
-          <xsl:for-each select="$md/a:title"><xsl:call-template name="lang"/></xsl:for-each>
+          <xsl:apply-templates select="$md/a:title/@xml:lang" mode="lang"/>
           <xsl:apply-templates select="$md/a:title/node()"/>
         </article-title>
         <xsl:if test="$md/a:subtitle">
           <subtitle>
-            <xsl:for-each select="$md/a:subtitle"><xsl:call-template name="lang"/></xsl:for-each>
+            <xsl:apply-templates select="$md/a:subtitle/@xml:lang" mode="lang"/>
             <xsl:apply-templates select="$md/a:subtitle/node()"/>
           </subtitle>
         </xsl:if>
@@ -358,14 +360,14 @@
                 <xsl:otherwise><xsl:value-of select="@format"/></xsl:otherwise>
               </xsl:choose>
             </xsl:attribute>
-            <xsl:call-template name="lang"/>
+            <xsl:apply-templates select="@xml:lang" mode="lang"/>
             <xsl:apply-templates select="node()[not(self::a:gap)]"/>
           </self-uri>
         </xsl:if>
       </xsl:for-each>
       <xsl:if test="$md/a:abstract">
         <abstract>
-          <xsl:for-each select="$md/a:abstract"><xsl:call-template name="lang"/></xsl:for-each>
+          <xsl:apply-templates select="$md/a:abstract/@xml:lang" mode="lang"/>
           <xsl:apply-templates select="$md/a:abstract/a:p"/>
         </abstract>
       </xsl:if>
@@ -390,7 +392,7 @@
           <xsl:for-each select="$printed-date">
             <custom-meta vocab="oxus-calendar" vocab-term="{@calendar}">
               <meta-name>publication date as printed</meta-name>
-              <meta-value><xsl:call-template name="lang"/><xsl:value-of select="normalize-space(.)"/></meta-value>
+              <meta-value><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:value-of select="normalize-space(.)"/></meta-value>
             </custom-meta>
           </xsl:for-each>
           <xsl:apply-templates select="$root/a:actors/a:actor"/>
@@ -411,7 +413,7 @@
       <subj-group subj-group-type="heading">
         <xsl:choose>
           <xsl:when test="normalize-space($md/a:genre) != ''">
-            <xsl:for-each select="$md/a:genre"><xsl:call-template name="lang"/></xsl:for-each>
+            <xsl:apply-templates select="$md/a:genre/@xml:lang" mode="lang"/>
           </xsl:when>
           <xsl:when test="$article-lang != 'en'"><xsl:attribute name="xml:lang">en</xsl:attribute></xsl:when>
         </xsl:choose>
@@ -461,7 +463,7 @@
               <xsl:if test="not(contains($g, '/'))">
                 <xsl:attribute name="iso-8601-date"><xsl:value-of select="$g"/></xsl:attribute>
               </xsl:if>
-              <xsl:for-each select="$pub"><xsl:call-template name="lang"/></xsl:for-each>
+              <xsl:apply-templates select="$pub/@xml:lang" mode="lang"/>
               <xsl:value-of select="normalize-space($pub)"/>
             </string-date>
           </xsl:if>
@@ -557,7 +559,7 @@
       <xsl:choose>
         <xsl:when test="$rights and $rights/@holder and $rights/@year">
           <copyright-statement>
-            <xsl:for-each select="$rights"><xsl:call-template name="lang"/></xsl:for-each>
+            <xsl:apply-templates select="$rights/@xml:lang" mode="lang"/>
             <xsl:value-of select="normalize-space($rights)"/>
           </copyright-statement>
           <copyright-year><xsl:value-of select="$rights/@year"/></copyright-year>
@@ -566,7 +568,7 @@
         <xsl:when test="$rights">
           <license license-type="rights-statement">
             <license-p>
-              <xsl:for-each select="$rights"><xsl:call-template name="lang"/></xsl:for-each>
+              <xsl:apply-templates select="$rights/@xml:lang" mode="lang"/>
               <xsl:value-of select="normalize-space($rights)"/>
             </license-p>
           </license>
@@ -580,7 +582,7 @@
             <ali:license_ref><xsl:value-of select="@url"/></ali:license_ref>
           </xsl:if>
           <license-p>
-            <xsl:call-template name="lang"/>
+            <xsl:apply-templates select="@xml:lang" mode="lang"/>
             <xsl:value-of select="normalize-space(.)"/>
           </license-p>
         </license>
@@ -653,7 +655,7 @@
               <xsl:attribute name="vocab">oxus-name-type</xsl:attribute>
               <xsl:attribute name="vocab-term"><xsl:value-of select="@type"/></xsl:attribute>
             </xsl:if>
-            <xsl:call-template name="lang"/>
+            <xsl:apply-templates select="@xml:lang" mode="lang"/>
             <xsl:apply-templates/>
           </named-content>
           <xsl:if test="@type or @from or @to">
@@ -688,7 +690,7 @@
         <xsl:if test="a:note">
           <xsl:text>. </xsl:text>
           <named-content content-type="note">
-            <xsl:for-each select="a:note"><xsl:call-template name="lang"/></xsl:for-each>
+            <xsl:apply-templates select="a:note/@xml:lang" mode="lang"/>
             <xsl:apply-templates select="a:note/node()"/>
           </named-content>
         </xsl:if>
@@ -699,7 +701,7 @@
   <!-- Names: organizations as collab, persons as name or string-name -->
   <xsl:template match="a:organization | a:publisher | a:outlet" mode="name">
     <collab>
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates/>
     </collab>
   </xsl:template>
@@ -708,7 +710,7 @@
     <xsl:choose>
       <xsl:when test="a:surname">
         <name>
-          <xsl:call-template name="lang"/>
+          <xsl:apply-templates select="@xml:lang" mode="lang"/>
           <surname><xsl:value-of select="normalize-space(a:surname[1])"/></surname>
           <xsl:if test="a:forename">
             <given-names>
@@ -733,7 +735,7 @@
           <xsl:if test="a:pseudonym and not(a:forename)">
             <xsl:attribute name="content-type">pseudonym</xsl:attribute>
           </xsl:if>
-          <xsl:call-template name="lang"/>
+          <xsl:apply-templates select="@xml:lang" mode="lang"/>
           <xsl:apply-templates mode="string-name"/>
         </string-name>
       </xsl:otherwise>
@@ -763,7 +765,7 @@
 
   <xsl:template match="a:section">
     <sec id="{@id}">
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates select="*"/>
     </sec>
   </xsl:template>
@@ -806,7 +808,7 @@
       <xsl:for-each select="a:item">
         <list-item>
           <p>
-            <xsl:call-template name="lang"/>
+            <xsl:apply-templates select="@xml:lang" mode="lang"/>
             <xsl:apply-templates/>
           </p>
         </list-item>
@@ -913,7 +915,7 @@
       <xsl:if test="@form = 'quoted'">
         <xsl:attribute name="specific-use">quoted</xsl:attribute>
       </xsl:if>
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates select="$content"/>
     </named-content>
   </xsl:template>
@@ -982,7 +984,7 @@
       <xsl:call-template name="rids">
         <xsl:with-param name="ids" select="concat(@by, ' ', @to, ' ', @evidence)"/>
       </xsl:call-template>
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates/>
     </named-content>
   </xsl:template>
@@ -1117,7 +1119,7 @@
     <xsl:if test="@id">
       <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
     </xsl:if>
-    <xsl:call-template name="lang"/>
+    <xsl:apply-templates select="@xml:lang" mode="lang"/>
   </xsl:template>
 
   <!-- ============================================================ -->
@@ -1125,7 +1127,7 @@
   <!-- ============================================================ -->
 
   <xsl:template match="a:emph">
-    <italic><xsl:call-template name="lang"/><xsl:apply-templates/></italic>
+    <italic><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></italic>
   </xsl:template>
 
   <xsl:template match="a:foreign">
@@ -1140,20 +1142,20 @@
           <xsl:otherwise>quotation</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates/>
     </named-content>
   </xsl:template>
 
   <xsl:template match="a:supplied">
     <named-content content-type="supplied">
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:text>[</xsl:text><xsl:apply-templates/><xsl:text>]</xsl:text>
     </named-content>
   </xsl:template>
 
   <xsl:template match="a:sic">
-    <named-content content-type="sic"><xsl:call-template name="lang"/><xsl:apply-templates/></named-content>
+    <named-content content-type="sic"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></named-content>
     <xsl:if test="normalize-space(@corr) != ''">
       <xsl:text> </xsl:text>
       <named-content content-type="corr"><xsl:value-of select="concat('[', normalize-space(@corr), ']')"/></named-content>
@@ -1228,7 +1230,7 @@
             <xsl:attribute name="vocab-term"><xsl:value-of select="$term"/></xsl:attribute>
           </xsl:if>
           <xsl:if test="@type"><xsl:attribute name="specific-use"><xsl:value-of select="@type"/></xsl:attribute></xsl:if>
-          <xsl:call-template name="lang"/>
+          <xsl:apply-templates select="@xml:lang" mode="lang"/>
           <xsl:value-of select="normalize-space(.)"/>
         </named-content>
       </xsl:otherwise>
@@ -1273,12 +1275,12 @@
       <label><xsl:value-of select="position()"/></label>
       <element-citation>
         <xsl:attribute name="publication-type"><xsl:value-of select="$pubtype"/></xsl:attribute>
-        <xsl:call-template name="lang"/>
+        <xsl:apply-templates select="@xml:lang" mode="lang"/>
         <xsl:call-template name="element-citation"/>
       </element-citation>
       <mixed-citation>
         <xsl:attribute name="publication-type"><xsl:value-of select="$pubtype"/></xsl:attribute>
-        <xsl:call-template name="lang"/>
+        <xsl:apply-templates select="@xml:lang" mode="lang"/>
         <xsl:call-template name="mixed-citation"/>
       </mixed-citation>
     </ref>
@@ -1312,10 +1314,10 @@
     <xsl:for-each select="a:outlet">
       <xsl:choose>
         <xsl:when test="$has-source">
-          <publisher-name><xsl:call-template name="lang"/><xsl:apply-templates/></publisher-name>
+          <publisher-name><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></publisher-name>
         </xsl:when>
         <xsl:otherwise>
-          <source><xsl:call-template name="lang"/><xsl:apply-templates/></source>
+          <source><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></source>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
@@ -1372,7 +1374,7 @@
     <xsl:apply-templates select="a:date[@type and @type != 'published']" mode="mixed"/>
     <xsl:for-each select="a:medium">
       <comment content-type="medium">
-        <xsl:call-template name="lang"/>
+        <xsl:apply-templates select="@xml:lang" mode="lang"/>
         <xsl:value-of select="normalize-space(.)"/>
       </comment>
     </xsl:for-each>
@@ -1394,7 +1396,7 @@
           </xsl:when>
           <xsl:otherwise>
             <xsl:attribute name="content-type">no-address</xsl:attribute>
-            <xsl:call-template name="lang"/>
+            <xsl:apply-templates select="@xml:lang" mode="lang"/>
             <xsl:value-of select="normalize-space(.)"/>
           </xsl:otherwise>
         </xsl:choose>
@@ -1428,19 +1430,19 @@
        priorities, where a name computed into a variable would cost a tree
        fragment per title. -->
   <xsl:template match="a:title[@level = 'j' or @level = 'm']" mode="mixed" priority="3">
-    <source><xsl:call-template name="lang"/><xsl:apply-templates/></source>
+    <source><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></source>
   </xsl:template>
 
   <xsl:template match="a:title[@level = 's']" mode="mixed" priority="2">
-    <series><xsl:call-template name="lang"/><xsl:apply-templates/></series>
+    <series><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></series>
   </xsl:template>
 
   <xsl:template match="a:title[../a:title[@level = 'm'] and not(../a:title[@level = 'j'])]" mode="mixed" priority="1">
-    <chapter-title><xsl:call-template name="lang"/><xsl:apply-templates/></chapter-title>
+    <chapter-title><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></chapter-title>
   </xsl:template>
 
   <xsl:template match="a:title" mode="mixed">
-    <article-title><xsl:call-template name="lang"/><xsl:apply-templates/></article-title>
+    <article-title><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></article-title>
   </xsl:template>
 
   <!-- mixed-citation: the printed entry with its parts tagged; the authors
@@ -1475,7 +1477,7 @@
       <xsl:if test="a:pseudonym and not(a:forename)">
         <xsl:attribute name="content-type">pseudonym</xsl:attribute>
       </xsl:if>
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates mode="string-name"/>
     </string-name>
   </xsl:template>
@@ -1490,10 +1492,10 @@
   <xsl:template match="a:outlet" mode="mixed">
     <xsl:choose>
       <xsl:when test="../a:title[@level = 'j' or @level = 'm']">
-        <publisher-name><xsl:call-template name="lang"/><xsl:apply-templates/></publisher-name>
+        <publisher-name><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></publisher-name>
       </xsl:when>
       <xsl:otherwise>
-        <source><xsl:call-template name="lang"/><xsl:apply-templates/></source>
+        <source><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></source>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -1508,7 +1510,7 @@
   </xsl:template>
 
   <xsl:template match="a:medium" mode="mixed">
-    <comment content-type="medium"><xsl:call-template name="lang"/><xsl:value-of select="normalize-space(.)"/></comment>
+    <comment content-type="medium"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:value-of select="normalize-space(.)"/></comment>
   </xsl:template>
 
   <!-- A date in a citation. The publication date: date date-type="pub"
@@ -1526,7 +1528,7 @@
             <xsl:if test="$g != '' and not(contains($g, '/'))">
               <xsl:attribute name="iso-8601-date"><xsl:value-of select="$g"/></xsl:attribute>
             </xsl:if>
-            <xsl:call-template name="lang"/>
+            <xsl:apply-templates select="@xml:lang" mode="lang"/>
             <xsl:value-of select="normalize-space(.)"/>
           </string-date>
         </xsl:if>
@@ -1544,7 +1546,7 @@
           <xsl:if test="$g != '' and not(contains($g, '/'))">
             <xsl:attribute name="iso-8601-date"><xsl:value-of select="$g"/></xsl:attribute>
           </xsl:if>
-          <xsl:call-template name="lang"/>
+          <xsl:apply-templates select="@xml:lang" mode="lang"/>
           <xsl:value-of select="normalize-space(.)"/>
         </date-in-citation>
       </xsl:when>

@@ -888,17 +888,11 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="a:claim">
-    <xsl:call-template name="claim-content">
-      <xsl:with-param name="content" select="node()"/>
-      <xsl:with-param name="with-id" select="true()"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- context: the claim -->
-  <xsl:template name="claim-content">
-    <xsl:param name="content"/>
-    <xsl:param name="with-id"/>
+  <!-- An inline claim; called by name (context: the claim) for each
+       paragraph of a block claim. -->
+  <xsl:template match="a:claim" name="claim-content">
+    <xsl:param name="content" select="node()"/>
+    <xsl:param name="with-id" select="true()"/>
     <named-content content-type="claim" vocab="oxus-claim-status">
       <xsl:if test="$with-id and @id">
         <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>

@@ -465,12 +465,46 @@ static int keyed(xsltTransformContextPtr tctxt, xsltDocumentPtr doc, xmlChar **n
     return found;
 }
 
+/* The ids kept so far: the first few compared one by one (most lists hold
+ * one to three, and a hash table costs more to make than they do to
+ * compare), all of them in a hash table once there are more, so that a long
+ * list costs one look-up per id. The ids themselves must outlive the set. */
+#define FEW_IDS 16
+typedef struct {
+    const xmlChar *few[FEW_IDS];
+    size_t n;
+    xmlHashTablePtr hash;
+} id_set;
+
+static int id_set_has(const id_set *set, const xmlChar *id)
+{
+    if (set->hash) return xmlHashLookup(set->hash, id) != NULL;
+    for (size_t i = 0; i < set->n; i++)
+        if (xmlStrEqual(set->few[i], id)) return 1;
+    return 0;
+}
+
+/* Adds id to set; -1 when memory runs out. */
+static int id_set_add(id_set *set, const xmlChar *id)
+{
+    if (!set->hash && set->n < FEW_IDS) {
+        set->few[set->n++] = id;
+        return 0;
+    }
+    if (!set->hash) {
+        if (!(set->hash = xmlHashCreate(0))) return -1;
+        for (size_t i = 0; i < set->n; i++)
+            if (xmlHashAddEntry(set->hash, set->few[i], set) < 0) return -1;
+    }
+    return xmlHashAddEntry(set->hash, id, set) < 0 ? -1 : 0;
+}
+
 /* ox:ids(ids, keys): the ids in the whitespace-separated list ids for which
  * key(K, id) finds a node of the context node's document for one of the
  * unprefixed key names K in the whitespace-separated list keys; each once,
  * in their first order, separated by one space. jats.xsl's existing-ids
  * template computes the same with a recursive call per id (its @rid lists).
- * Seen ids are kept in a hash table, so a list of n ids costs n look-ups. */
+ * A list of n ids costs n look-ups (id_set). */
 static void fn_ids(xmlXPathParserContextPtr ctxt, int nargs)
 {
     if (nargs != 2) {
@@ -486,11 +520,11 @@ static void fn_ids(xmlXPathParserContextPtr ctxt, int nargs)
     size_t n = 0, pos = 0, len = keys ? strlen((const char *)keys) : 0;
     xmlChar *name;
     while (n < 8 && (name = next_token(keys, len, &pos)) != NULL) names[n++] = name;
-    xmlHashTablePtr seen = xmlHashCreate(0);
+    id_set seen = {0};
     buffer out = {0};
     if (xmlXPathCheckError(ctxt)) {
         /* an argument failed: its error stands */
-    } else if (!ids || !keys || !seen) {
+    } else if (!ids || !keys) {
         out.failed = 1;
     } else if (!doc || (n == 8 && next_token(keys, len, &pos))) {
         /* a tree fragment, or more key names than this takes */
@@ -500,13 +534,13 @@ static void fn_ids(xmlXPathParserContextPtr ctxt, int nargs)
         pos = 0;
         xmlChar *id;
         while (!out.failed && (id = next_token(ids, ilen, &pos)) != NULL) {
-            if (xmlHashLookup(seen, id) || !keyed(tctxt, doc, names, n, id)) continue;
-            if (xmlHashAddEntry(seen, id, ids) < 0) out.failed = 1;
+            if (id_set_has(&seen, id) || !keyed(tctxt, doc, names, n, id)) continue;
+            if (id_set_add(&seen, id) < 0) out.failed = 1;
             if (out.len) put(&out, BAD_CAST " ", 1);
             put(&out, id, strlen((const char *)id));
         }
     }
-    xmlHashFree(seen, NULL);
+    xmlHashFree(seen.hash, NULL);
     xmlFree(ids);
     xmlFree(keys);
     return_string(ctxt, &out);

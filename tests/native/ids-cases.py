@@ -6,15 +6,16 @@ without an id) and, after them, N random cases (fixed seed) plus
 hand-picked ones: lists of ids that exist as an actor, a reference or a
 claim, ids that exist nowhere (an id of a claim without one, prefixes and
 extensions of existing ids, an element name), the same id twice or more,
-and runs of spaces, tabs, CRs and newlines around and between them, and the
-empty list. check-ids.xsl runs each through jats.xsl's rids (ox:ids in
+and runs of spaces, tabs, CRs and newlines around and between them, the
+empty list, and lists of more than 16 existing ids (where ox:ids keeps those
+seen in a hash table) repeated. check-ids.xsl runs each through jats.xsl's rids (ox:ids in
 oxus) and its XSLT steps (rids-xslt) and compares the two @rid.
 """
 import random
 import sys
 from xml.sax.saxutils import quoteattr
 
-ACTORS = ['afg', 'irn', 'iea-mofa', 'un']
+ACTORS = ['afg', 'irn', 'iea-mofa', 'un'] + ['a%02d' % i for i in range(1, 21)]
 REFS = ['r1', 'r2', 'r10', 'ref-x']
 CLAIMS = ['c1', 'c2']
 MISSING = ['r', 'r100', 'af', 'afg2', 'c3', 'claim', 'reference', 'x', 'UN']
@@ -22,7 +23,7 @@ SPACES = [' ', ' ', ' ', '  ', '\t', '\n', '\r\n', ' \t\n ']
 
 
 def case(rng):
-    ids = [rng.choice(ACTORS + REFS + CLAIMS + MISSING) for _ in range(rng.choice([0, 1, 1, 2, 2, 3, 5, 9]))]
+    ids = [rng.choice(ACTORS + REFS + CLAIMS + MISSING) for _ in range(rng.choice([0, 1, 1, 2, 2, 3, 5, 9, 40]))]
     text = rng.choice(['', '', ' ', '\n ']) + ''.join(i + rng.choice(SPACES) for i in ids)
     return text if rng.random() < 0.5 else text.rstrip()
 

@@ -1110,9 +1110,7 @@
   </xsl:template>
 
   <xsl:template name="id-lang">
-    <xsl:if test="@id">
-      <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
-    </xsl:if>
+    <xsl:copy-of select="@id"/>
     <xsl:apply-templates select="@xml:lang" mode="lang"/>
   </xsl:template>
 
@@ -1169,10 +1167,9 @@
   </xsl:template>
 
   <xsl:template match="a:cite">
-    <xsl:variable name="r" select="key('reference', @ref)"/>
     <xsl:text>[</xsl:text>
     <xsl:choose>
-      <xsl:when test="$r">
+      <xsl:when test="key('reference', @ref)">
         <xref ref-type="bibr" rid="{@ref}">
           <xsl:call-template name="reference-number">
             <xsl:with-param name="id" select="@ref"/>

@@ -1587,7 +1587,9 @@
   <!-- A printed address: an ext-link to it if common.xsl's link-safe
        allows it, else the address as text (element/ext-link.html). The
        printed address is not a description of what it leads to, so
-       @xlink:title names it (JATS4R: text that describes each link). -->
+       @xlink:title names it (JATS4R: text that describes each link):
+       $title, whitespace already normalized by the caller (ref-link-title
+       gives it so). -->
   <xsl:template name="url">
     <xsl:param name="url"/>
     <xsl:param name="title" select="''"/>
@@ -1595,8 +1597,8 @@
     <xsl:choose>
       <xsl:when test="$safe = 'yes'">
         <ext-link ext-link-type="uri" xlink:href="{$url}">
-          <xsl:if test="normalize-space($title) != ''">
-            <xsl:attribute name="xlink:title"><xsl:value-of select="normalize-space($title)"/></xsl:attribute>
+          <xsl:if test="$title != ''">
+            <xsl:attribute name="xlink:title"><xsl:value-of select="$title"/></xsl:attribute>
           </xsl:if>
           <xsl:value-of select="$url"/>
         </ext-link>

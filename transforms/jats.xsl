@@ -894,9 +894,7 @@
     <xsl:param name="content" select="node()"/>
     <xsl:param name="with-id" select="true()"/>
     <named-content content-type="claim" vocab="oxus-claim-status">
-      <xsl:if test="$with-id and @id">
-        <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
-      </xsl:if>
+      <xsl:if test="$with-id"><xsl:copy-of select="@id"/></xsl:if>
       <xsl:call-template name="rids">
         <xsl:with-param name="ids" select="concat(@by, ' ', @evidence)"/>
       </xsl:call-template>

@@ -45,7 +45,7 @@ BUILD ?= build
 # The library, in pipeline order; the CLI on top.
 LIB_SRC = src/error.c src/util.c src/utf8.c src/diag.c src/read.c src/decode.c src/parse.c \
           src/context.c src/document.c src/validate.c src/rules.c src/identifiers.c src/dates.c src/datenames.c \
-          src/dateparse.c src/dateattr.c src/normalize.c src/upgrade.c src/transform.c src/extensions.c src/encode.c \
+          src/dateparse.c src/dateattr.c src/normalize.c src/upgrade.c src/transform.c src/serialize.c src/extensions.c src/encode.c \
           src/write.c src/batch.c src/sha256.c src/import.c src/import_text.c src/import_html.c \
           src/import_labels.c src/import_struct.c src/import_body.c src/import_refs.c src/import_write.c \
           src/skeleton.c

@@ -7,7 +7,8 @@
  * lines up to a width takes a recursive template whose every step copies the
  * rest of the paragraph (quadratic, and most of the cost of text.xsl),
  * setting the bidi marks of those lines takes a template call per line (a
- * quarter of what remained of text.xsl), and the whitespace rule for text
+ * quarter of what remained of text.xsl), measuring the widest line for an
+ * underline a translate() per line, and the whitespace rule for text
  * nodes costs a dozen XPath evaluations for each of them (a third of
  * tei.xsl and jats.xsl). oxus does these here, in one pass. Each function
  * computes exactly what the stylesheet's own fallback computes, so xsltproc
@@ -23,6 +24,7 @@
 #include <libxslt/keys.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The character at s, a NUL-terminated string (libxml2's are valid UTF-8);
@@ -335,6 +337,101 @@ static void fn_isolate(xmlXPathParserContextPtr ctxt, int nargs)
     return_string(ctxt, &out);
 }
 
+/* ox:longest(lines, zero-width): text.xsl's longest template (the length
+ * of an underline) in one pass instead of a template call and a
+ * translate() per line, the translate() looking every character up in the
+ * zero-width string: the columns of the widest of the lines, each ending
+ * with a newline (a last line without one does not count, as in the
+ * template), a column being a character not in zero-width. */
+static void fn_longest(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 2) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *zw = xmlXPathPopString(ctxt);
+    xmlChar *lines = xmlXPathPopString(ctxt);
+    zw_set scratch;
+    long longest = 0, v = 0;
+    if (!xmlXPathCheckError(ctxt) && zw && lines) {
+        const zw_set *z = zw_for(zw, &scratch);
+        for (size_t i = 0, n; lines[i]; i += n) {
+            uint32_t c = utf8_next(lines + i, &n);
+            if (c == '\n') {
+                if (v > longest) longest = v;
+                v = 0;
+            } else {
+                v += !zw_has(z, c);
+            }
+        }
+    } else if (!xmlXPathCheckError(ctxt)) {
+        xmlXPathSetTypeError(ctxt);
+    }
+    xmlFree(zw);
+    xmlFree(lines);
+    if (!xmlXPathCheckError(ctxt)) {
+        xmlXPathObjectPtr r = xmlXPathNewFloat((double)longest);
+        if (r) valuePush(ctxt, r);
+        else xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+    }
+}
+
+/* common.xsl's language-direction, step for step: "rtl" or "ltr" for a
+ * language tag. c is "-" + the tag with A-Z lowered and "_" made "-" + "-";
+ * a script subtag of a right-to-left script decides rtl; else a second
+ * subtag of four characters (a script) decides ltr; else the first subtag
+ * in the list of right-to-left languages decides rtl. The XPath string
+ * functions are mirrored as they are (substring-before of a string without
+ * the separator is empty; the list is searched for "|" + subtag + "|"). */
+static const char *direction(const xmlChar *code)
+{
+    static const char *const scripts[] = {"-arab-", "-hebr-", "-syrc-", "-thaa-", "-nkoo-", "-adlm-"};
+    static const char rtl_languages[] = "|ar|fa|prs|pes|ps|pbt|pus|ur|sd|ug|ckb|dv|syr|he|yi|";
+    size_t len = strlen((const char *)code);
+    char *c = malloc(len + 3), *needle = malloc(len + 3);
+    const char *dir = NULL;
+    if (!c || !needle) goto done;
+    c[0] = '-';
+    for (size_t i = 0; i < len; i++)
+        c[i + 1] = code[i] >= 'A' && code[i] <= 'Z' ? (char)(code[i] - 'A' + 'a') : code[i] == '_' ? '-' : (char)code[i];
+    memcpy(c + len + 1, "-", 2);
+    dir = "ltr";
+    for (size_t i = 0; i < sizeof scripts / sizeof *scripts; i++)
+        if (strstr(c, scripts[i])) {
+            dir = "rtl";
+            goto done;
+        }
+    const char *rest = c + 1, *second = strchr(rest, '-') + 1, *end = strchr(second, '-');
+    size_t chars = 0;
+    for (const char *p = second; end && p < end; p++) chars += ((unsigned char)*p & 0xC0) != 0x80;
+    if (end && chars == 4) goto done;
+    size_t n = (size_t)(strchr(rest, '-') - rest);
+    needle[0] = '|';
+    memcpy(needle + 1, rest, n);
+    memcpy(needle + 1 + n, "|", 2);
+    if (strstr(rtl_languages, needle)) dir = "rtl";
+done:
+    free(c);
+    free(needle);
+    return dir;
+}
+
+/* ox:direction(tag): see direction. */
+static void fn_direction(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 1) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *code = xmlXPathPopString(ctxt);
+    const char *dir = code && !xmlXPathCheckError(ctxt) ? direction(code) : NULL;
+    xmlFree(code);
+    if (xmlXPathCheckError(ctxt)) return;
+    xmlXPathObjectPtr r = dir ? xmlXPathNewCString(dir) : NULL;
+    if (r) valuePush(ctxt, r);
+    else xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+}
+
 static int xml_space(xmlChar c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -551,5 +648,7 @@ void oxus__extensions_register(void)
     xsltRegisterExtModuleFunction(BAD_CAST "wrap", BAD_CAST OXUS_XSLT_NS, fn_wrap);
     xsltRegisterExtModuleFunction(BAD_CAST "space", BAD_CAST OXUS_XSLT_NS, fn_space);
     xsltRegisterExtModuleFunction(BAD_CAST "isolate", BAD_CAST OXUS_XSLT_NS, fn_isolate);
+    xsltRegisterExtModuleFunction(BAD_CAST "longest", BAD_CAST OXUS_XSLT_NS, fn_longest);
+    xsltRegisterExtModuleFunction(BAD_CAST "direction", BAD_CAST OXUS_XSLT_NS, fn_direction);
     xsltRegisterExtModuleFunction(BAD_CAST "ids", BAD_CAST OXUS_XSLT_NS, fn_ids);
 }

@@ -235,6 +235,12 @@ const char *oxus__issn_problem(const char *value);
  * citation. */
 int oxus__has_content(xmlNodePtr node);
 
+/* serialize.c: the result tree as xsltSaveResultToString writes it for
+ * method="xml" and UTF-8: 1 with *text (xmlMalloc'd, NUL-terminated) and
+ * *len set; 0 if it does not apply (then use xsltSaveResultToString);
+ * -1 out of memory. */
+int oxus__serialize_xml(xmlDocPtr res, xsltStylesheetPtr style, xmlChar **text, int *len);
+
 /* extensions.c: registers ox:wrap and the other extension functions. */
 void oxus__extensions_register(void);
 

@@ -243,7 +243,8 @@ typedef struct {
  *     files only while oxus compiles its schema and stylesheets or applies
  *     a stylesheet (whose security preferences then decide);
  *   - exsltRegisterAll() and oxus's extension functions in the namespace
- *     urn:oxus:xslt:1 (ox:wrap, ox:space, ox:isolate);
+ *     urn:oxus:xslt:1 (ox:wrap, ox:space, ox:isolate, ox:longest,
+ *     ox:direction, ox:ids);
  *   - the default XSLT security preferences (xsltSetDefaultSecurityPrefs):
  *     no writing files, no creating folders, no network, reading local files
  *     only below the input's folder;

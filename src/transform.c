@@ -315,7 +315,9 @@ static int apply(oxus_doc *doc, oxus_format *f, xmlChar **buf, int *len)
     }
     xsltFreeTransformContext(tc);
     /* it fails, or gives no text, only when memory runs out */
-    if (!failed && (xsltSaveResultToString(buf, len, res, f->xsl) < 0 || !*buf)) doc->oom = 1;
+    int saved = failed ? 0 : oxus__serialize_xml(res, f->xsl, buf, len);
+    if (saved < 0) doc->oom = 1;
+    else if (!failed && !saved && (xsltSaveResultToString(buf, len, res, f->xsl) < 0 || !*buf)) doc->oom = 1;
     xmlFreeDoc(res);
     if (failed && doc->nerrors == before)
         oxus__diag(doc, 0, 0, OXUS_SEV_ERROR, "transform", "the %s stylesheet failed", f->name);

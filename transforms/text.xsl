@@ -11,8 +11,9 @@
   and otherwise runs XSLT 1.0 that gives the same text: EXSLT exsl:node-set
   (libxslt, Saxon and Xalan have it) for look-ups in constant time, else
   counting; EXSLT str:padding, else halving (templates padding and
-  wrap-hanging); oxus's ox:wrap (src/extensions.c), else the template
-  wrap-xslt. xsltproc, Saxon-HE and oxus give the same bytes
+  wrap-hanging); oxus's ox:wrap, ox:isolate, ox:longest and ox:direction
+  (src/extensions.c), else the templates wrap-xslt, isolate-lines-xslt,
+  longest and language-direction. xsltproc, Saxon-HE and oxus give the same bytes
   (tests/suites/70-convert.sh and 75-portable.sh compare them).
 
   From common.xsl: the root rule, $md, the keys "reference", "actor" and
@@ -460,6 +461,29 @@
   <xsl:template name="heading">
     <xsl:param name="text"/>
     <xsl:param name="char" select="'='"/>
+    <xsl:choose>
+      <!-- oxus: wrap and underline as expressions, without their calls
+           and the tree fragment of the lines -->
+      <xsl:when test="$native-lines and $has-longest">
+        <xsl:variable name="lines" select="ox:wrap($text, $w, '', '', $zw, $keep)"/>
+        <xsl:variable name="n" select="ox:longest($lines, $zw)"/>
+        <k:l>
+          <xsl:value-of select="concat($NL, $lines)"/>
+          <xsl:if test="$n &gt; 0"><xsl:value-of select="concat(str:padding($n, $char), $NL)"/></xsl:if>
+        </k:l>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="heading-xslt">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="char" select="$char"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="heading-xslt">
+    <xsl:param name="text"/>
+    <xsl:param name="char"/>
     <xsl:variable name="lines">
       <xsl:call-template name="wrap">
         <xsl:with-param name="text" select="$text"/>
@@ -475,7 +499,30 @@
 
   <!-- A line of $char as long as the longest of $lines (each ending with a
        newline). -->
+  <xsl:variable name="has-longest" select="function-available('ox:longest')"/>
+
   <xsl:template name="underline">
+    <xsl:param name="lines"/>
+    <xsl:param name="char"/>
+    <xsl:choose>
+      <!-- oxus: the template longest in one call (ox:longest,
+           src/extensions.c), where each line cost a translate() by $zw -->
+      <xsl:when test="$has-longest and $has-padding">
+        <xsl:variable name="n" select="ox:longest($lines, $zw)"/>
+        <xsl:if test="$n &gt; 0">
+          <xsl:value-of select="concat(str:padding($n, $char), $NL)"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="underline-xslt">
+          <xsl:with-param name="lines" select="$lines"/>
+          <xsl:with-param name="char" select="$char"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="underline-xslt">
     <xsl:param name="lines"/>
     <xsl:param name="char"/>
     <xsl:variable name="len">
@@ -520,6 +567,19 @@
     <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
     <xsl:value-of select="$NL"/>
     <xsl:choose>
+      <!-- oxus: the bodies of wrap and isolate-lines in one expression,
+           spared two calls and a tree fragment for every paragraph -->
+      <xsl:when test="$native-lines">
+        <xsl:variable name="t" select="normalize-space(concat($lead, ' ', $text))"/>
+        <k:l>
+          <xsl:choose>
+            <xsl:when test="$isolate and contains($t, $FSI)">
+              <xsl:value-of select="ox:isolate(ox:wrap($t, $w, '', '', $zw, $keep), 0, '', '')"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="ox:wrap($t, $w, '', '', $zw, $keep)"/></xsl:otherwise>
+          </xsl:choose>
+        </k:l>
+      </xsl:when>
       <xsl:when test="$isolate and contains($text, $FSI)">
         <xsl:variable name="lines">
           <xsl:call-template name="wrap">
@@ -704,6 +764,19 @@
       <xsl:variable name="marker" select="concat('[', position(), '] ')"/>
       <xsl:variable name="text"><xsl:apply-templates mode="inline"/></xsl:variable>
       <xsl:choose>
+        <!-- oxus: wrap-hanging and isolate-lines in one expression -->
+        <xsl:when test="$native-lines">
+          <xsl:variable name="lines" select="ox:wrap(normalize-space($text), $w, $marker,
+                                             str:padding(string-length($marker), ' '), $zw, $keep)"/>
+          <k:l>
+            <xsl:choose>
+              <xsl:when test="$isolate">
+                <xsl:value-of select="ox:isolate($lines, string-length($marker), $FSI, $PDI)"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$lines"/></xsl:otherwise>
+            </xsl:choose>
+          </k:l>
+        </xsl:when>
         <xsl:when test="$isolate">
           <xsl:variable name="lines">
             <xsl:call-template name="wrap-hanging">
@@ -737,6 +810,9 @@
   <xsl:variable name="PDIs" select="'&#x2069;&#x2069;&#x2069;&#x2069;&#x2069;&#x2069;&#x2069;&#x2069;'"/>
 
   <xsl:variable name="has-isolate" select="function-available('ox:isolate')"/>
+  <!-- ox:wrap, ox:isolate and str:padding all there (oxus): paragraphs and
+       references are filled and isolated in one expression each -->
+  <xsl:variable name="native-lines" select="$has-wrap and $has-isolate and $has-padding"/>
 
   <xsl:template name="isolate-lines">
     <xsl:param name="lines"/>
@@ -793,25 +869,28 @@
   <!-- Inline content: the printed text                              -->
   <!-- ============================================================ -->
 
-  <xsl:template match="a:cite" mode="inline">
-    <xsl:call-template name="cite-marker">
-      <xsl:with-param name="ref" select="@ref"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template name="cite-marker">
-    <xsl:param name="ref"/>
-    <xsl:variable name="r" select="key('reference', $ref)"/>
-    <xsl:text>[</xsl:text>
+  <!-- "[N]" for a citation, and for a blockquote's source (called with
+       $ref), "[?]" for a reference that is not there -->
+  <xsl:template match="a:cite" mode="inline" name="cite-marker">
+    <xsl:param name="ref" select="@ref"/>
     <xsl:choose>
-      <xsl:when test="$r">
+      <!-- the body of reference-number, spared a call and its tests for
+           every citation -->
+      <xsl:when test="$has-node-set and key('reference', $ref)">
+        <xsl:variable name="s" select="string($ref)"/>
+        <xsl:for-each select="exsl:node-set($reference-numbers)">
+          <xsl:value-of select="concat('[', key('number', $s), ']')"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="key('reference', $ref)">
+        <xsl:text>[</xsl:text>
         <xsl:call-template name="reference-number">
           <xsl:with-param name="id" select="$ref"/>
         </xsl:call-template>
+        <xsl:text>]</xsl:text>
       </xsl:when>
-      <xsl:otherwise>?</xsl:otherwise>
+      <xsl:otherwise>[?]</xsl:otherwise>
     </xsl:choose>
-    <xsl:text>]</xsl:text>
   </xsl:template>
 
   <!-- The link's text goes into an element of its own: the text before it
@@ -837,16 +916,17 @@
   <!-- A date: as printed, then its Gregorian date in brackets where that
        reads differently ("۲۰ عقرب ۱۴۰۰ [2021-11-11]"): a date in another
        calendar, and any date of a reference or the title block (the
-       citation's date in one form); no line breaks inside (see $keep). -->
+       citation's date in one form); no line breaks inside (see $keep).
+       No k:l around it (as a:link has): it builds no tree fragment, so
+       libxslt appends its text to the paragraph's without measuring that
+       again (16,000 dates in a paragraph: linear). -->
   <xsl:template match="a:date | a:published" mode="inline">
     <xsl:variable name="t" select="normalize-space(.)"/>
-    <k:l>
-      <xsl:value-of select="translate($t, ' ', $keep)"/>
-      <xsl:if test="@gregorian and string(@gregorian) != $t
-                    and (@calendar != 'gregorian' or ancestor::a:reference or parent::a:metadata)">
-        <xsl:value-of select="concat(substring($keep, 1, number($t != '')), '[', @gregorian, ']')"/>
-      </xsl:if>
-    </k:l>
+    <xsl:value-of select="translate($t, ' ', $keep)"/>
+    <xsl:if test="@gregorian and string(@gregorian) != $t
+                  and (@calendar != 'gregorian' or ancestor::a:reference or parent::a:metadata)">
+      <xsl:value-of select="concat(substring($keep, 1, number($t != '')), '[', @gregorian, ']')"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- Words the encoder supplies, in brackets. -->
@@ -926,7 +1006,29 @@
     </xsl:choose>
   </xsl:template>
 
+  <xsl:variable name="has-direction" select="function-available('ox:direction')"/>
+
   <xsl:template name="isolated">
+    <xsl:choose>
+      <!-- oxus: the two directions by ox:direction (language-direction in
+           one call, src/extensions.c), where the calls and their tree
+           fragments cost 3 % of this stylesheet -->
+      <xsl:when test="$has-direction">
+        <xsl:choose>
+          <xsl:when test="$isolate and ox:direction(ancestor-or-self::*[@xml:lang][1]/@xml:lang)
+                          != ox:direction(../ancestor-or-self::*[@xml:lang][1]/@xml:lang)">
+            <xsl:value-of select="$FSI"/>
+            <xsl:apply-templates mode="inline"/>
+            <xsl:value-of select="$PDI"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="isolated-xslt"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="isolated-xslt">
     <xsl:variable name="own">
       <xsl:call-template name="language-direction">
         <xsl:with-param name="code" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
@@ -947,9 +1049,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="text()" mode="inline">
-    <xsl:value-of select="."/>
-  </xsl:template>
 
   <xsl:template match="comment() | processing-instruction()" mode="inline"/>
   <xsl:template match="text() | comment() | processing-instruction()"/>

@@ -48,6 +48,17 @@ for s in samples/*.xml; do
         cmp -s "$TMP/x" "$O/$b.${f#*:}" && ok "xsltproc gives the same $b.${f#*:}" || no "xsltproc $b.${f#*:} differs" "$TMP/e"
     done
 done
+
+# oxus writes XML results itself (src/serialize.c), byte for byte as libxslt
+# does: a tree with every construct the rules cover (tests/serialize/body.xsl),
+# indented with a DOCTYPE, not indented (standalone, a SYSTEM DOCTYPE), and
+# with indent not given and no XML declaration
+for v in indent flat plain; do
+    "$OXUS" convert -q --no-validate --transform tests/serialize/$v.xsl samples/minimal.xml >"$TMP/so" 2>/dev/null
+    xsltproc tests/serialize/$v.xsl samples/minimal.xml >"$TMP/sx" 2>/dev/null
+    [ -s "$TMP/sx" ] && cmp -s "$TMP/so" "$TMP/sx" && ok "XML written as libxslt writes it ($v.xsl)" ||
+        no "XML serialization differs from libxslt's ($v.xsl)" "$TMP/so"
+done
 for w in 20 33; do
     "$OXUS" convert --to text --width $w samples/afghanistan-tajikistan.xml >"$TMP/ow" 2>/dev/null
     xsltproc --param width $w transforms/text.xsl samples/afghanistan-tajikistan.xml >"$TMP/xw" 2>/dev/null
@@ -93,6 +104,20 @@ python3 tests/native/isolate-cases.py "$TMP/icases.xml" 500
 [ "$(head -1 "$TMP/iso")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/iso")" = 1016 ] &&
     ! grep -q '^DIFFERENT' "$TMP/iso" && ok "ox:isolate equals the XSLT steps on 508 cases, with and without line marks" ||
     no "ox:isolate differs from the XSLT steps" "$TMP/iso"
+# ox:longest (text.xsl's longest, the width of an underline) on the same
+# lines: the marks in them take no column
+"$OXUS" convert -q --no-validate --transform tests/native/check-longest.xsl "$TMP/icases.xml" >"$TMP/lng" 2>"$TMP/e"
+[ "$(head -1 "$TMP/lng")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/lng")" = 508 ] &&
+    ! grep -q '^DIFFERENT' "$TMP/lng" && ok "ox:longest equals the template longest on 508 cases" ||
+    no "ox:longest differs from the template longest" "$TMP/lng"
+# ox:direction (common.xsl's language-direction): 1,124 tags
+# (direction-cases.py): the right-to-left languages and scripts, case,
+# "_", empty and odd subtags
+python3 tests/native/direction-cases.py "$TMP/dcases.xml" 1000 >/dev/null
+"$OXUS" convert -q --no-validate --transform tests/native/check-direction.xsl "$TMP/dcases.xml" >"$TMP/dir" 2>"$TMP/e"
+[ "$(head -1 "$TMP/dir")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/dir")" = 1124 ] &&
+    ! grep -q '^DIFFERENT' "$TMP/dir" && ok "ox:direction equals the template language-direction on 1,124 tags" ||
+    no "ox:direction differs from the template language-direction" "$TMP/dir"
 # ox:ids (jats.xsl's @rid lists, rids): 512 lists (ids-cases.py) of ids that
 # exist as actors, references or claims and ids that do not, repeated, among
 # runs of whitespace; the same @rid (or none) as the XSLT steps, rids-xslt

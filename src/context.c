@@ -217,7 +217,7 @@ static char *suffix_for(const char *path, xsltStylesheetPtr xsl)
 
 static void free_format(oxus_format *f)
 {
-    if (f->xsl) xsltFreeStylesheet(f->xsl);
+    oxus__stylesheet_free(f->xsl);
     free_params(f->params);
     free(f->name);
     free(f->path);

@@ -251,6 +251,7 @@ void oxus__extensions_register(void);
  * "text" or "html". */
 void oxus__transform_init(void);
 int oxus__stylesheet_compile(xsltStylesheetPtr *out, const char *path);
+void oxus__stylesheet_free(xsltStylesheetPtr xsl);
 const char *oxus__stylesheet_method(xsltStylesheetPtr xsl);
 void oxus__stylesheet_files(xsltStylesheetPtr xsl, void (*each)(void *, const char *), void *arg);
 

@@ -60,29 +60,32 @@ static void puts_(out_buf *b, const xmlChar *s)
     if (s) put(b, (const char *)s, strlen((const char *)s));
 }
 
-/* Text content (xmlEscapeContent) or an attribute value
- * (xmlBufAttrSerializeTxtContent, for a document with an encoding). */
+/* The bytes escaped in text (xmlEscapeContent: 1) and in attribute values
+ * (xmlBufAttrSerializeTxtContent, for a document with an encoding: 1 or
+ * 2); the NUL ends the scan. */
+static const unsigned char special[256] = {
+    ['\0'] = 1, ['<'] = 1, ['>'] = 1, ['&'] = 1, ['\r'] = 1, ['"'] = 2, ['\n'] = 2, ['\t'] = 2,
+};
+
 static void put_escaped(out_buf *b, const xmlChar *s, int attribute)
 {
-    const xmlChar *run = s;
-    for (; *s; s++) {
-        const char *e;
-        switch (*s) {
-        case '<': e = "&lt;"; break;
-        case '>': e = "&gt;"; break;
-        case '&': e = "&amp;"; break;
-        case '\r': e = "&#13;"; break;
-        case '"': e = attribute ? "&quot;" : NULL; break;
-        case '\n': e = attribute ? "&#10;" : NULL; break;
-        case '\t': e = attribute ? "&#9;" : NULL; break;
-        default: e = NULL;
-        }
-        if (!e) continue;
+    int limit = attribute ? 2 : 1;
+    for (;;) {
+        const xmlChar *run = s;
+        while (special[*s] == 0 || special[*s] > limit) s++;
         put(b, (const char *)run, (size_t)(s - run));
-        put(b, e, strlen(e));
-        run = s + 1;
+        switch (*s) {
+        case '\0': return;
+        case '<': put(b, "&lt;", 4); break;
+        case '>': put(b, "&gt;", 4); break;
+        case '&': put(b, "&amp;", 5); break;
+        case '\r': put(b, "&#13;", 5); break;
+        case '"': put(b, "&quot;", 6); break;
+        case '\n': put(b, "&#10;", 5); break;
+        default: put(b, "&#9;", 4); break; /* '\t' */
+        }
+        s++;
     }
-    put(b, (const char *)run, (size_t)(s - run));
 }
 
 /* xmlBufWriteQuotedString */

@@ -172,7 +172,8 @@
                 xmlns:ox="urn:oxus:xslt:1"
                 xmlns:xlink="http://www.w3.org/1999/xlink"
                 xmlns:ali="http://www.niso.org/schemas/ali/1.0/"
-                exclude-result-prefixes="a ox">
+                xmlns:exsl="http://exslt.org/common"
+                exclude-result-prefixes="a ox exsl">
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
@@ -1167,6 +1168,16 @@
   <xsl:template match="a:cite">
     <xsl:text>[</xsl:text>
     <xsl:choose>
+      <!-- the body of reference-number, spared a call and its tests for
+           every citation -->
+      <xsl:when test="$has-node-set and key('reference', @ref)">
+        <xsl:variable name="s" select="string(@ref)"/>
+        <xref ref-type="bibr" rid="{@ref}">
+          <xsl:for-each select="exsl:node-set($reference-numbers)">
+            <xsl:value-of select="key('number', $s)"/>
+          </xsl:for-each>
+        </xref>
+      </xsl:when>
       <xsl:when test="key('reference', @ref)">
         <xref ref-type="bibr" rid="{@ref}">
           <xsl:call-template name="reference-number">

@@ -17,8 +17,11 @@
  */
 #include "internal.h"
 
+#include <libxml/hash.h>
 #include <libxml/xpathInternals.h>
+#include <libxslt/documents.h>
 #include <libxslt/extensions.h>
+#include <libxslt/keys.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -525,6 +528,121 @@ static void fn_space(xmlXPathParserContextPtr ctxt, int nargs)
     return_string(ctxt, &out);
 }
 
+/* The next whitespace-separated token of s at or after *pos (XPath's
+ * whitespace: space, tab, CR, LF), made a string of its own by writing a NUL
+ * after it; NULL when none is left. */
+static xmlChar *next_token(xmlChar *s, size_t len, size_t *pos)
+{
+    size_t i = *pos;
+    while (i < len && xml_space(s[i])) i++;
+    if (i == len) {
+        *pos = len;
+        return NULL;
+    }
+    size_t end = i;
+    while (end < len && !xml_space(s[end])) end++;
+    s[end] = '\0';
+    *pos = end < len ? end + 1 : len;
+    return s + i;
+}
+
+/* Whether key(name, value) is not empty for one of the key names in names,
+ * each NUL-terminated, n of them, in doc. */
+static int keyed(xsltTransformContextPtr tctxt, xsltDocumentPtr doc, xmlChar **names, size_t n,
+                 const xmlChar *value)
+{
+    xsltDocumentPtr old = tctxt->document;
+    tctxt->document = doc;
+    int found = 0;
+    for (size_t k = 0; k < n && !found; k++) {
+        xmlNodeSetPtr set = xsltGetKey(tctxt, names[k], NULL, value);
+        found = set && set->nodeNr > 0;
+    }
+    tctxt->document = old;
+    return found;
+}
+
+/* The ids kept so far: the first few compared one by one (most lists hold
+ * one to three, and a hash table costs more to make than they do to
+ * compare), all of them in a hash table once there are more, so that a long
+ * list costs one look-up per id. The ids themselves must outlive the set. */
+#define FEW_IDS 16
+typedef struct {
+    const xmlChar *few[FEW_IDS];
+    size_t n;
+    xmlHashTablePtr hash;
+} id_set;
+
+static int id_set_has(const id_set *set, const xmlChar *id)
+{
+    if (set->hash) return xmlHashLookup(set->hash, id) != NULL;
+    for (size_t i = 0; i < set->n; i++)
+        if (xmlStrEqual(set->few[i], id)) return 1;
+    return 0;
+}
+
+/* Adds id to set; -1 when memory runs out. */
+static int id_set_add(id_set *set, const xmlChar *id)
+{
+    if (!set->hash && set->n < FEW_IDS) {
+        set->few[set->n++] = id;
+        return 0;
+    }
+    if (!set->hash) {
+        if (!(set->hash = xmlHashCreate(0))) return -1;
+        for (size_t i = 0; i < set->n; i++)
+            if (xmlHashAddEntry(set->hash, set->few[i], set) < 0) return -1;
+    }
+    return xmlHashAddEntry(set->hash, id, set) < 0 ? -1 : 0;
+}
+
+/* ox:ids(ids, keys): the ids in the whitespace-separated list ids for which
+ * key(K, id) finds a node of the context node's document for one of the
+ * unprefixed key names K in the whitespace-separated list keys; each once,
+ * in their first order, separated by one space. jats.xsl's existing-ids
+ * template computes the same with a recursive call per id (its @rid lists).
+ * A list of n ids costs n look-ups (id_set). */
+static void fn_ids(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 2) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *keys = xmlXPathPopString(ctxt);
+    xmlChar *ids = xmlXPathCheckError(ctxt) ? NULL : xmlXPathPopString(ctxt);
+    xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+    xmlNodePtr node = ctxt->context->node;
+    xsltDocumentPtr doc = tctxt && node && node->doc ? xsltFindDocument(tctxt, node->doc) : NULL;
+    xmlChar *names[8];
+    size_t n = 0, pos = 0, len = keys ? strlen((const char *)keys) : 0;
+    xmlChar *name;
+    while (n < 8 && (name = next_token(keys, len, &pos)) != NULL) names[n++] = name;
+    id_set seen = {0};
+    buffer out = {0};
+    if (xmlXPathCheckError(ctxt)) {
+        /* an argument failed: its error stands */
+    } else if (!ids || !keys) {
+        out.failed = 1;
+    } else if (!doc || (n == 8 && next_token(keys, len, &pos))) {
+        /* a tree fragment, or more key names than this takes */
+        xmlXPathSetError(ctxt, XPATH_INVALID_OPERAND);
+    } else {
+        size_t ilen = strlen((const char *)ids);
+        pos = 0;
+        xmlChar *id;
+        while (!out.failed && (id = next_token(ids, ilen, &pos)) != NULL) {
+            if (id_set_has(&seen, id) || !keyed(tctxt, doc, names, n, id)) continue;
+            if (id_set_add(&seen, id) < 0) out.failed = 1;
+            if (out.len) put(&out, BAD_CAST " ", 1);
+            put(&out, id, strlen((const char *)id));
+        }
+    }
+    xmlHashFree(seen.hash, NULL);
+    xmlFree(ids);
+    xmlFree(keys);
+    return_string(ctxt, &out);
+}
+
 void oxus__extensions_register(void)
 {
     xsltRegisterExtModuleFunction(BAD_CAST "wrap", BAD_CAST OXUS_XSLT_NS, fn_wrap);
@@ -532,4 +650,5 @@ void oxus__extensions_register(void)
     xsltRegisterExtModuleFunction(BAD_CAST "isolate", BAD_CAST OXUS_XSLT_NS, fn_isolate);
     xsltRegisterExtModuleFunction(BAD_CAST "longest", BAD_CAST OXUS_XSLT_NS, fn_longest);
     xsltRegisterExtModuleFunction(BAD_CAST "direction", BAD_CAST OXUS_XSLT_NS, fn_direction);
+    xsltRegisterExtModuleFunction(BAD_CAST "ids", BAD_CAST OXUS_XSLT_NS, fn_ids);
 }

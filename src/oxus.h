@@ -244,7 +244,7 @@ typedef struct {
  *     a stylesheet (whose security preferences then decide);
  *   - exsltRegisterAll() and oxus's extension functions in the namespace
  *     urn:oxus:xslt:1 (ox:wrap, ox:space, ox:isolate, ox:longest,
- *     ox:direction);
+ *     ox:direction, ox:ids);
  *   - the default XSLT security preferences (xsltSetDefaultSecurityPrefs):
  *     no writing files, no creating folders, no network, reading local files
  *     only below the input's folder;

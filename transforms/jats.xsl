@@ -12,7 +12,8 @@
   and otherwise runs XSLT 1.0 that gives the same result tree: EXSLT
   exsl:node-set (libxslt, Saxon and Xalan have it) for look-ups in constant
   time, else counting; oxus's ox:space (src/extensions.c), else the
-  template text-xslt. xsltproc, Saxon-HE and oxus give the same result
+  template text-xslt, and ox:ids, else the template rids-xslt. xsltproc,
+  Saxon-HE and oxus give the same result
   (tests/suites/70-convert.sh and 75-portable.sh compare them).
 
   From common.xsl: the root rule, $root and $md, the keys "reference",
@@ -171,7 +172,8 @@
                 xmlns:ox="urn:oxus:xslt:1"
                 xmlns:xlink="http://www.w3.org/1999/xlink"
                 xmlns:ali="http://www.niso.org/schemas/ali/1.0/"
-                exclude-result-prefixes="a ox">
+                xmlns:exsl="http://exslt.org/common"
+                exclude-result-prefixes="a ox exsl">
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
@@ -185,6 +187,7 @@
   <xsl:variable name="publishing" select="$jats-tagset = 'publishing'"/>
   <xsl:variable name="article-lang" select="string($root/@xml:lang)"/>
   <xsl:variable name="issn" select="normalize-space($md/a:series/@issn)"/>
+  <xsl:variable name="native-ids" select="function-available('ox:ids')"/>
 
   <!-- ============================================================ -->
   <!-- Document                                                      -->
@@ -235,11 +238,13 @@
     </article>
   </xsl:template>
 
-  <!-- xml:lang of the context element, only where it differs from the
-       language of the element that encloses it -->
-  <xsl:template name="lang">
-    <xsl:if test="@xml:lang and string(@xml:lang) != string(../ancestor-or-self::*[@xml:lang][1]/@xml:lang)">
-      <xsl:copy-of select="@xml:lang"/>
+  <!-- xml:lang of an element, only where it differs from the language of
+       the element that encloses it. Applied to the element's @xml:lang
+       (select="@xml:lang" mode="lang"), so that the many elements without
+       one cost no template call. -->
+  <xsl:template match="@xml:lang" mode="lang">
+    <xsl:if test="string(.) != string(../../ancestor-or-self::*[@xml:lang][1]/@xml:lang)">
+      <xsl:copy-of select="."/>
     </xsl:if>
   </xsl:template>
 
@@ -280,7 +285,7 @@
         <xsl:if test="$series != ''">
           <journal-title-group>
             <journal-title>
-              <xsl:for-each select="$md/a:series"><xsl:call-template name="lang"/></xsl:for-each>
+              <xsl:apply-templates select="$md/a:series/@xml:lang" mode="lang"/>
               <xsl:value-of select="$series"/>
             </journal-title>
           </journal-title-group>
@@ -302,7 +307,7 @@
         <xsl:if test="$publisher != ''">
           <publisher>
             <publisher-name>
-              <xsl:for-each select="$md/a:publisher"><xsl:call-template name="lang"/></xsl:for-each>
+              <xsl:apply-templates select="$md/a:publisher/@xml:lang" mode="lang"/>
               <xsl:apply-templates select="$md/a:publisher/node()"/>
             </publisher-name>
           </publisher>
@@ -319,12 +324,12 @@
       <xsl:call-template name="article-categories"/>
       <title-group>
         <article-title>
-          <xsl:for-each select="$md/a:title"><xsl:call-template name="lang"/></xsl:for-each>
+          <xsl:apply-templates select="$md/a:title/@xml:lang" mode="lang"/>
           <xsl:apply-templates select="$md/a:title/node()"/>
         </article-title>
         <xsl:if test="$md/a:subtitle">
           <subtitle>
-            <xsl:for-each select="$md/a:subtitle"><xsl:call-template name="lang"/></xsl:for-each>
+            <xsl:apply-templates select="$md/a:subtitle/@xml:lang" mode="lang"/>
             <xsl:apply-templates select="$md/a:subtitle/node()"/>
           </subtitle>
         </xsl:if>
@@ -356,14 +361,14 @@
                 <xsl:otherwise><xsl:value-of select="@format"/></xsl:otherwise>
               </xsl:choose>
             </xsl:attribute>
-            <xsl:call-template name="lang"/>
+            <xsl:apply-templates select="@xml:lang" mode="lang"/>
             <xsl:apply-templates select="node()[not(self::a:gap)]"/>
           </self-uri>
         </xsl:if>
       </xsl:for-each>
       <xsl:if test="$md/a:abstract">
         <abstract>
-          <xsl:for-each select="$md/a:abstract"><xsl:call-template name="lang"/></xsl:for-each>
+          <xsl:apply-templates select="$md/a:abstract/@xml:lang" mode="lang"/>
           <xsl:apply-templates select="$md/a:abstract/a:p"/>
         </abstract>
       </xsl:if>
@@ -388,7 +393,7 @@
           <xsl:for-each select="$printed-date">
             <custom-meta vocab="oxus-calendar" vocab-term="{@calendar}">
               <meta-name>publication date as printed</meta-name>
-              <meta-value><xsl:call-template name="lang"/><xsl:value-of select="normalize-space(.)"/></meta-value>
+              <meta-value><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:value-of select="normalize-space(.)"/></meta-value>
             </custom-meta>
           </xsl:for-each>
           <xsl:apply-templates select="$root/a:actors/a:actor"/>
@@ -409,7 +414,7 @@
       <subj-group subj-group-type="heading">
         <xsl:choose>
           <xsl:when test="normalize-space($md/a:genre) != ''">
-            <xsl:for-each select="$md/a:genre"><xsl:call-template name="lang"/></xsl:for-each>
+            <xsl:apply-templates select="$md/a:genre/@xml:lang" mode="lang"/>
           </xsl:when>
           <xsl:when test="$article-lang != 'en'"><xsl:attribute name="xml:lang">en</xsl:attribute></xsl:when>
         </xsl:choose>
@@ -459,7 +464,7 @@
               <xsl:if test="not(contains($g, '/'))">
                 <xsl:attribute name="iso-8601-date"><xsl:value-of select="$g"/></xsl:attribute>
               </xsl:if>
-              <xsl:for-each select="$pub"><xsl:call-template name="lang"/></xsl:for-each>
+              <xsl:apply-templates select="$pub/@xml:lang" mode="lang"/>
               <xsl:value-of select="normalize-space($pub)"/>
             </string-date>
           </xsl:if>
@@ -555,7 +560,7 @@
       <xsl:choose>
         <xsl:when test="$rights and $rights/@holder and $rights/@year">
           <copyright-statement>
-            <xsl:for-each select="$rights"><xsl:call-template name="lang"/></xsl:for-each>
+            <xsl:apply-templates select="$rights/@xml:lang" mode="lang"/>
             <xsl:value-of select="normalize-space($rights)"/>
           </copyright-statement>
           <copyright-year><xsl:value-of select="$rights/@year"/></copyright-year>
@@ -564,7 +569,7 @@
         <xsl:when test="$rights">
           <license license-type="rights-statement">
             <license-p>
-              <xsl:for-each select="$rights"><xsl:call-template name="lang"/></xsl:for-each>
+              <xsl:apply-templates select="$rights/@xml:lang" mode="lang"/>
               <xsl:value-of select="normalize-space($rights)"/>
             </license-p>
           </license>
@@ -578,7 +583,7 @@
             <ali:license_ref><xsl:value-of select="@url"/></ali:license_ref>
           </xsl:if>
           <license-p>
-            <xsl:call-template name="lang"/>
+            <xsl:apply-templates select="@xml:lang" mode="lang"/>
             <xsl:value-of select="normalize-space(.)"/>
           </license-p>
         </license>
@@ -651,26 +656,31 @@
               <xsl:attribute name="vocab">oxus-name-type</xsl:attribute>
               <xsl:attribute name="vocab-term"><xsl:value-of select="@type"/></xsl:attribute>
             </xsl:if>
-            <xsl:call-template name="lang"/>
+            <xsl:apply-templates select="@xml:lang" mode="lang"/>
             <xsl:apply-templates/>
           </named-content>
-          <xsl:if test="@type and @type != 'full'"><xsl:value-of select="concat(' (', @type)"/></xsl:if>
-          <xsl:if test="@from or @to">
-            <xsl:value-of select="concat(substring(', ', 1, 2 * (@type and @type != 'full')), substring(' (', 1, 2 * not(@type and @type != 'full')))"/>
-            <xsl:value-of select="concat(@from, '&#8211;', @to)"/>
+          <xsl:if test="@type or @from or @to">
+            <xsl:if test="@type and @type != 'full'"><xsl:value-of select="concat(' (', @type)"/></xsl:if>
+            <xsl:if test="@from or @to">
+              <xsl:value-of select="concat(substring(', ', 1, 2 * (@type and @type != 'full')), substring(' (', 1, 2 * not(@type and @type != 'full')))"/>
+              <xsl:value-of select="concat(@from, '&#8211;', @to)"/>
+            </xsl:if>
+            <xsl:if test="(@type and @type != 'full') or @from or @to"><xsl:text>)</xsl:text></xsl:if>
           </xsl:if>
-          <xsl:if test="(@type and @type != 'full') or @from or @to"><xsl:text>)</xsl:text></xsl:if>
         </xsl:for-each>
         <xsl:text> (</xsl:text>
         <xsl:value-of select="@kind"/>
         <xsl:if test="@of">
+          <xsl:variable name="of" select="key('actor', @of)"/>
           <xsl:text> of </xsl:text>
           <named-content content-type="of">
-            <xsl:if test="key('actor', @of)">
-              <xsl:attribute name="rid"><xsl:value-of select="@of"/></xsl:attribute>
-            </xsl:if>
-            <xsl:value-of select="normalize-space(key('actor', @of)/a:name[1])"/>
-            <xsl:if test="not(key('actor', @of))"><xsl:value-of select="@of"/></xsl:if>
+            <xsl:choose>
+              <xsl:when test="$of">
+                <xsl:attribute name="rid"><xsl:value-of select="@of"/></xsl:attribute>
+                <xsl:value-of select="normalize-space($of/a:name[1])"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="@of"/></xsl:otherwise>
+            </xsl:choose>
           </named-content>
         </xsl:if>
         <xsl:text>)</xsl:text>
@@ -681,7 +691,7 @@
         <xsl:if test="a:note">
           <xsl:text>. </xsl:text>
           <named-content content-type="note">
-            <xsl:for-each select="a:note"><xsl:call-template name="lang"/></xsl:for-each>
+            <xsl:apply-templates select="a:note/@xml:lang" mode="lang"/>
             <xsl:apply-templates select="a:note/node()"/>
           </named-content>
         </xsl:if>
@@ -692,7 +702,7 @@
   <!-- Names: organizations as collab, persons as name or string-name -->
   <xsl:template match="a:organization | a:publisher | a:outlet" mode="name">
     <collab>
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates/>
     </collab>
   </xsl:template>
@@ -701,7 +711,7 @@
     <xsl:choose>
       <xsl:when test="a:surname">
         <name>
-          <xsl:call-template name="lang"/>
+          <xsl:apply-templates select="@xml:lang" mode="lang"/>
           <surname><xsl:value-of select="normalize-space(a:surname[1])"/></surname>
           <xsl:if test="a:forename">
             <given-names>
@@ -726,7 +736,7 @@
           <xsl:if test="a:pseudonym and not(a:forename)">
             <xsl:attribute name="content-type">pseudonym</xsl:attribute>
           </xsl:if>
-          <xsl:call-template name="lang"/>
+          <xsl:apply-templates select="@xml:lang" mode="lang"/>
           <xsl:apply-templates mode="string-name"/>
         </string-name>
       </xsl:otherwise>
@@ -756,7 +766,7 @@
 
   <xsl:template match="a:section">
     <sec id="{@id}">
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates select="*"/>
     </sec>
   </xsl:template>
@@ -799,7 +809,7 @@
       <xsl:for-each select="a:item">
         <list-item>
           <p>
-            <xsl:call-template name="lang"/>
+            <xsl:apply-templates select="@xml:lang" mode="lang"/>
             <xsl:apply-templates/>
           </p>
         </list-item>
@@ -879,21 +889,13 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="a:claim">
-    <xsl:call-template name="claim-content">
-      <xsl:with-param name="content" select="node()"/>
-      <xsl:with-param name="with-id" select="true()"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- context: the claim -->
-  <xsl:template name="claim-content">
-    <xsl:param name="content"/>
-    <xsl:param name="with-id"/>
+  <!-- An inline claim; called by name (context: the claim) for each
+       paragraph of a block claim. -->
+  <xsl:template match="a:claim" name="claim-content">
+    <xsl:param name="content" select="node()"/>
+    <xsl:param name="with-id" select="true()"/>
     <named-content content-type="claim" vocab="oxus-claim-status">
-      <xsl:if test="$with-id and @id">
-        <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
-      </xsl:if>
+      <xsl:if test="$with-id"><xsl:copy-of select="@id"/></xsl:if>
       <xsl:call-template name="rids">
         <xsl:with-param name="ids" select="concat(@by, ' ', @evidence)"/>
       </xsl:call-template>
@@ -906,7 +908,7 @@
       <xsl:if test="@form = 'quoted'">
         <xsl:attribute name="specific-use">quoted</xsl:attribute>
       </xsl:if>
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates select="$content"/>
     </named-content>
   </xsl:template>
@@ -975,15 +977,32 @@
       <xsl:call-template name="rids">
         <xsl:with-param name="ids" select="concat(@by, ' ', @to, ' ', @evidence)"/>
       </xsl:call-template>
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates/>
     </named-content>
   </xsl:template>
 
   <!-- @rid listing the ids in $ids that exist in the document (actors,
        claims, references), once each: an IDREF to a missing id would make the
-       file invalid -->
+       file invalid. oxus computes the list natively (ox:ids,
+       src/extensions.c), with the same result as rids-xslt, which any other
+       XSLT processor runs. -->
   <xsl:template name="rids">
+    <xsl:param name="ids"/>
+    <xsl:choose>
+      <xsl:when test="$native-ids">
+        <xsl:variable name="ok" select="ox:ids($ids, 'actor reference claim')"/>
+        <xsl:if test="$ok != ''">
+          <xsl:attribute name="rid"><xsl:value-of select="$ok"/></xsl:attribute>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rids-xslt"><xsl:with-param name="ids" select="$ids"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="rids-xslt">
     <xsl:param name="ids"/>
     <xsl:variable name="ok">
       <xsl:call-template name="existing-ids">
@@ -1090,10 +1109,8 @@
   </xsl:template>
 
   <xsl:template name="id-lang">
-    <xsl:if test="@id">
-      <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
-    </xsl:if>
-    <xsl:call-template name="lang"/>
+    <xsl:copy-of select="@id"/>
+    <xsl:apply-templates select="@xml:lang" mode="lang"/>
   </xsl:template>
 
   <!-- ============================================================ -->
@@ -1101,7 +1118,7 @@
   <!-- ============================================================ -->
 
   <xsl:template match="a:emph">
-    <italic><xsl:call-template name="lang"/><xsl:apply-templates/></italic>
+    <italic><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></italic>
   </xsl:template>
 
   <xsl:template match="a:foreign">
@@ -1116,20 +1133,20 @@
           <xsl:otherwise>quotation</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates/>
     </named-content>
   </xsl:template>
 
   <xsl:template match="a:supplied">
     <named-content content-type="supplied">
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:text>[</xsl:text><xsl:apply-templates/><xsl:text>]</xsl:text>
     </named-content>
   </xsl:template>
 
   <xsl:template match="a:sic">
-    <named-content content-type="sic"><xsl:call-template name="lang"/><xsl:apply-templates/></named-content>
+    <named-content content-type="sic"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></named-content>
     <xsl:if test="normalize-space(@corr) != ''">
       <xsl:text> </xsl:text>
       <named-content content-type="corr"><xsl:value-of select="concat('[', normalize-space(@corr), ']')"/></named-content>
@@ -1149,10 +1166,19 @@
   </xsl:template>
 
   <xsl:template match="a:cite">
-    <xsl:variable name="r" select="key('reference', @ref)"/>
     <xsl:text>[</xsl:text>
     <xsl:choose>
-      <xsl:when test="$r">
+      <!-- the body of reference-number, spared a call and its tests for
+           every citation -->
+      <xsl:when test="$has-node-set and key('reference', @ref)">
+        <xsl:variable name="s" select="string(@ref)"/>
+        <xref ref-type="bibr" rid="{@ref}">
+          <xsl:for-each select="exsl:node-set($reference-numbers)">
+            <xsl:value-of select="key('number', $s)"/>
+          </xsl:for-each>
+        </xref>
+      </xsl:when>
+      <xsl:when test="key('reference', @ref)">
         <xref ref-type="bibr" rid="{@ref}">
           <xsl:call-template name="reference-number">
             <xsl:with-param name="id" select="@ref"/>
@@ -1204,7 +1230,7 @@
             <xsl:attribute name="vocab-term"><xsl:value-of select="$term"/></xsl:attribute>
           </xsl:if>
           <xsl:if test="@type"><xsl:attribute name="specific-use"><xsl:value-of select="@type"/></xsl:attribute></xsl:if>
-          <xsl:call-template name="lang"/>
+          <xsl:apply-templates select="@xml:lang" mode="lang"/>
           <xsl:value-of select="normalize-space(.)"/>
         </named-content>
       </xsl:otherwise>
@@ -1249,12 +1275,12 @@
       <label><xsl:value-of select="position()"/></label>
       <element-citation>
         <xsl:attribute name="publication-type"><xsl:value-of select="$pubtype"/></xsl:attribute>
-        <xsl:call-template name="lang"/>
+        <xsl:apply-templates select="@xml:lang" mode="lang"/>
         <xsl:call-template name="element-citation"/>
       </element-citation>
       <mixed-citation>
         <xsl:attribute name="publication-type"><xsl:value-of select="$pubtype"/></xsl:attribute>
-        <xsl:call-template name="lang"/>
+        <xsl:apply-templates select="@xml:lang" mode="lang"/>
         <xsl:call-template name="mixed-citation"/>
       </mixed-citation>
     </ref>
@@ -1280,26 +1306,22 @@
       </person-group>
     </xsl:if>
     <xsl:for-each select="a:title[not(@level) or @level = 'a']">
-      <xsl:call-template name="citation-title"/>
+      <xsl:apply-templates select="." mode="mixed"/>
       <xsl:apply-templates select="following-sibling::*[1][self::a:translation]" mode="trans"/>
       <xsl:apply-templates select="following-sibling::*[1][self::a:translation]/following-sibling::*[1][self::a:translation]" mode="trans"/>
     </xsl:for-each>
-    <xsl:for-each select="a:title[@level = 'j' or @level = 'm']">
-      <xsl:call-template name="citation-title"/>
-    </xsl:for-each>
+    <xsl:apply-templates select="a:title[@level = 'j' or @level = 'm']" mode="mixed"/>
     <xsl:for-each select="a:outlet">
       <xsl:choose>
         <xsl:when test="$has-source">
-          <publisher-name><xsl:call-template name="lang"/><xsl:apply-templates/></publisher-name>
+          <publisher-name><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></publisher-name>
         </xsl:when>
         <xsl:otherwise>
-          <source><xsl:call-template name="lang"/><xsl:apply-templates/></source>
+          <source><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></source>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
-    <xsl:for-each select="a:title[@level = 's']">
-      <xsl:call-template name="citation-title"/>
-    </xsl:for-each>
+    <xsl:apply-templates select="a:title[@level = 's']" mode="mixed"/>
     <!-- Gregorian year/month/day of the publication date: what citation
          software sorts and prints by (element/year.html, @iso-8601-date) -->
     <xsl:variable name="pub" select="a:date[not(@type) or @type = 'published'][1]"/>
@@ -1352,7 +1374,7 @@
     <xsl:apply-templates select="a:date[@type and @type != 'published']" mode="mixed"/>
     <xsl:for-each select="a:medium">
       <comment content-type="medium">
-        <xsl:call-template name="lang"/>
+        <xsl:apply-templates select="@xml:lang" mode="lang"/>
         <xsl:value-of select="normalize-space(.)"/>
       </comment>
     </xsl:for-each>
@@ -1374,7 +1396,7 @@
           </xsl:when>
           <xsl:otherwise>
             <xsl:attribute name="content-type">no-address</xsl:attribute>
-            <xsl:call-template name="lang"/>
+            <xsl:apply-templates select="@xml:lang" mode="lang"/>
             <xsl:value-of select="normalize-space(.)"/>
           </xsl:otherwise>
         </xsl:choose>
@@ -1401,21 +1423,26 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A title in a citation; context: the title. A level "a" title that is
-       part of a book (level "m" title present) is a chapter-title. -->
-  <xsl:template name="citation-title">
-    <xsl:variable name="name">
-      <xsl:choose>
-        <xsl:when test="@level = 'j' or @level = 'm'">source</xsl:when>
-        <xsl:when test="@level = 's'">series</xsl:when>
-        <xsl:when test="../a:title[@level = 'm'] and not(../a:title[@level = 'j'])">chapter-title</xsl:when>
-        <xsl:otherwise>article-title</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:element name="{$name}">
-      <xsl:call-template name="lang"/>
-      <xsl:apply-templates/>
-    </xsl:element>
+  <!-- A title in a citation (element-citation and mixed-citation alike):
+       source for a journal or book, series, and for any other a
+       chapter-title when it is part of a book (a level "m" title present),
+       else an article-title. One template for each, chosen by the
+       priorities, where a name computed into a variable would cost a tree
+       fragment per title. -->
+  <xsl:template match="a:title[@level = 'j' or @level = 'm']" mode="mixed" priority="3">
+    <source><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></source>
+  </xsl:template>
+
+  <xsl:template match="a:title[@level = 's']" mode="mixed" priority="2">
+    <series><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></series>
+  </xsl:template>
+
+  <xsl:template match="a:title[../a:title[@level = 'm'] and not(../a:title[@level = 'j'])]" mode="mixed" priority="1">
+    <chapter-title><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></chapter-title>
+  </xsl:template>
+
+  <xsl:template match="a:title" mode="mixed">
+    <article-title><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></article-title>
   </xsl:template>
 
   <!-- mixed-citation: the printed entry with its parts tagged; the authors
@@ -1426,19 +1453,21 @@
          last name: a comparison of numbers per node, where a test of
          membership in the nodes between them (a union, count()) made
          each entry cost the square of its length -->
-    <xsl:variable name="from" select="count($names[1]/preceding-sibling::node()) + 1"/>
-    <xsl:variable name="to" select="count($names[last()]/preceding-sibling::node()) + 1"/>
-    <xsl:for-each select="node()">
-      <xsl:choose>
-        <xsl:when test="$names and position() = $from">
-          <person-group person-group-type="author">
-            <xsl:apply-templates select="../node()[position() &gt;= $from and position() &lt;= $to]" mode="mixed"/>
-          </person-group>
-        </xsl:when>
-        <xsl:when test="$names and position() &gt; $from and position() &lt;= $to"/>
-        <xsl:otherwise><xsl:apply-templates select="." mode="mixed"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="$names">
+        <xsl:variable name="from" select="count($names[1]/preceding-sibling::node()) + 1"/>
+        <xsl:variable name="to" select="count($names[last()]/preceding-sibling::node()) + 1"/>
+        <!-- three runs of nodes, each applied at once: a test per node
+             (xsl:for-each, xsl:choose) cost libxslt more than the nodes'
+             own templates -->
+        <xsl:apply-templates select="node()[position() &lt; $from]" mode="mixed"/>
+        <person-group person-group-type="author">
+          <xsl:apply-templates select="node()[position() &gt;= $from and position() &lt;= $to]" mode="mixed"/>
+        </person-group>
+        <xsl:apply-templates select="node()[position() &gt; $to]" mode="mixed"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="mixed"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A person's name as printed ("رئیسی، دکتر بهروز"): string-name keeps the
@@ -1448,7 +1477,7 @@
       <xsl:if test="a:pseudonym and not(a:forename)">
         <xsl:attribute name="content-type">pseudonym</xsl:attribute>
       </xsl:if>
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates mode="string-name"/>
     </string-name>
   </xsl:template>
@@ -1457,20 +1486,16 @@
     <xsl:apply-templates select="." mode="name"/>
   </xsl:template>
 
-  <xsl:template match="a:title" mode="mixed">
-    <xsl:call-template name="citation-title"/>
-  </xsl:template>
-
   <!-- translations are the encoder's, not printed: element-citation only -->
   <xsl:template match="a:translation" mode="mixed"/>
 
   <xsl:template match="a:outlet" mode="mixed">
     <xsl:choose>
       <xsl:when test="../a:title[@level = 'j' or @level = 'm']">
-        <publisher-name><xsl:call-template name="lang"/><xsl:apply-templates/></publisher-name>
+        <publisher-name><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></publisher-name>
       </xsl:when>
       <xsl:otherwise>
-        <source><xsl:call-template name="lang"/><xsl:apply-templates/></source>
+        <source><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></source>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -1485,7 +1510,7 @@
   </xsl:template>
 
   <xsl:template match="a:medium" mode="mixed">
-    <comment content-type="medium"><xsl:call-template name="lang"/><xsl:value-of select="normalize-space(.)"/></comment>
+    <comment content-type="medium"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:value-of select="normalize-space(.)"/></comment>
   </xsl:template>
 
   <!-- A date in a citation. The publication date: date date-type="pub"
@@ -1503,7 +1528,7 @@
             <xsl:if test="$g != '' and not(contains($g, '/'))">
               <xsl:attribute name="iso-8601-date"><xsl:value-of select="$g"/></xsl:attribute>
             </xsl:if>
-            <xsl:call-template name="lang"/>
+            <xsl:apply-templates select="@xml:lang" mode="lang"/>
             <xsl:value-of select="normalize-space(.)"/>
           </string-date>
         </xsl:if>
@@ -1521,7 +1546,7 @@
           <xsl:if test="$g != '' and not(contains($g, '/'))">
             <xsl:attribute name="iso-8601-date"><xsl:value-of select="$g"/></xsl:attribute>
           </xsl:if>
-          <xsl:call-template name="lang"/>
+          <xsl:apply-templates select="@xml:lang" mode="lang"/>
           <xsl:value-of select="normalize-space(.)"/>
         </date-in-citation>
       </xsl:when>
@@ -1571,7 +1596,9 @@
   <!-- A printed address: an ext-link to it if common.xsl's link-safe
        allows it, else the address as text (element/ext-link.html). The
        printed address is not a description of what it leads to, so
-       @xlink:title names it (JATS4R: text that describes each link). -->
+       @xlink:title names it (JATS4R: text that describes each link):
+       $title, whitespace already normalized by the caller (ref-link-title
+       gives it so). -->
   <xsl:template name="url">
     <xsl:param name="url"/>
     <xsl:param name="title" select="''"/>
@@ -1579,8 +1606,8 @@
     <xsl:choose>
       <xsl:when test="$safe = 'yes'">
         <ext-link ext-link-type="uri" xlink:href="{$url}">
-          <xsl:if test="normalize-space($title) != ''">
-            <xsl:attribute name="xlink:title"><xsl:value-of select="normalize-space($title)"/></xsl:attribute>
+          <xsl:if test="$title != ''">
+            <xsl:attribute name="xlink:title"><xsl:value-of select="$title"/></xsl:attribute>
           </xsl:if>
           <xsl:value-of select="$url"/>
         </ext-link>

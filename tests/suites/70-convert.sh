@@ -118,6 +118,14 @@ python3 tests/native/direction-cases.py "$TMP/dcases.xml" 1000 >/dev/null
 [ "$(head -1 "$TMP/dir")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/dir")" = 1124 ] &&
     ! grep -q '^DIFFERENT' "$TMP/dir" && ok "ox:direction equals the template language-direction on 1,124 tags" ||
     no "ox:direction differs from the template language-direction" "$TMP/dir"
+# ox:ids (jats.xsl's @rid lists, rids): 512 lists (ids-cases.py) of ids that
+# exist as actors, references or claims and ids that do not, repeated, among
+# runs of whitespace; the same @rid (or none) as the XSLT steps, rids-xslt
+python3 tests/native/ids-cases.py "$TMP/ids.xml" 500
+"$OXUS" convert -q --no-validate --transform tests/native/check-ids.xsl "$TMP/ids.xml" >"$TMP/ids" 2>"$TMP/e"
+[ "$(head -1 "$TMP/ids")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/ids")" = 512 ] &&
+    ! grep -q '^DIFFERENT' "$TMP/ids" && ok "ox:ids equals the XSLT steps on 512 lists of ids" ||
+    no "ox:ids differs from the XSLT steps" "$TMP/ids"
 # ox:space (the whitespace rule of tei.xsl and jats.xsl): every text node (and
 # attribute, namespace node, leaf element and root) of
 # the samples and of 2,000 generated mixed-content elements (blocks and

@@ -181,10 +181,8 @@ static int leaf(out_buf *b, xmlNodePtr n, int indent, int level, int top)
         } else {
             put(b, "<?", 2);
             puts_(b, n->name);
-            if (n->content) {
-                put(b, " ", 1);
-                puts_(b, n->content);
-            }
+            put(b, " ", n->content ? 1 : 0); /* puts_ skips a NULL */
+            puts_(b, n->content);
             put(b, "?>", 2);
         }
         return 1;
@@ -249,11 +247,10 @@ static int doctype(out_buf *b, xmlDtdPtr dtd)
         put(b, " PUBLIC ", 8);
         put_quoted(b, dtd->ExternalID);
         put(b, " ", 1);
-        put_quoted(b, dtd->SystemID);
     } else if (dtd->SystemID) {
         put(b, " SYSTEM ", 8);
-        put_quoted(b, dtd->SystemID);
     }
+    if (dtd->SystemID) put_quoted(b, dtd->SystemID);
     put(b, ">", 1);
     return 1;
 }

@@ -97,35 +97,35 @@ PY
 "$OXUS" convert -q --no-validate --transform tests/native/check-wrap.xsl --param width=20 "$TMP/cases.xml" 2>/dev/null | sed -n 3,5p >"$TMP/wrap"
 printf 'The quick brown fox\njumps over the lazy\ndog\n' | cmp -s - "$TMP/wrap" && ok "lines filled greedily up to the width" ||
     no "greedy filling" "$TMP/wrap"
+# native_check XSL CASES N OK FAIL: a check stylesheet of tests/native over
+# CASES says "native: yes" (oxus's function was there), then N lines "same K"
+# (native and XSLT agree on case K) and no "DIFFERENT K"
+native_check() {
+    "$OXUS" convert -q --no-validate --transform "$1" "$2" >"$TMP/native" 2>"$TMP/e"
+    [ "$(head -1 "$TMP/native")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/native")" = "$3" ] &&
+        ! grep -q '^DIFFERENT' "$TMP/native" && ok "$4" || no "$5" "$TMP/native"
+}
 # ox:isolate (text.xsl's isolate-lines, the bidi marks of each line): 508
 # cases (isolate-cases.py), each with and without marks around each line
 python3 tests/native/isolate-cases.py "$TMP/icases.xml" 500
-"$OXUS" convert -q --no-validate --transform tests/native/check-isolate.xsl "$TMP/icases.xml" >"$TMP/iso" 2>"$TMP/e"
-[ "$(head -1 "$TMP/iso")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/iso")" = 1016 ] &&
-    ! grep -q '^DIFFERENT' "$TMP/iso" && ok "ox:isolate equals the XSLT steps on 508 cases, with and without line marks" ||
-    no "ox:isolate differs from the XSLT steps" "$TMP/iso"
+native_check tests/native/check-isolate.xsl "$TMP/icases.xml" 1016 \
+    "ox:isolate equals the XSLT steps on 508 cases, with and without line marks" "ox:isolate differs from the XSLT steps"
 # ox:longest (text.xsl's longest, the width of an underline) on the same
 # lines: the marks in them take no column
-"$OXUS" convert -q --no-validate --transform tests/native/check-longest.xsl "$TMP/icases.xml" >"$TMP/lng" 2>"$TMP/e"
-[ "$(head -1 "$TMP/lng")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/lng")" = 508 ] &&
-    ! grep -q '^DIFFERENT' "$TMP/lng" && ok "ox:longest equals the template longest on 508 cases" ||
-    no "ox:longest differs from the template longest" "$TMP/lng"
+native_check tests/native/check-longest.xsl "$TMP/icases.xml" 508 \
+    "ox:longest equals the template longest on 508 cases" "ox:longest differs from the template longest"
 # ox:direction (common.xsl's language-direction): 1,124 tags
 # (direction-cases.py): the right-to-left languages and scripts, case,
 # "_", empty and odd subtags
 python3 tests/native/direction-cases.py "$TMP/dcases.xml" 1000 >/dev/null
-"$OXUS" convert -q --no-validate --transform tests/native/check-direction.xsl "$TMP/dcases.xml" >"$TMP/dir" 2>"$TMP/e"
-[ "$(head -1 "$TMP/dir")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/dir")" = 1124 ] &&
-    ! grep -q '^DIFFERENT' "$TMP/dir" && ok "ox:direction equals the template language-direction on 1,124 tags" ||
-    no "ox:direction differs from the template language-direction" "$TMP/dir"
+native_check tests/native/check-direction.xsl "$TMP/dcases.xml" 1124 \
+    "ox:direction equals the template language-direction on 1,124 tags" "ox:direction differs from the template language-direction"
 # ox:ids (jats.xsl's @rid lists, rids): 512 lists (ids-cases.py) of ids that
 # exist as actors, references or claims and ids that do not, repeated, among
 # runs of whitespace; the same @rid (or none) as the XSLT steps, rids-xslt
 python3 tests/native/ids-cases.py "$TMP/ids.xml" 500
-"$OXUS" convert -q --no-validate --transform tests/native/check-ids.xsl "$TMP/ids.xml" >"$TMP/ids" 2>"$TMP/e"
-[ "$(head -1 "$TMP/ids")" = "native: yes" ] && [ "$(grep -c '^same [0-9]*$' "$TMP/ids")" = 512 ] &&
-    ! grep -q '^DIFFERENT' "$TMP/ids" && ok "ox:ids equals the XSLT steps on 512 lists of ids" ||
-    no "ox:ids differs from the XSLT steps" "$TMP/ids"
+native_check tests/native/check-ids.xsl "$TMP/ids.xml" 512 \
+    "ox:ids equals the XSLT steps on 512 lists of ids" "ox:ids differs from the XSLT steps"
 # ox:space (the whitespace rule of tei.xsl and jats.xsl): every text node (and
 # attribute, namespace node, leaf element and root) of
 # the samples and of 2,000 generated mixed-content elements (blocks and

@@ -284,6 +284,7 @@ typedef struct {
     int list_id;
     const char *list_kind;
     size_t nsugg;
+    int sugg_numbered; /* the first suggestion was printed numbered */
     char ids[IMP_MAX_DEPTH][48];
 } imp_finder;
 

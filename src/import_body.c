@@ -250,8 +250,17 @@ static void suggestion(imp_finder *f, const imp_block *k)
     snprintf(id, sizeof id, "sg%zu", ++f->nsugg);
     oxus__imp_attr(f->b, g, "id", id);
     oxus__imp_attr(f->b, g, "to", IMP_ADDRESSEE);
-    if (f->nsugg == 1) oxus__imp_attr(f->b, s, "type", k->numbered ? "numbered" : "bulleted");
-    if (k->numbered && k->number == (long)f->nsugg) {
+    if (f->nsugg == 1) {
+        f->sugg_numbered = k->numbered;
+        oxus__imp_attr(f->b, s, "type", k->numbered ? "numbered" : "bulleted");
+    }
+    /* The first item says how the list is printed (suggestions type); a
+     * numbered item in a list that began with bullets (a nested or second
+     * list) keeps its text but not its number, which type="bulleted" forbids. */
+    if (k->numbered && !f->sugg_numbered)
+        oxus__imp_warn(f->in, k->line, "suggestion %zu is printed numbered (%ld), but the suggestions begin as "
+                       "bullets: its number is left out", f->nsugg, k->number);
+    else if (k->numbered && k->number == (long)f->nsugg) {
         snprintf(id, sizeof id, "%ld", k->number);
         oxus__imp_attr(f->b, g, "n", id);
     }

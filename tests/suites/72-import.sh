@@ -112,6 +112,19 @@ printf 'By: Example Institute\n\nText [1].\n\n[1]. https://example.org/only-an-a
 valid "$B/out/address.xml" && grep -q "address.txt:5: warning: no title found in the reference" "$TMP/addr.err" &&
     ok "import: a reference that is only an address: a valid draft, its title the entry, a warning" ||
     no "import: a reference that is only an address" "$TMP/addr.err"
+# suggestions that begin as bullets and go on numbered (a nested or second list, as the
+# fuzzer found): type="bulleted" forbids n, so the numbers are left out, with a warning each
+printf 'By: Example Institute\n\nText.\n\nSuggestions\n\n  \342\200\242 A bullet.\n2. Two, numbered.\n' >"$B/mixed.txt"
+printf '<html><body><h1>A title</h1><p>By: Example Institute</p><p>Text.</p><h2>Suggestions</h2><ul><li>A bullet.<ol start="2"><li>Two, numbered.</li></ol></li></ul></body></html>\n' >"$B/mixed.html"
+for m in mixed.txt mixed.html; do
+    "$OXUS" import -o "$B/out" "$B/$m" 2>"$TMP/mixed.err"
+    line=$([ $m = mixed.txt ] && echo 8 || echo 1)
+    valid "$B/out/mixed.xml" && grep -q 'type="bulleted"' "$B/out/mixed.xml" && ! grep -q '<suggestion [^>]* n=' "$B/out/mixed.xml" &&
+        grep -q "$m:$line: warning: suggestion 2 is printed numbered (2), but the suggestions begin as bullets" "$TMP/mixed.err" &&
+        ok "import: suggestions in bullets, then numbered ($m): a valid draft without n, a warning" ||
+        no "import: suggestions in bullets, then numbered ($m)" "$TMP/mixed.err"
+    rm -f "$B/out/mixed.xml"
+done
 "$OXUS" import -o "$B/out" "$B/missing.txt" 2>/dev/null
 [ $? = 2 ] && ok "import: a missing file: exit 2" || no "import: a missing file"
 "$OXUS" import --lang 'not a tag' "$B/empty.txt" 2>/dev/null

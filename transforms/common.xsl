@@ -353,6 +353,8 @@
             <xsl:when test="$key = 'group'">گروه</xsl:when>
             <xsl:when test="$key = 'person'">شخص</xsl:when>
             <xsl:when test="$key = 'media'">رسانه</xsl:when>
+            <xsl:when test="$key = 'party'">حزب</xsl:when>
+            <xsl:when test="$key = 'other'">دیگر</xsl:when>
           </xsl:choose>
         </xsl:when>
         <xsl:when test="$lang = 'ps'">
@@ -423,6 +425,8 @@
             <xsl:when test="$key = 'group'">ډله</xsl:when>
             <xsl:when test="$key = 'person'">کس</xsl:when>
             <xsl:when test="$key = 'media'">رسنۍ</xsl:when>
+            <xsl:when test="$key = 'party'">ګوند</xsl:when>
+            <xsl:when test="$key = 'other'">نور</xsl:when>
           </xsl:choose>
         </xsl:when>
       </xsl:choose>
@@ -495,6 +499,8 @@
       <xsl:when test="$key = 'group'">group</xsl:when>
       <xsl:when test="$key = 'person'">person</xsl:when>
       <xsl:when test="$key = 'media'">media</xsl:when>
+      <xsl:when test="$key = 'party'">party</xsl:when>
+      <xsl:when test="$key = 'other'">other</xsl:when>
     </xsl:choose>
   </xsl:template>
 

@@ -27,6 +27,11 @@ if need_file "text output numbers only what the seed prints" "$OXUS_SEED"; then
         no "text output has numbers the seed does not print" "$TMP/r" 12
 fi
 
+# every label a stylesheet can ask for (the literal keys, and every value of the
+# attributes shown as labels: an actor's kind, a claim's form and status, ...) exists
+# in Dari/Persian, Pashto and English (an actor of kind "party" once showed "()")
+python3 tests/convert/check-labels.py >"$TMP/labels" 2>&1 &&
+    ok "labels: $(tail -1 "$TMP/labels")" || no "labels missing" "$TMP/labels" 20
 # labels in the document's language: Dari (dari-analysis), Pashto (the same
 # document declared Pashto), English
 T=$O/dari-analysis.txt

@@ -64,11 +64,11 @@ static size_t numbered(const char *s, size_t n, long *number)
         int d = c >= '0' && c <= '9' ? (int)(c - '0') : c >= 0x6F0 && c <= 0x6F9 ? (int)(c - 0x6F0)
                 : c >= 0x660 && c <= 0x669 ? (int)(c - 0x660) : -1;
         if (d < 0) break;
+        if (++digits > 3) return 0; /* a list numbers its items with at most three digits */
         v = v * 10 + d;
         i += k;
-        digits++;
     }
-    if (digits == 0 || digits > 3 || i + 1 >= n || (s[i] != '.' && s[i] != ')')) return 0;
+    if (digits == 0 || i + 1 >= n || (s[i] != '.' && s[i] != ')')) return 0;
     if (!oxus__imp_space(first_char(s + i + 1, n - i - 1, &k))) return 0;
     *number = v;
     return i + 1;

@@ -130,6 +130,8 @@ int oxus__script_of(const size_t counts[3]);
  * *len 1 if the bytes are not UTF-8 (overlong forms and surrogates too). */
 long oxus__imp_char(const char *s, size_t n, size_t *len);
 int oxus__imp_space(long c);  /* whitespace, no-break space included */
+/* A digit's value, ASCII, Persian (۰-۹) or Arabic-Indic (٠-٩) as printed; -1 if c is none. */
+int oxus__imp_digit(long c);
 int oxus__imp_letter(long c); /* a letter or digit of any script */
 size_t oxus__imp_words(const char *s, size_t n); /* words between spaces */
 /* Moves *from past leading whitespace of s[*from, to) and returns the end

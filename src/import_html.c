@@ -258,7 +258,8 @@ static void list(walker *w, xmlNodePtr n, int depth)
     /* Any start a page prints, kept far enough from LONG_MAX that counting
      * the items up from it cannot overflow. */
     if (start) number = strtol((const char *)start, NULL, 10);
-    if (number > 1000000000L || number < -1000000000L) number = 1000000000L;
+    if (number > 1000000000L) number = 1000000000L;
+    if (number < -1000000000L) number = -1000000000L;
     xmlFree(start);
     flush(w, IB_PARA, 0);
     w->lists++;

@@ -100,6 +100,12 @@ int oxus__imp_space(long c)
            c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
+int oxus__imp_digit(long c)
+{
+    return c >= '0' && c <= '9' ? (int)(c - '0') : c >= 0x6F0 && c <= 0x6F9 ? (int)(c - 0x6F0)
+           : c >= 0x660 && c <= 0x669 ? (int)(c - 0x660) : -1;
+}
+
 size_t oxus__imp_trim(const char *s, size_t *from, size_t to)
 {
     size_t k;

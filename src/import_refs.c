@@ -147,10 +147,7 @@ int oxus__imp_ref_split(imp_builder *b, imp_ref **refs, size_t *n, size_t *cap, 
 
 /* ---- dates ----------------------------------------------------------- */
 
-static int digit(long c)
-{
-    return (c >= '0' && c <= '9') || (c >= 0x6F0 && c <= 0x6F9) || (c >= 0x660 && c <= 0x669);
-}
+static int digit(long c) { return oxus__imp_digit(c) >= 0; }
 
 /* A day, month and year, not a number or a range of pages: at least two
  * groups of digits, one of them a four-digit year. */
@@ -476,7 +473,7 @@ static size_t ascii_number(const char *s, size_t n, char *out, size_t cap)
     size_t i = 0, k, w = 0;
     while (i < n && !digit(oxus__imp_char(s + i, n - i, &k))) i += k;
     for (long c; i < n && digit(c = oxus__imp_char(s + i, n - i, &k)) && w + 1 < cap; i += k)
-        out[w++] = (char)(c <= '9' ? c : c >= 0x6F0 ? '0' + (c - 0x6F0) : '0' + (c - 0x660));
+        out[w++] = (char)('0' + oxus__imp_digit(c));
     out[w] = '\0';
     return i;
 }

@@ -61,8 +61,7 @@ static size_t numbered(const char *s, size_t n, long *number)
     size_t i = 0, k, digits = 0;
     long v = 0, c;
     while (i < n && (c = oxus__imp_char(s + i, n - i, &k)) >= 0) {
-        int d = c >= '0' && c <= '9' ? (int)(c - '0') : c >= 0x6F0 && c <= 0x6F9 ? (int)(c - 0x6F0)
-                : c >= 0x660 && c <= 0x669 ? (int)(c - 0x660) : -1;
+        int d = oxus__imp_digit(c);
         if (d < 0) break;
         if (++digits > 3) return 0; /* a list numbers its items with at most three digits */
         v = v * 10 + d;

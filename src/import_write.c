@@ -157,8 +157,7 @@ size_t oxus__imp_marker(const char *s, size_t n, long *num)
     if (n < 3 || s[0] != '[') return 0;
     while (i < n && digits <= 4) {
         long c = oxus__imp_char(s + i, n - i, &k);
-        int d = c >= '0' && c <= '9' ? (int)(c - '0') : c >= 0x6F0 && c <= 0x6F9 ? (int)(c - 0x6F0)
-                : c >= 0x660 && c <= 0x669 ? (int)(c - 0x660) : -1;
+        int d = oxus__imp_digit(c);
         if (d < 0) break;
         v = v * 10 + d;
         digits++;

@@ -8,16 +8,20 @@
 # `oxus validate` and `oxus convert --to FORMAT` for each format (one format
 # a run, validation included, as a user runs it; in SCALE_RUNS rounds,
 # default 3, each case's Ns one after the other, the largest N only in the
-# first SCALE_RUNS_LARGE rounds, default 1; the fastest run of each), and prints per format the CPU and wall seconds, the CPU
-# microseconds per reference, the peak RSS, and the ratio of the time for
-# the largest N to the time for the one before. Linear time gives the ratio
-# of the Ns (10x); the target is at most 15x (issue 17), checked on CPU time
-# (user + system): one document is converted by one thread, so on an idle
-# machine the two are the same, and on a shared one the wall time measures
-# the other programs too.
+# first SCALE_RUNS_LARGE rounds, default 2), and prints per format the CPU
+# and wall seconds of the fastest run of each, the CPU microseconds per
+# reference, the peak RSS, and the ratio of the time for the largest N to
+# the time for the one before. The ratio pairs runs of the same rounds: the
+# time of the largest N summed over the rounds it ran in, over the time of
+# the N before it in those rounds (the fastest of three runs against the
+# only run of another N would read the noise as growth). Linear time gives
+# the ratio of the Ns (10x); the target is at most 15x (issue 17), checked
+# on CPU time (user + system): one document is converted by one thread, so
+# on an idle machine the two are the same, and on a shared one the wall time
+# measures the other programs too.
 #
 # Environment: SCALE_NS (default "2000 20000 200000"), SCALE_RUNS (3),
-# SCALE_RUNS_LARGE (1), SCALE_XSLTPROC=1 to time xsltproc on each
+# SCALE_RUNS_LARGE (2), SCALE_XSLTPROC=1 to time xsltproc on each
 # stylesheet too (the stylesheets' XSLT fallbacks instead of oxus's native
 # functions), BENCH_STRICT=1 to exit 3 when the target is missed, BENCH_DIR
 # (default build/bench). Needs python3 and GNU time.
@@ -76,17 +80,18 @@ done
 # after the other, so that the two terms of a ratio are measured in the
 # same minute (this machine's speed drifts by a third over minutes, and
 # measuring every N = 20,000 run before every N = 200,000 one made a ratio
-# of two minutes); each keeps its fastest run. The largest N runs only in
-# the first SCALE_RUNS_LARGE rounds.
+# of two minutes); each keeps its fastest run, and every run is kept for
+# the ratio. The largest N runs only in the first SCALE_RUNS_LARGE rounds.
 for r in $(seq "$runs"); do
     echo "round $r of $runs:" >&2
     for c in "${cases[@]}"; do
         for n in $ns; do
             k=$runs
-            [ "$n" -gt 20000 ] && k=${SCALE_RUNS_LARGE:-1}
+            [ "$n" -gt 20000 ] && k=${SCALE_RUNS_LARGE:-2}
             [ "$r" -le "$k" ] || continue
             doc=$work/refs-$n-$gen_hash.xml
             t=$(one_run "$c" "$doc")
+            echo "$r $t" >>"$res/$c-$n.runs"
             best=$(cat "$res/$c-$n.time" 2>/dev/null || true)
             if [ -z "$best" ] || awk -v a="${t%% *}" -v b="${best%% *}" 'BEGIN {exit !(a < b)}'; then
                 best=$t
@@ -105,6 +110,17 @@ ns = [n for n, _ in sizes]
 def t(c, n):
     cpu, wall, rss = open(os.path.join(res, "%s-%d.time" % (c, n))).read().split()
     return float(cpu), float(wall), int(rss)
+def runs(c, n):
+    out = {}
+    for line in open(os.path.join(res, "%s-%d.runs" % (c, n))):
+        r, cpu, wall, _ = line.split()
+        out[int(r)] = (float(cpu), float(wall))
+    return out
+def paired(c, n_a, n_b):
+    # CPU and wall seconds of N = n_a and N = n_b summed over the rounds both ran in
+    a, b = runs(c, n_a), runs(c, n_b)
+    both = sorted(set(a) & set(b))
+    return tuple(tuple(sum(x[r][i] for r in both) for i in (0, 1)) for x in (a, b))
 print()
 print("Documents with N references, each cited once (tests/bench/gen-refs.py): " +
       "; ".join("N = {:,}: {:.1f} MB".format(n, b / 1e6) for n, b in sizes))
@@ -122,7 +138,7 @@ for c in cases:
         cpu, wall, rss = t(c, n)
         row += "%34s" % ("%.2f s, %.2f s, %.1f us/ref" % (cpu, wall, 1e6 * cpu / n))
     if len(ns) > 1:
-        a, b = t(c, ns[-2]), t(c, ns[-1])
+        a, b = paired(c, ns[-2], ns[-1])
         r = b[0] / a[0] if a[0] > 0 else float("inf")
         rw = b[1] / a[1] if a[1] > 0 else float("inf")
         limit = 1.5 * ns[-1] / ns[-2]
@@ -133,8 +149,9 @@ for c in cases:
 print()
 print("Peak RSS: " + "; ".join("%s %s" % (c, ", ".join("%.0f MB" % (t(c, n)[2] / 1024) for n in ns)) for c in cases))
 if len(ns) > 1:
-    print("ratio: CPU time for N = {:,} over CPU time for N = {:,} (wall time in parentheses); linear time"
+    print("ratio: CPU time for N = {:,} over CPU time for N = {:,} in the same rounds (wall time in parentheses),"
           .format(ns[-1], ns[-2]))
+    print("the {} round(s) N = {:,} ran in; linear time".format(len(set(runs(cases[0], ns[-1]))), ns[-1]))
     print("gives {:g}x, the target is at most 1.5 times that.".format(ns[-1] / ns[-2]))
 print("Convert times include validation (the validate row), as `oxus convert` runs it.")
 sys.exit(3 if missed and os.environ.get("BENCH_STRICT") == "1" else 0)

@@ -92,12 +92,8 @@ for r in $(seq "$runs"); do
             doc=$work/refs-$n-$gen_hash.xml
             t=$(one_run "$c" "$doc")
             echo "$r $t" >>"$res/$c-$n.runs"
-            best=$(cat "$res/$c-$n.time" 2>/dev/null || true)
-            if [ -z "$best" ] || awk -v a="${t%% *}" -v b="${best%% *}" 'BEGIN {exit !(a < b)}'; then
-                best=$t
-                echo "$best" >"$res/$c-$n.time"
-            fi
-            printf '  %-14s N = %-7s %8.2f s CPU (fastest %.2f)\n' "$c" "$n" "${t%% *}" "${best%% *}" >&2
+            best=$(sort -k2,2g "$res/$c-$n.runs" | head -1 | cut -d' ' -f2)
+            printf '  %-14s N = %-7s %8.2f s CPU (fastest %.2f)\n' "$c" "$n" "${t%% *}" "$best" >&2
         done
     done
 done
@@ -107,15 +103,16 @@ import os, sys
 res, cases = sys.argv[1], sys.argv[2].split()
 sizes = [tuple(map(int, l.split())) for l in open(os.path.join(res, "sizes"))]
 ns = [n for n, _ in sizes]
-def t(c, n):
-    cpu, wall, rss = open(os.path.join(res, "%s-%d.time" % (c, n))).read().split()
-    return float(cpu), float(wall), int(rss)
 def runs(c, n):
+    # round -> (CPU seconds, wall seconds, peak RSS KB) of each run
     out = {}
     for line in open(os.path.join(res, "%s-%d.runs" % (c, n))):
-        r, cpu, wall, _ = line.split()
-        out[int(r)] = (float(cpu), float(wall))
+        r, cpu, wall, rss = line.split()
+        out[int(r)] = (float(cpu), float(wall), int(rss))
     return out
+def t(c, n):
+    # the fastest run, by CPU time
+    return min(runs(c, n).values())
 def paired(c, n_a, n_b):
     # CPU and wall seconds of N = n_a and N = n_b summed over the rounds both ran in
     a, b = runs(c, n_a), runs(c, n_b)
